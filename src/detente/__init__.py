@@ -1,0 +1,3 @@
+"""Détente: who said what, who stands where, and where coalitions crack, from news text."""
+
+__version__ = "0.1.0"

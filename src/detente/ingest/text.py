@@ -1,0 +1,37 @@
+"""Plain-text articles: the file's decoded text, unchanged, is the Document's text."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Union
+
+from ..records import Document, Problem, text_id
+from .decode import NotText, decode
+from .metadata import find_author, find_date, find_title
+
+if TYPE_CHECKING:
+    from . import Options
+
+
+def document_from_text(text: str, name: str, source: str, **meta) -> Document:
+    """A Document for `text`, with title, date and author found in the text where `meta` lacks them."""
+    lines = text.splitlines()
+    if not meta.get("title"):
+        meta["title"] = find_title(lines)
+    if not meta.get("published"):
+        meta["published"], meta["date_method"] = find_date(lines)
+    if not meta.get("author"):
+        meta["author"], _ = find_author(lines)
+    return Document(id=text_id(text), doc=name, source=source, text=text, **meta)
+
+
+def read(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
+    """Read one .txt article."""
+    try:
+        text = decode(path.read_bytes(), options.encoding)
+    except NotText as err:
+        yield Problem(str(path), str(err))
+        return
+    if not text.strip():
+        yield Problem(str(path), "is empty")
+        return
+    yield document_from_text(text, path.name, str(path))

@@ -1,0 +1,145 @@
+"""A whole run: read the inputs, analyse new documents, store them, write the exports."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import export, ingest, pipeline
+from . import nlp as nlp_module
+from .records import Actor, Document, Mention, Problem, Quote, Statement
+from .store import Store, open_store, sqlite_url
+
+RECORD_TYPES = {
+    "documents": Document,
+    "actors": Actor,
+    "mentions": Mention,
+    "quotes": Quote,
+    "statements": Statement,
+}
+
+
+class RunError(Exception):
+    """The run cannot start at all; the message says why."""
+
+
+@dataclass
+class Summary:
+    """What a run did."""
+
+    out_dir: Path
+    db_url: str
+    added: int = 0
+    already_stored: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.added + self.already_stored
+
+
+def prepare_out_dir(out_dir: Path) -> None:
+    """Create the output folder, or explain why it cannot be written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / ".detente-write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as err:
+        raise RunError(f"The output folder {out_dir} cannot be written: {err.strerror or err}.") from err
+
+
+def _pending(
+    files: list[Path], options: ingest.Options, store: Store, summary: Summary, on_skip: Callable[[], None]
+) -> Iterator[Document]:
+    """Documents not yet stored, in input order; problems and skips are recorded on the way."""
+    seen: set[str] = set()
+    for path in files:
+        for item in ingest.read(path, options):
+            if isinstance(item, Problem):
+                summary.problems.append(item)
+                on_skip()
+            elif item.id in seen or store.has_document(item.id):
+                summary.already_stored += 1
+                on_skip()
+            else:
+                seen.add(item.id)
+                yield item
+
+
+def export_all(store: Store, out_dir: Path, csv: bool = False) -> list[Path]:
+    """Write every record type in the store as JSON Lines (and CSV)."""
+    written = []
+    for name, cls in RECORD_TYPES.items():
+        records = getattr(store, name)()
+        written.append(export.write_jsonl(out_dir / f"{name}.jsonl", records))
+        if csv:
+            written.append(export.write_csv(out_dir / f"{name}.csv", records, cls.fields()))
+    return written
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]Analysing[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("documents"),
+        TimeRemainingColumn(),
+        disable=quiet,
+        transient=False,
+    )
+
+
+def run(
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    settings: Optional[nlp_module.Settings] = None,
+    db_url: Optional[str] = None,
+    workers: int = 1,
+    quiet: bool = False,
+    options: Optional[ingest.Options] = None,
+    csv: bool = False,
+) -> Summary:
+    """Analyse the articles under `paths` into `out_dir` (and the database at `db_url`)."""
+    settings = settings or nlp_module.Settings()
+    options = options or ingest.Options()
+    prepare_out_dir(out_dir)
+    db_url = db_url or sqlite_url(out_dir / "detente.db")
+    summary = Summary(out_dir=out_dir, db_url=db_url)
+    store = open_store(db_url)
+
+    files = []
+    for item in ingest.discover(paths):
+        (summary.problems.append if isinstance(item, Problem) else files.append)(item)
+
+    with _progress(quiet) as progress:
+        task = progress.add_task("analyse", total=ingest.count(files))
+        pending = _pending(files, options, store, summary, lambda: progress.advance(task))
+        if workers > 1:
+            results = pipeline.analyze_parallel(settings, pending, workers)
+        else:
+            results = pipeline.analyze_documents(nlp_module.load(settings), pending)
+        for result in results:
+            if isinstance(result, Problem):
+                summary.problems.append(result)
+            elif store.add(result.document, result.actors, result.mentions, result.quotes, result.statements):
+                summary.added += 1
+            progress.advance(task)
+
+    summary.files = export_all(store, out_dir, csv=csv)
+    summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
+    summary.counts = store.counts()
+    return summary
+
+
+def write_problems(path: Path, problems: list[Problem]) -> Path:
+    """Write this run's problems, one JSON object a line."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for problem in problems:
+            fh.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+    return path
