@@ -9,14 +9,16 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from . import evaluate as evaluation
 from . import ingest, runner
 from .nlp import DEFAULT_ISSUES, DEFAULT_MODEL, ModelNotFound, Settings
 from .store import StoreError
 
-err_console = Console(stderr=True)
-console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+console = Console(soft_wrap=True)
 
-KNOWN_ERRORS = (runner.RunError, ModelNotFound, StoreError)
+KNOWN_ERRORS = (runner.RunError, ModelNotFound, StoreError, evaluation.EvaluationError)
+SHARED = Path(__file__).resolve().parents[3] / "shared"  # the project's shared folder, beside a checkout
 
 
 def friendly_errors(command):
@@ -100,6 +102,26 @@ def _print_summary(summary: runner.Summary) -> None:
     for problem in summary.problems:
         err_console.print(f"[yellow]Skipped[/yellow] {problem.source}: {problem.reason}")
     console.print(f"Results are in {summary.out_dir}/ (database: {summary.db_url}).")
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--gold", "gold_dir", default=str(SHARED / "gold"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of *.quotes/stances/actors.jsonl gold files.")
+@click.option("--scorer", default=str(SHARED / "tools" / "score.py"), show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The project's score.py.")
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the run that is scored.")
+@click.option("--issues", default=DEFAULT_ISSUES, show_default=True, help="Issue taxonomy: a shipped name or a YAML file.")
+@friendly_errors
+def evaluate(articles, gold_dir, scorer, out_dir, issues):
+    """Analyse ARTICLES and score actors, quotes and stances against gold annotations.
+
+    Example: detente evaluate ../shared/corpus/seeds -o /tmp/eval
+    """
+    runner.run(articles, out_dir, Settings(issues=issues), quiet=True)
+    for result in evaluation.score(gold_dir, out_dir, scorer):
+        console.print(f"[bold]{result.task}[/bold]\n{result.report}\n")
 
 
 def main() -> None:
