@@ -1,0 +1,195 @@
+"""Quotation benchmark: Détente against textacy's direct_quotations on the same articles.
+
+Runs both systems on the seed articles (scored with shared/tools/score.py against the
+seed gold) and on the PolNeAR dev split (scored with shared/tools/score_polnear.py,
+overall and on quotes with quotation marks), counts the articles on which textacy
+raised, and times the quote stage against the whole pipeline.
+
+textacy is run by a separate interpreter (--peer-python), because it does not belong in
+Détente's install: `python -m venv /tmp/tx && /tmp/tx/bin/pip install textacy==0.13.0`.
+
+usage: python benchmarks/quotes.py [--shared ../shared] [--peer-python /tmp/tx/bin/python] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import spacy
+
+from detente import nlp as dn
+from detente.quotes import extract_quotes
+from detente.records import Document, text_id
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+OPENING = "\"“‘'„«"
+CLOSING = "\"”’'»"
+
+TEXTACY_SCRIPT = r"""
+import json, sys, spacy
+from textacy.extract.triples import direct_quotations
+nlp = spacy.load(sys.argv[1])
+raised = 0
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    for path in json.load(open(sys.argv[2])):
+        text = open(path, encoding="utf-8").read()
+        doc = nlp(text)
+        try:
+            triples = list(direct_quotations(doc))
+        except Exception:
+            raised += 1
+            continue
+        for speaker, cue, content in triples:
+            rec = {"doc": path.rsplit("/", 1)[-1], "kind": "direct", "text": content.text,
+                   "start": content.start_char, "end": content.end_char,
+                   "speaker": " ".join(t.text for t in speaker) or None}
+            if speaker:
+                rec.update(speaker_start=speaker[0].idx, speaker_end=speaker[-1].idx + len(speaker[-1]))
+            if cue:
+                rec.update(cue_start=cue[0].idx, cue_end=cue[-1].idx + len(cue[-1]))
+            out.write(json.dumps(rec) + "\n")
+print(raised)
+"""
+
+
+def build_pipeline(model: str) -> spacy.Language:
+    """The spaCy model with Détente's actors and quotes stages (quotes alone when the
+    actors stage is not available)."""
+    try:
+        return dn.load(dn.Settings(model=model, stages=("actors", "quotes")))
+    except ImportError as err:
+        print(f"note: the actors stage could not be loaded ({err}); speakers are not linked.")
+        import detente.quotes  # noqa: F401  (registers the component)
+        nlp = spacy.load(model)
+        nlp.add_pipe("detente_quotes")
+        return nlp
+
+
+def run_detente(nlp: spacy.Language, paths: list[pathlib.Path], published: str | None) -> tuple[list[dict], float, float]:
+    """Quotes of every article, the pipeline's total time and the quote stage's time."""
+    records, total, quoting = [], 0.0, 0.0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        doc = nlp.make_doc(text)
+        doc._.document = Document(id=text_id(text), doc=path.name, source=str(path), text=text, published=published)
+        t0 = time.perf_counter()
+        doc = nlp(doc)
+        total += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        extract_quotes(doc)
+        quoting += time.perf_counter() - t0
+        records += [q.to_dict() for q in doc._.quotes]
+    return records, total, quoting
+
+
+def polnear_records(records: list[dict], text: str) -> list[dict]:
+    """Quotes in PolNeAR's conventions: content with its enclosing quotation marks,
+    indirect content with its complementiser "that", a partial quote's content as the
+    whole reported clause (from its cue to the end of the sentence), and one relation per
+    speech act (quotes sharing a cue are merged into one span from the first to the last)."""
+    out: list[dict] = []
+    for record in records:
+        r = dict(record)
+        start, end = r["start"], r["end"]
+        if r["kind"] == "indirect":
+            before = text[:start].rstrip(" ,")
+            if before.lower().endswith(" that"):
+                start = len(before) - 4
+        else:
+            start -= start > 0 and text[start - 1] in OPENING
+            end += text[end:end + 1] in CLOSING
+            if r["kind"] == "partial" and r["cue_end"] is not None and r["cue_end"] < start \
+                    and not re.search(r"[.!?\n]", text[r["cue_end"]:start]):
+                gap = text[r["cue_end"]:start]
+                start = r["cue_end"] + len(gap) - len(gap.lstrip(" ,"))
+                end = _clause_end(text, end)
+        r["start"], r["end"] = start, end
+        last = out[-1] if out else None
+        if last and r["cue_start"] is not None and last["cue_start"] == r["cue_start"] and last["kind"] == r["kind"]:
+            last["end"] = max(last["end"], end)
+            continue
+        out.append(r)
+    return out
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the sentence running on at `pos` ends: before its full stop, or after a
+    quotation mark that closes over the full stop."""
+    m = re.compile(r"[.!?]([\"”’']?)(?=\s|$)|\n").search(text, pos)
+    if m is None:
+        return len(text)
+    return m.end() if m.group(0) != "\n" and m.group(1) else m.start()
+
+
+def run_textacy(peer_python: str, model: str, paths: list[pathlib.Path], out: pathlib.Path) -> int:
+    """Run textacy in the peer interpreter; returns how many articles it raised on."""
+    listing = out.with_suffix(".paths.json")
+    listing.write_text(json.dumps([str(p) for p in paths]))
+    done = subprocess.run([peer_python, "-c", TEXTACY_SCRIPT, model, str(listing), str(out)],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout.strip().splitlines()[-1])
+
+
+def write_jsonl(path: pathlib.Path, records: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def score(args: list[str]) -> str:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True).stdout.rstrip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=str(REPO.parent / "shared"), help="the shared folder (gold, peers, tools)")
+    parser.add_argument("--peer-python", default="/tmp/tx/bin/python", help="interpreter with textacy==0.13.0")
+    parser.add_argument("--model", default=dn.DEFAULT_MODEL)
+    parser.add_argument("--out", help="folder for the predictions (default: a temporary folder)")
+    args = parser.parse_args()
+    shared = pathlib.Path(args.shared)
+    out = pathlib.Path(args.out or tempfile.mkdtemp(prefix="detente-quotes-"))
+    out.mkdir(parents=True, exist_ok=True)
+    tools = shared / "tools"
+    seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    dev = shared / "peers" / "polnear" / "data" / "dev"
+    polnear = sorted((dev / "text").glob("*.txt"))
+    nlp = build_pipeline(args.model)
+
+    seed_quotes, seed_time, seed_quote_time = run_detente(nlp, seeds, "2025-08-12")
+    write_jsonl(out / "detente.seeds.jsonl", seed_quotes)
+    pn_quotes, pn_time, pn_quote_time = run_detente(nlp, polnear, None)
+    write_jsonl(out / "detente.polnear.records.jsonl", pn_quotes)
+    by_doc: dict[str, list[dict]] = {}
+    for q in pn_quotes:
+        by_doc.setdefault(q["doc"], []).append(q)
+    converted = [r for p in polnear for r in polnear_records(by_doc.get(p.name, []), p.read_text(encoding="utf-8"))]
+    write_jsonl(out / "detente.polnear.jsonl", converted)
+    write_jsonl(out / "detente.polnear-direct.jsonl", [r for r in converted if r["kind"] != "indirect"])
+    tx_seed_raised = run_textacy(args.peer_python, args.model, seeds, out / "textacy.seeds.jsonl")
+    tx_pn_raised = run_textacy(args.peer_python, args.model, polnear, out / "textacy.polnear.jsonl")
+    (out / "textacy.polnear-direct.jsonl").write_text((out / "textacy.polnear.jsonl").read_text())
+
+    gold = shared / "gold" / "seeds.quotes.jsonl"
+    for system, raised in (("detente", None), ("textacy", (tx_seed_raised, tx_pn_raised))):
+        print(f"==== {system}")
+        if raised:
+            print(f"articles on which textacy raised: seeds {raised[0]}/{len(seeds)}, PolNeAR dev {raised[1]}/{len(polnear)}")
+        print("-- seed gold")
+        print(score([str(tools / "score.py"), "quotes", str(gold), str(out / f"{system}.seeds.jsonl")]))
+        print("-- PolNeAR dev, all attributions")
+        print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear.jsonl")]))
+        print("-- PolNeAR dev, attributions with quotation marks (predictions: direct and partial quotes)")
+        print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear-direct.jsonl"), "--direct-only"]))
+    quoting, total = seed_quote_time + pn_quote_time, seed_time + pn_time
+    print(f"==== speed: the quote stage takes {quoting:.2f}s of the pipeline's {total:.2f}s on "
+          f"{len(seeds) + len(polnear)} articles: it adds {quoting / (total - quoting):.1%} to the other stages")
+    print(f"predictions in {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,454 @@
+"""Mention linking: the spaCy component ``detente_actors`` and ``resolve_speaker``.
+
+Every PERSON, ORG, GPE and NORP entity (and every knowledge-base name the tagger missed)
+is linked to an actor: by name, alias, surname, fuzzy spelling, metonym or demonym, or
+becomes a document-local actor. Titles without names link to the role's holder on the
+article's date; he/she link to the most fitting earlier person.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from rapidfuzz import fuzz
+from spacy.lang.en import English
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente.actors import anonymous, pronouns, titles
+from detente.actors.kb import KnowledgeBase, fold, load_kb, slug, surname
+from detente.cues import SPEECH_VERBS
+from detente.records import Actor, Mention, text_id
+
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
+EVENT_NOUNS = {"summit", "talks", "meeting", "conference", "agreement", "accords", "deal",
+               "process", "format", "declaration", "forum"}
+TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
+AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
+DASHES = {"-", "–", "—"}
+FUZZY_MIN = 75
+KB_DIRS_KEY = "detente_kb_dirs"
+SPEAKERS_KEY = "detente_speakers"
+
+
+class Linker:
+    """The knowledge base and matchers one pipeline links with."""
+
+    def __init__(self, kb: KnowledgeBase, vocab):
+        self.kb = kb
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        tokenizer = English().tokenizer
+        self.names.add("KB", [tokenizer(s) for s in sorted(kb.surface_forms())])
+        self.titles = titles.matcher(vocab)
+
+
+@functools.lru_cache(maxsize=8)
+def _linker(kb_dirs: tuple[str, ...], vocab) -> Linker:
+    return Linker(load_kb(kb_dirs), vocab)
+
+
+@Language.factory("detente_actors", default_config={"kb_dirs": []})
+def make_actor_linker(nlp: Language, name: str, kb_dirs: list[str]):
+    """spaCy factory: sets doc._.mentions (sorted by start) and doc._.actors."""
+    dirs = tuple(str(d) for d in kb_dirs)
+    linker = _linker(dirs, nlp.vocab)
+
+    def link_actors(doc: Doc) -> Doc:
+        doc.user_data[KB_DIRS_KEY] = dirs
+        DocLinker(linker, doc).link_all()
+        return doc
+
+    return link_actors
+
+
+def resolve_speaker(doc: Doc, span: Span) -> Optional[Mention]:
+    """The mention of the actor who speaks as `span` (a name, title, pronoun, anonymous
+    source or metonym that a quote extractor found), adding new actors and mentions to
+    the document; None when no actor can be told."""
+    if len(span) == 0:
+        return None
+    linker = _linker(tuple(doc.user_data.get(KB_DIRS_KEY, ())), doc.vocab)
+    found = DocLinker(linker, doc).speaker(span)
+    if found is not None and found.actor_id:
+        doc.user_data.setdefault(SPEAKERS_KEY, [])
+        if found.actor_id not in doc.user_data[SPEAKERS_KEY]:
+            doc.user_data[SPEAKERS_KEY].append(found.actor_id)
+    return found
+
+
+def _headline(sent: Span) -> bool:
+    """Whether a sentence is in title case (a headline), where the tagger's PERSON and ORG
+    labels are unreliable ("Cracks Appear In NATO Unity")."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
+
+
+def _name_like(span: Span) -> bool:
+    return all((t.is_title or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in
+                {"de", "von", "van", "der", "al", "bin"}) for t in span) and span[-1].pos_ == "PROPN"
+
+
+class DocLinker:
+    """Links the mentions of one document, keeping doc._.mentions and doc._.actors."""
+
+    def __init__(self, linker: Linker, doc: Doc):
+        self.kb, self.linker, self.doc = linker.kb, linker, doc
+        document = doc._.document
+        self.date = document.published if document is not None else None
+        self.doc_name = document.doc if document is not None else ""
+        self.doc_id = document.id if document is not None else text_id(doc.text)
+        if doc._.mentions is None:
+            doc._.mentions = []
+        if doc._.actors is None:
+            doc._.actors = {}
+        self._local_names = {fold(surname(a.name)): a.name for a in doc._.actors.values()
+                             if a.local and a.kind == "person"}
+
+    # --- the whole document ----------------------------------------------------------
+
+    def link_all(self) -> None:
+        spans = self._candidate_spans()
+        self._local_names = self._local_full_names(spans)
+        later = [s for s in spans if not self._link_span(s, first_pass=True)]
+        for span in later:
+            self._link_span(span, first_pass=False)
+        self._link_bare_surnames()
+        self._link_titles()
+        self._link_pronouns()
+        self.doc._.mentions.sort(key=lambda m: (m.start, m.end))
+
+    def _candidate_spans(self) -> list[Span]:
+        ents = []
+        for ent in self.doc.ents:
+            if ent.label_ in LABELS:
+                ents.extend(self._pieces(ent))
+        taken = {t.i for s in ents for t in s}
+        extra = [s for s in self.linker.names(self.doc, as_spans=True)
+                 if not any(t.i in taken for t in s) and s[0].pos_ in ("PROPN", "ADJ", "NOUN")
+                 and (s[0].is_title or s[0].is_upper)]
+        return sorted(ents + filter_spans(extra), key=lambda s: s.start)
+
+    def _pieces(self, ent: Span) -> list[Span]:
+        """An entity cleaned of leading articles, possessives and line breaks, and split at
+        dashes joining two names ("Trump-Putin")."""
+        doc, label = self.doc, ent.label_
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].pos_ in ("DET", "VERB", "AUX", "PUNCT") or doc[start].is_space):
+            start += 1
+        for i in range(start, end):
+            if "\n" in doc[i].text or doc[i].is_space:
+                end = i
+                break
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        # "Caliber.Az": keep the whole written word
+        while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text.startswith(".") and len(doc[end]) > 1:
+            end += 1
+        pieces, piece_start = [], start
+        for i in range(start, end):
+            if doc[i].text in DASHES and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+                pieces.append((piece_start, i))
+                piece_start = i + 1
+        pieces.append((piece_start, end))
+        return [Span(doc, s, e, label=label) for s, e in pieces if e > s]
+
+    def _local_full_names(self, spans: list[Span]) -> dict[str, str]:
+        """Folded surname -> longest full form of each person the KB does not know."""
+        out: dict[str, str] = {}
+        for s in spans:
+            if s.label_ == "PERSON" and len(s) > 1 and self._person_context_ok(s) and not self._kb_name(s):
+                name = self._strip_titles(s).text
+                key = fold(surname(name))
+                if len(name) > len(out.get(key, "")):
+                    out[key] = name
+        return out
+
+    # --- one name ----------------------------------------------------------------------
+
+    def _link_span(self, span: Span, first_pass: bool) -> bool:
+        """Link `span`; on the first pass only what needs no other mention. True when done."""
+        found = self._kb_name(span) or self._government(span) or self._event(span)
+        if not found and first_pass:
+            return False
+        found = found or self._by_surname(span) or self._local(span)
+        if found:
+            actor, method, confidence, (start, end) = found
+            self._mention(start, end, actor, method, confidence)
+        return True
+
+    def _kb_name(self, span: Span):
+        """Name, alias, metonym, capital or demonym in the knowledge base."""
+        text, kb = self._strip_titles(span).text, self.kb
+        if not text:
+            return None
+        where = (span.start_char, span.end_char)
+        found = kb.by_name(text)
+        if len(found) > 1:
+            found = [a for a in found if a.id in self.doc._.actors] or found
+        if len(found) == 1:
+            method = "exact" if fold(text) == fold(found[0].name) else "alias"
+            return found[0], method, 0.95 if method == "exact" else 0.9, where
+        metonym, capital = kb.by_metonym(text), kb.by_capital(text)
+        if metonym or capital:
+            agentive = span.root.dep_ in AGENT_DEPS or span.root.head.lemma_ in SPEECH_VERBS
+            choice = metonym if (agentive or not capital) else ([a for a in capital if a in metonym] or capital)
+            if len(choice) > 1:
+                choice = [a for a in choice if a.id in self.doc._.actors]
+            if len(choice) == 1:
+                return choice[0], "metonym", 0.8, where
+        demonym = kb.by_demonym(text)
+        if len(demonym) == 1 and not self._name_in_context(span) and span.root.head.lower_ not in TIME_NOUNS:
+            return demonym[0], "alias", 0.85, where
+        return None
+
+    def _government(self, span: Span):
+        """'the Biden administration' -> the country of Biden."""
+        if len(span) < 2 or span[-1].lower_ not in GOVERNMENT_NOUNS:
+            return None
+        name = Span(self.doc, span.start, span.end - 1, label="PERSON")
+        inner = self._kb_name(name) or self._by_surname(name)
+        country = self.kb.get(inner[0].country) if inner and inner[0].kind == "person" else None
+        if country is None:
+            return None
+        return country, "metonym", 0.75, (span.start_char, span.end_char)
+
+    def _event(self, span: Span):
+        """'NATO's Washington Summit', 'the Minsk talks' -> the place's country, if a capital."""
+        if len(span) < 2 or span[-1].lower_ not in EVENT_NOUNS:
+            return None
+        place = span[:-1]
+        capital = self.kb.by_capital(place.text) or self.kb.by_metonym(place.text)
+        if len(capital) != 1:
+            return None
+        return capital[0], "metonym", 0.7, (place.start_char, place.end_char)
+
+    def _by_surname(self, span: Span):
+        """A surname (or a misspelling of one) of a person the document names in full,
+        else a surname the knowledge base knows of one person."""
+        name = self._strip_titles(span)
+        if len(name) == 0:
+            return None
+        if len(name) > 1 and span.label_ == "PERSON" and (
+                not self._person_context_ok(span) or name.start == span.sent.start):
+            name = name[-1:]  # "Watch Turk lay down": a sentence-initial word may be no given name
+        key = fold(name.text)
+        where = (name.start_char, name.end_char)
+        people = [a for a in self.doc._.actors.values() if a.kind == "person"]
+        for a in people:
+            if key in {fold(surname(n)) for n in [a.name, *a.aliases]}:
+                return a, "surname", 0.9, where
+        found = self.kb.by_surname(name.text)
+        if len(found) == 1 and span.label_ in ("PERSON", "ORG") and name[-1].pos_ == "PROPN":
+            return found[0], "surname", 0.8, where
+        if len(name) == 1 and self._name_in_context(span):
+            scored = [(fuzz.ratio(key, fold(surname(a.name))), a) for a in people]
+            scored = [(s, a) for s, a in scored if s >= FUZZY_MIN and key[:1] == fold(surname(a.name))[:1]]
+            if scored:
+                score, actor = max(scored, key=lambda sa: sa[0])
+                return actor, "fuzzy", round(0.6 + 0.3 * score / 100, 2), where
+        return None
+
+    def _name_in_context(self, span: Span) -> bool:
+        """Whether a capitalised word is used as a person's name: tagged PERSON, or the
+        bare singular subject of a verb ("Tursk said"), never "a Turk" or "Turks"."""
+        root = span.root
+        if root.tag_ != "NNP" or any(c.dep_ == "det" for c in root.children):
+            return False
+        return span.label_ == "PERSON" or (root.dep_ == "nsubj" and root.head.pos_ == "VERB")
+
+    def _person_context_ok(self, span: Span) -> bool:
+        return _name_like(self._strip_titles(span)) and not _headline(span.sent)
+
+    def _strip_titles(self, span: Span) -> Span:
+        """The span without leading title words ('President Zelenskiy' -> 'Zelenskiy')."""
+        words = titles.title_words()
+        start = span.start
+        while start < span.end - 1 and span.doc[start].lower_ in words:
+            start += 1
+        return span.doc[start:span.end]
+
+    # --- document-local actors ------------------------------------------------------------
+
+    def _local_person(self, span: Span):
+        if not self._person_context_ok(span):
+            return None
+        name = self._strip_titles(span)
+        full = self._local_names.get(fold(surname(name.text)), name.text)
+        actor = self._local_actor(full, "person", description=self._title_before(span))
+        return actor, "local", 0.7, (name.start_char, name.end_char)
+
+    def _local(self, span: Span):
+        """A document-local person, organisation or place for a name the KB does not know."""
+        where = (span.start_char, span.end_char)
+        doc = self.doc
+        if (span.start > 0 and doc[span.start - 1].text in DASHES and not doc[span.start - 1].whitespace_) or (
+                span.end < len(doc) and doc[span.end].text in DASHES and not doc[span.end - 1].whitespace_):
+            return None  # "Elmendorf–Richardson": part of a compound name
+        if span.label_ == "PERSON" and len(span) > 1:
+            return self._local_person(span)
+        if span.label_ == "PERSON" and len(span) == 1 and self._person_context_ok(span):
+            full = self._local_names.get(fold(span.text))
+            if full:
+                return self._local_actor(full, "person"), "surname", 0.8, where
+            if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in SPEECH_VERBS:
+                return self._local_actor(span.text, "person"), "local", 0.6, where
+            return None
+        if span.label_ == "ORG" and self._org_like(span):
+            return self._local_actor(span.text, "organisation"), "local", 0.6, where
+        if span.label_ in PLACE_LABELS and span[0].is_title:
+            return self._local_actor(span.text, "place"), "local", 0.5, where
+        return None
+
+    def _org_like(self, span: Span) -> bool:
+        """Whether an unknown ORG looks like an organisation's name: an acronym, a web
+        outlet ('Caliber.Az') or several capitalised words; not a headline or title word."""
+        if _headline(span.sent) or any(t.like_num for t in span) or span[0].lower_ in titles.title_words() \
+                or span[-1].lower_ in GOVERNMENT_NOUNS | EVENT_NOUNS:
+            return False
+        if len(span) == 1:
+            word = span.text
+            return (word.isupper() and 2 <= len(word) <= 5) or "." in word.strip(".")
+        return all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in span) and span[-1].pos_ == "PROPN"
+
+    def _title_before(self, span: Span) -> Optional[str]:
+        """The title an article gives a person before the name ('German Defence Minister')."""
+        doc, i = self.doc, span.start
+        while i > span.sent.start and (doc[i - 1].is_title or doc[i - 1].is_upper) and not doc[i - 1].is_punct \
+                and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+            i -= 1
+        words = doc[i:span.start].text
+        return words if words and any(w in titles.title_words() for w in words.lower().split()) else None
+
+    def _local_actor(self, name: str, kind: str, description: Optional[str] = None) -> Actor:
+        actor_id = f"local:{slug(name)}"
+        actor = self.doc._.actors.get(actor_id)
+        if actor is None:
+            actor = Actor(id=actor_id, name=name, kind=kind, description=description, local=True)
+            self.doc._.actors[actor_id] = actor
+        elif description and not actor.description:
+            actor.description = description
+        return actor
+
+    def _link_bare_surnames(self) -> None:
+        """Surnames of the document's people that the tagger did not mark as names."""
+        known = {surname(a.name): a for a in self.doc._.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
+        covered = {(m.start, m.end) for m in self.doc._.mentions}
+        taken = {i for m in self.doc._.mentions for i in range(m.start, m.end)}
+        for tok in self.doc:
+            actor = known.get(tok.text)
+            if actor and tok.pos_ == "PROPN" and tok.idx not in taken and (tok.idx, tok.idx + len(tok)) not in covered:
+                self._mention(tok.idx, tok.idx + len(tok), actor, "surname", 0.85)
+
+    # --- titles and pronouns -----------------------------------------------------------------
+
+    def _link_titles(self) -> None:
+        for span in titles.title_spans(self.doc, self.linker.titles):
+            found = self._title(span)
+            if found:
+                self._mention(span.start_char, span.end_char, found, "title", 0.8)
+
+    def _title(self, span: Span) -> Optional[Actor]:
+        """The holder of the role a title without a name names, on the article's date."""
+        doc = self.doc
+        if span[-1].tag_ in ("NNS", "NNPS"):
+            return None  # "foreign ministers": several people
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and (after.ent_type_ == "PERSON" or self._mention_at(after.idx)):
+            return None  # "Secretary of State Marco Rubio": the name is linked itself
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ == "as":
+            return None  # "Tusk, as head of ...": describes someone named
+        if before is not None and before.text == "," and span.start > 1 and self._person_at(doc[span.start - 2]):
+            return None  # "Kaja Kallas, the EU's foreign policy chief": an apposition
+        of = self._title_of(span)
+        if of is None and not span[0].is_title:
+            return None  # "the president", "an aide": which one the text does not say
+        return titles.holder(self.kb, span.text, of, self.date)
+
+    def _title_of(self, span: Span) -> Optional[str]:
+        """The country or organisation a title is of: 'Poland's', 'Polish', 'NATO', 'of NATO'."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= span.sent.start and (doc[i].tag_ == "POS" or doc[i].lower_ in ("the", "a", "an")):
+            i -= 1
+        candidates = [doc[i]] if i >= span.sent.start else []
+        if span.end < len(doc) and doc[span.end].lower_ == "of":
+            candidates.extend(c for c in doc[span.end].children if c.dep_ == "pobj")
+        for tok in candidates:
+            m = self._mention_at(tok.idx, inside=True)
+            actor = self.doc._.actors.get(m.actor_id) if m else None
+            if actor is not None and actor.kind == "person":
+                actor = self.kb.get(actor.country)
+            if actor is not None and actor.kind in ("country", "organisation"):
+                return actor.id
+        return None
+
+    def _link_pronouns(self) -> None:
+        speakers = set(self.doc.user_data.get(SPEAKERS_KEY, ()))
+        for tok in self.doc:
+            if pronouns.pronoun_kind(tok) in ("male", "female"):
+                found = pronouns.resolve(self.doc, tok, speakers)
+                if found:
+                    self._mention(tok.idx, tok.idx + len(tok), found[0], "pronoun", found[1])
+
+    # --- speakers ---------------------------------------------------------------------------
+
+    def speaker(self, span: Span) -> Optional[Mention]:
+        doc = self.doc
+        if len(span) == 1 and pronouns.pronoun_kind(span[0]):
+            existing = self._mention_at(span[0].idx)
+            if existing is not None and existing.start == span.start_char:
+                return existing
+            found = pronouns.resolve(doc, span[0], set(doc.user_data.get(SPEAKERS_KEY, ())))
+            return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
+        inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
+        people = [m for m in inside if m.kind == "person" and m.method != "pronoun"]
+        if people:
+            return people[-1]
+        for piece in titles.title_spans(doc, self.linker.titles):
+            if piece.start < span.start or piece.end > span.end:
+                continue
+            actor = self._title(piece)
+            if actor is not None:
+                return self._mention(span.start_char, span.end_char, actor, "title", 0.8)
+        if anonymous.is_source(span):
+            actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
+            doc._.actors.setdefault(actor.id, actor)
+            return self._mention(span.start_char, span.end_char, doc._.actors[actor.id], "anonymous", 0.7)
+        if inside:
+            return max(inside, key=lambda m: m.end - m.start)
+        clean = Span(doc, span.start, span.end, label="PERSON" if _name_like(span) else "ORG")
+        found = self._kb_name(clean) or self._by_surname(clean) or (
+            self._local_person(clean) if len(clean) > 1 else self._local(clean))
+        if found:
+            actor, method, confidence, (start, end) = found
+            return self._mention(start, end, actor, method, confidence)
+        return None
+
+    # --- bookkeeping -----------------------------------------------------------------------
+
+    def _mention(self, start: int, end: int, actor: Actor, method: str, confidence: float) -> Mention:
+        for m in self.doc._.mentions:
+            if (m.start, m.end) == (start, end):
+                return m
+        self.doc._.actors.setdefault(actor.id, actor)
+        mention = Mention(doc=self.doc_name, doc_id=self.doc_id, start=start, end=end,
+                          text=self.doc.text[start:end], actor=actor.name, actor_id=actor.id,
+                          kind=actor.kind, method=method, confidence=confidence)
+        self.doc._.mentions.append(mention)
+        return mention
+
+    def _mention_at(self, char: int, inside: bool = False) -> Optional[Mention]:
+        for m in self.doc._.mentions:
+            if m.start == char or (inside and m.start <= char < m.end):
+                return m
+        return None
+
+    def _person_at(self, token: Token) -> bool:
+        m = self._mention_at(token.idx, inside=True)
+        return m is not None and m.kind == "person"
+

@@ -1,0 +1,79 @@
+"""Pronoun resolution: the most recent fitting actor mention before the pronoun, preferring
+grammatical subjects and previous speakers, across sentences and paragraphs."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from detente.cues import SPEECH_VERBS
+from detente.quotemarks import find_quotes
+from detente.records import Actor
+
+GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+          "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PLURAL = {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours"}
+GROUP_KINDS = ("organisation", "country", "group", "anonymous")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+LOOK_BACK = 6  # sentences
+
+
+def pronoun_kind(token: Token) -> Optional[str]:
+    """'male', 'female' or 'plural' for a third-person (or 'we') pronoun, else None."""
+    low = token.lower_
+    if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
+        return None
+    return GENDER.get(low) or ("plural" if low in PLURAL else None)
+
+
+def _fits(actor: Actor, kind: str) -> bool:
+    if kind == "plural":
+        return actor.kind in GROUP_KINDS
+    return actor.kind == "person" and actor.gender in (kind, None)
+
+
+def _speaks(span) -> bool:
+    """Whether a mention is the subject of a speech verb ("Tusk said")."""
+    return span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+
+
+def resolve(doc: Doc, token: Token, speakers: set[str]) -> Optional[tuple[Actor, float]]:
+    """The actor `token` (a pronoun) refers to, with a confidence; `speakers` are the ids of
+    actors already found to speak in the document."""
+    kind = pronoun_kind(token)
+    if kind is None:
+        return None
+    sent_of = {s.start_char: i for i, s in enumerate(doc.sents)}
+    sents = list(doc.sents)
+    here = sents.index(token.sent)
+    quotes = [(q.start, q.end) for q in find_quotes(doc.text) if not q.single]
+
+    def quoted(char: int) -> bool:
+        return any(a <= char < b for a, b in quotes)
+
+    pronoun_quoted = quoted(token.idx)
+    best, best_score = None, None
+    for m in doc._.mentions or []:
+        if m.end > token.idx or not m.actor_id:
+            continue
+        actor = doc._.actors.get(m.actor_id)
+        if actor is None or not _fits(actor, kind):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        distance = here - sent_of[span.sent.start_char]
+        if distance > LOOK_BACK or (quoted(m.start) and not pronoun_quoted):
+            continue  # a pronoun outside quotation marks does not point at a name inside
+        if distance == 0 and span.root.head == token.head and token.dep_ in SUBJECT_DEPS:
+            continue  # "Trump told him": the subject's co-argument is not the pronoun
+        paragraphs = doc.text.count("\n", m.end, token.idx)
+        score = -distance - 0.5 * min(paragraphs, 2)
+        score += 0.6 if span.root.dep_ in SUBJECT_DEPS or m.method == "pronoun" else 0.0
+        score += 0.8 if actor.id in speakers or _speaks(span) else 0.0
+        score -= 0.00001 * (token.idx - m.end)
+        if best_score is None or score > best_score:
+            best, best_score = actor, score
+    if best is None:
+        return None
+    return best, max(0.3, min(0.85, 0.85 + 0.1 * best_score))

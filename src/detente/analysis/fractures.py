@@ -1,0 +1,55 @@
+"""Fractures: pairs of members of one bloc on opposite sides of one issue.
+
+A pair is listed once per issue with every bloc both belong to. The more blocs two
+opponents share, the closer allies they are and the deeper their disagreement cuts, so
+pairs rank by the issue's total of shared blocs over its pairs (the widest split among
+the closest allies first), then by the pair's shared blocs, then by how firmly the two
+hold their positions (the smaller of their absolute net positions), then by name.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from detente.analysis.blocs import Blocs
+from detente.analysis.cohesion import member_positions
+from detente.analysis.positions import evidence
+from detente.analysis.table import Table
+from detente.records import Actor, Statement
+
+
+def _strongest(group: list[Statement], stance: str) -> Statement:
+    """The statement that best shows a member's side: most confident, then latest."""
+    return max((s for s in group if s.stance == stance), key=lambda s: (s.confidence, s.date or "", -s.start))
+
+
+def fractures(statements: Iterable[Statement], actors: Iterable[Actor]) -> Table:
+    """One row per issue and pair of members of a common bloc on opposite sides of it,
+    ranked (see the module docstring), with the evidence sentence of both sides."""
+    blocs = Blocs(actors)
+    pairs: dict[tuple, dict] = {}
+    for bloc, issues in sorted(member_positions(statements, blocs).items()):
+        for issue, members in issues.items():
+            for key_a, (net_a, name_a, group_a) in members.items():
+                for key_b, (net_b, name_b, group_b) in members.items():
+                    if net_a <= 0 or net_b >= 0:
+                        continue
+                    row = pairs.setdefault((issue, key_a, key_b), {
+                        "issue": issue, "blocs": [], "bloc_names": [],
+                        "strength": min(net_a, -net_b),
+                        "supporter_id": key_a, "supporter": name_a,
+                        "opponent_id": key_b, "opponent": name_b,
+                        "supporter_evidence": evidence(_strongest(group_a, "support")),
+                        "opponent_evidence": evidence(_strongest(group_b, "oppose")),
+                    })
+                    row["blocs"].append(bloc)
+                    row["bloc_names"].append(blocs.name(bloc))
+    weight = defaultdict(int)
+    for row in pairs.values():
+        row["shared"] = len(row["blocs"])
+        weight[row["issue"]] += row["shared"]
+    rows = Table(sorted(pairs.values(), key=lambda r: (
+        -weight[r["issue"]], r["issue"], -r["shared"], -r["strength"], r["supporter"], r["opponent"])))
+    for rank, row in enumerate(rows, 1):
+        row["rank"] = rank
+    return rows

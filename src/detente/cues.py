@@ -1,0 +1,45 @@
+"""Cue lexicon for quotation extraction, as data: which words introduce reported speech.
+
+Lemmas, lower case. ``SPEECH_VERBS`` introduce direct and indirect speech (X said that …);
+``BELIEF_VERBS`` report a position the same way;
+``DIRECTIVE_VERBS`` take an object and a to-infinitive as the reported content
+(X urged Y to …); ``SPEECH_NOUNS`` are words for an utterance whose quoted content can be
+given in quotation marks (his appeal that Ukraine be “closely involved”);
+``GENERIC_SOURCES`` are plural nouns that, bare, name no particular source
+("officials warn …", "experts caution …").
+"""
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset("""
+acknowledge add admit affirm agree allege announce answer argue assert assure boast caution
+charge claim comment complain concede conclude confirm contend counter declare deny describe
+echo emphasise emphasize estimate explain insist indicate maintain mention note observe
+pledge point predict proclaim promise propose recall reiterate remark reply report respond
+retort reveal say signal state stress suggest swear tell testify threaten tweet underline
+underscore vow warn write shout yell chant exclaim joke quip lament scoff snap thunder muse
+recount ask
+""".split())
+
+# Verbs of belief report a position as indirect speech does (Trump believes that …).
+BELIEF_VERBS = frozenset("""
+believe think fear hope doubt worry feel
+""".split())
+
+DIRECTIVE_VERBS = frozenset("""
+ask beg call encourage implore press push urge warn tell advise
+""".split())
+
+SPEECH_NOUNS = frozenset("""
+appeal call claim comment demand message pledge plea promise remark statement vow warning
+words
+""".split())
+
+GENERIC_SOURCES = frozenset("""
+analysts commentators critics experts observers officials people pundits sources diplomats
+""".split())
+
+# Dashes that put the source after a quotation: “…” ― Esther Tapia
+ATTRIBUTION_DASHES = frozenset("―—–-")
+
+# Phrasal cues whose object names the source: "according to X".
+SOURCE_PREPOSITIONS = (("according", "to"),)

@@ -1,0 +1,103 @@
+"""Pairing quotation marks in raw text, robust to mixed and unbalanced marks.
+
+Straight, curly, single and double marks may be mixed in one article ("“dirty" one"),
+and marks may be missing. Each mark is classed as opening or closing by what surrounds
+it, pairs are made within a paragraph, and an unmatched mark is dropped: a stray mark
+costs at most the quotation it belongs to, never the rest of the article. A quotation
+left open at the end of a paragraph continues when the next paragraph opens with a
+quotation mark (the convention for quotes running over several paragraphs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE = frozenset("\"“”„‟«»")
+SINGLE = frozenset("'‘’‚‛‹›")
+OPENING_GLYPHS = frozenset("“„‟«‘‚‛‹")
+CLOSING_GLYPHS = frozenset("”»’›")
+OPEN_BEFORE = frozenset("([{—–-/")  # characters after which a mark opens
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: `start`, `end` delimit its content, without the marks; `open_at` and
+    `close_at` are the offsets of the marks (`close_at` is `end` when a quotation runs on
+    to the next paragraph); `single` is true for single quotation marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    single: bool = False
+
+
+def _role(text: str, i: int) -> str | None:
+    """'open', 'close', or None for an apostrophe or a mark standing alone."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if ch in SINGLE and prev.isalnum() and nxt.isalnum():
+        return None  # apostrophe inside a word: don't, Kyiv’s
+    opens = (prev.isspace() or prev in OPEN_BEFORE or prev in DOUBLE or prev in SINGLE) and not nxt.isspace()
+    closes = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+    if opens and closes:
+        return "open" if ch in OPENING_GLYPHS else "close"
+    if opens:
+        return "open"
+    if closes:
+        return "close"
+    return None
+
+
+def _pair(text: str, marks: list[tuple[int, str]], single: bool) -> list[QuoteSpan]:
+    """Pair opening and closing marks paragraph by paragraph."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for pos, role in marks:
+        if open_at is not None and "\n" in text[open_at:pos]:
+            para_end = text.index("\n", open_at)
+            if _runs_on(text, open_at, para_end, single):
+                spans.append(QuoteSpan(open_at + 1, _rstrip(text, open_at + 1, para_end), open_at, para_end, single))
+            open_at = None
+        if role == "open":
+            open_at = pos  # an earlier opening mark left unmatched is dropped
+        elif open_at is not None:
+            if pos > open_at + 1:
+                spans.append(QuoteSpan(open_at + 1, pos, open_at, pos, single))
+            open_at = None
+    if open_at is not None:
+        para_end = text.find("\n", open_at)
+        if para_end != -1 and _runs_on(text, open_at, para_end, single):
+            spans.append(QuoteSpan(open_at + 1, _rstrip(text, open_at + 1, para_end), open_at, para_end, single))
+    return spans
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _runs_on(text: str, open_at: int, para_end: int, single: bool) -> bool:
+    """Whether a quotation left open at the end of its paragraph runs on into the next:
+    it opened a sentence and the next paragraph opens with a quotation mark."""
+    prev = text[:open_at].rstrip(" \t")[-1:] or "\n"
+    return prev in "\n.!?:," and _next_paragraph_opens(text, para_end, single)
+
+
+def _next_paragraph_opens(text: str, para_end: int, single: bool) -> bool:
+    rest = text[para_end:].lstrip()
+    family = SINGLE if single else DOUBLE
+    return bool(rest) and rest[0] in family and _role(text, len(text) - len(rest)) == "open"
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All quotations in `text`, in order: double-quoted ones, and single-quoted ones that
+    are not nested inside a double-quoted one."""
+    doubles = [(i, r) for i, ch in enumerate(text) if ch in DOUBLE and (r := _role(text, i))]
+    spans = _pair(text, doubles, single=False)
+    singles = [(i, r) for i, ch in enumerate(text) if ch in SINGLE and (r := _role(text, i))]
+    outer = [(s.open_at, s.close_at) for s in spans]
+    singles = [(i, r) for i, r in singles if not any(a < i < b for a, b in outer)]
+    spans += [s for s in _pair(text, singles, single=True) if s.end - s.start > 0]
+    return sorted(spans, key=lambda s: s.start)

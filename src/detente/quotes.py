@@ -1,0 +1,476 @@
+"""Quotation extraction and speaker attribution: the ``detente_quotes`` component.
+
+Finds, in a parsed article,
+
+- direct quotes: one or more whole sentences in quotation marks, with a cue before or
+  after them ("…,” Tusk told a press conference; He explained, “…”), or none when they
+  continue the previous speaker;
+- partial quotes: quoted fragments inside reported speech (Rutte said the allies “can
+  never accept that in a legal sense”);
+- indirect speech: the complement of a speech verb (X said / warned … that …; X urged
+  Y to …) and sentences attributed with "according to X".
+
+Scare quotes and quoted labels outside reported speech (‘eastern flank’) are not
+quotations. Each quote's speaker span is linked to an actor through the actors stage
+(``detente.actors.link.resolve_speaker``) when that stage has run; otherwise the speaker
+text and span are set and the speaker is left empty. Offsets are characters in the
+document text; `start`/`end` exclude the outer quotation marks.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from detente import nlp as _extensions  # noqa: F401  (registers the Doc extensions)
+from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES,
+                          SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
+from detente.quotemarks import QuoteSpan, find_quotes
+from detente.records import Quote, record_id
+
+SUBJECTS = ("nsubj", "nsubjpass")
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+SENTENCE_END = frozenset(".!?")
+NON_LABEL_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "ADV", "SCONJ", "PART"})
+CLAUSE_GOES_ON = frozenset({"ADP", "PART", "NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "DET", "NUM"})
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
+MAX_CLIMB = 8
+
+
+@dataclass
+class _Found:
+    """A quotation before speaker linking: character spans and the tokens that cue it."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Optional[Span]
+    speaker: Optional[Span]
+    confidence: float
+
+
+class QuoteExtractor:
+    """spaCy component: sets ``doc._.quotes`` to the article's quotes (records.Quote)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc)
+        return doc
+
+
+@Language.factory("detente_quotes")
+def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
+    """Build the quote extraction component."""
+    return QuoteExtractor()
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """Direct, partial and indirect quotes of a parsed `doc`, with speakers, in text order."""
+    marks = find_quotes(doc.text)
+    starts = [t.idx for t in doc]
+    found = _quoted(doc, marks, starts)
+    kept = {f.start for f in found}
+    taken = [(m.open_at, m.close_at + 1) for m in marks if m.start in kept]
+    found += _indirect(doc, taken, [(m.open_at, m.close_at + 1) for m in marks])
+    found += _according_to(doc, taken)
+    found.sort(key=lambda f: f.start)
+    return _records(doc, found)
+
+
+# --- quotations in quotation marks -------------------------------------------------
+
+
+def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]:
+    """Direct and partial quotes among the quotation-mark spans."""
+    text = doc.text
+    out: list[_Found] = []
+    fragments: dict[int, list[tuple[QuoteSpan, Span]]] = {}  # cue token -> its fragments
+    for m in marks:
+        content = doc.char_span(m.start, m.end, alignment_mode="expand")
+        words = [t for t in content if t.is_alpha or t.like_num] if content is not None else []
+        if not words:
+            continue
+        inside = set(range(content.start, content.end))
+        if _is_direct(doc, m, content, inside, starts, text):
+            cue, speaker = _trailing_cue(doc, m, starts) or _governing_cue(content, inside) \
+                or _introducing_cue(doc, m, starts) or (None, None)
+            if speaker is None:
+                prev = _previous_speaker(out, m, text) if _opens_sentence(text, m.open_at) else None
+                if prev is not None:
+                    out.append(_Found(m.start, m.end, "direct", prev.cue, prev.speaker, 0.75))
+                continue
+            out.append(_Found(m.start, m.end, "direct", cue, speaker, 0.9))
+            continue
+        attribution = _governing_cue(content, inside)
+        if attribution is None and not _is_label(content):
+            attribution = _introducing_cue(doc, m, starts)  # He compared it …, “acknowledging …”
+        if attribution is None:
+            continue
+        fragments.setdefault(attribution[0].start, []).append((m, content))
+        if not _is_label(content):
+            out.append(_Found(m.start, m.end, "partial", *attribution, 0.7))
+    # Labels count as the speaker's words when a real fragment of the same speech act has
+    # been quoted; alone they are scare quotes inside a paraphrase.
+    for group in fragments.values():
+        if any(not _is_label(c) for _, c in group):
+            for m, content in group:
+                if _is_label(content):
+                    cue, speaker = _governing_cue(content, set(range(content.start, content.end)))
+                    out.append(_Found(m.start, m.end, "partial", cue, speaker, 0.6))
+    return out
+
+
+def _is_direct(doc: Doc, m: QuoteSpan, content: Span, inside: set[int], starts: list[int], text: str) -> bool:
+    """A quotation is direct when it stands as a sentence of its own: it opens a
+    sentence, follows a colon, or is a complete clause that ends where the quote ends."""
+    words = [t for t in content if t.is_alpha or t.like_num]
+    if len(words) < 3:
+        return False
+    if _opens_sentence(text, m.open_at):
+        return True
+    roots = [t for t in content if t.head.i not in inside or t.head == t]
+    if not any(c.dep_ in SUBJECTS + ("expl",) and c.i in inside for r in roots for c in r.children):
+        return False
+    if any(c.dep_ == "mark" and c.i in inside for r in roots for c in r.children):
+        return False  # a subordinate clause: “when allies agree”
+    prev = text[:m.open_at].rstrip(" \t")[-1:]
+    if prev == ",":
+        return True
+    nxt = _token_after(doc, m.close_at + 1, starts)
+    return nxt is None or nxt.pos_ not in CLAUSE_GOES_ON or nxt.sent != content[-1].sent
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the character at `pos` opens a paragraph or sentence, or follows a colon."""
+    before = text[:pos].rstrip(" \t")
+    prev = before[-1:] or "\n"
+    return prev in "\n:" or prev in SENTENCE_END or (prev in "”\"’'" and before[-2:-1] in SENTENCE_END)
+
+
+def _is_label(content: Span) -> bool:
+    """A quoted label: a few nouns or adjectives (‘eastern flank’, “dirty”)."""
+    words = [t for t in content if not t.is_punct]
+    return len(words) <= 4 and not any(t.pos_ in NON_LABEL_POS for t in words)
+
+
+def _token_after(doc: Doc, pos: int, starts: list[int]) -> Optional[Token]:
+    i = bisect_left(starts, pos)
+    while i < len(doc) and doc[i].is_punct and doc[i].text not in "“‘":
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[Span, Span]]:
+    """A cue after the closing mark: “…,” Tusk told …; “…,” said Deputy Prime Minister …"""
+    ending = doc.text[m.start:m.end].rstrip()[-1:]
+    i = bisect_left(starts, m.close_at + 1)
+    if i < len(doc) and doc[i].text in ATTRIBUTION_DASHES:
+        return _dash_source(doc, i)
+    if ending == "." or i >= len(doc):
+        return None
+    window: list[Token] = []
+    while i < len(doc) and len(window) < 14:
+        t = doc[i]
+        if t.text in SENTENCE_END or t.text in "“\"‘" or "\n" in t.text:
+            break
+        window.append(t)
+        i += 1
+    for t in window:
+        if _is_cue_verb(t):
+            speaker = _speaker_of(t)
+            if speaker is None:
+                speaker = _inverted_subject(t)
+            if speaker is not None and speaker.start >= window[0].i:
+                return _cue_span(t), speaker
+            return None
+        if t.pos_ == "VERB":
+            return None
+    return None
+
+
+def _dash_source(doc: Doc, dash: int) -> Optional[tuple[Span, Span]]:
+    """A name after a dash that ends the paragraph: “…” ― Esther Tapia"""
+    end = dash + 1
+    while end < len(doc) and "\n" not in doc[end].text and doc[end].pos_ == "PROPN":
+        end += 1
+    at_end = end == len(doc) or "\n" in doc[end].text or doc[end].is_space
+    return (doc[dash:dash + 1], doc[dash + 1:end]) if end > dash + 1 and at_end else None
+
+
+def _inverted_subject(verb: Token) -> Optional[Span]:
+    """The noun phrase right after a cue verb, in inverted order (… said the minister)."""
+    for c in verb.rights:
+        if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj", "dative"):
+            return _noun_phrase(c)
+    return None
+
+
+def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span]]:
+    """The speech verb or noun the quotation depends on, and its speaker."""
+    roots = [t for t in content if t.head.i not in inside or t.head == t]
+    for root in roots:
+        node, steps = root, 0
+        while node.head != node and steps < MAX_CLIMB:
+            node, steps = node.head, steps + 1
+            if node.i in inside:
+                continue
+            if _is_cue_verb(node):
+                speaker = _speaker_of(node) or _inverted_subject(node)
+                return (_cue_span(node), speaker) if speaker is not None else None
+            if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
+                speaker = _owner_of(node)
+                return (_cue_span(node), speaker) if speaker is not None else None
+    return None
+
+
+def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[Span, Span]]:
+    """A clause before the quotation, ended by a comma or a colon: He explained, “…”"""
+    if doc.text[:m.open_at].rstrip()[-1:] not in (",", ":"):
+        return None
+    i = bisect_left(starts, m.open_at) - 1
+    clause: list[Token] = []
+    while i >= 0 and doc[i].text not in SENTENCE_END and "\n" not in doc[i].text:
+        clause.append(doc[i])
+        i -= 1
+    verbs = [t for t in clause if t.pos_ == "VERB"]
+    chosen = next((t for t in verbs if _is_cue_verb(t)), None) \
+        or next((t for t in verbs if t.dep_ == "ROOT"), None) \
+        or next((t for t in verbs if _speaker_of(t) is not None), None)
+    if chosen is None:
+        return None
+    speaker = _speaker_of(chosen)
+    return (_cue_span(chosen), speaker) if speaker is not None else None
+
+
+def _previous_speaker(found: list[_Found], m: QuoteSpan, text: str) -> Optional[_Found]:
+    """The last direct or partial quote, when no more than one paragraph lies between it
+    and quotation `m` (a quoted sentence without a cue continues its speaker)."""
+    if not found:
+        return None
+    last = found[-1]
+    if last.speaker is None or text.count("\n", last.end, m.open_at) > 2:
+        return None
+    return last
+
+
+# --- indirect speech -----------------------------------------------------------------
+
+
+def _indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[_Found]:
+    """The complements of speech and belief verbs outside quotation marks: X said (that) …;
+    X urged Y to …. A cue inside reported content is part of that content."""
+    out: list[_Found] = []
+    for verb in doc:
+        if not (_is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in BELIEF_VERBS)):
+            continue
+        if _within(verb.idx, quoted) or _within(verb.idx, [(f.start, f.end) for f in out]) \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        for comp in verb.children:
+            infinitive = comp.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+            if (comp.dep_ != "ccomp" and not infinitive) or (comp.i < verb.i and not _trails(comp, verb)):
+                continue
+            span = _content_span(comp)
+            if span is None or any(a < span.end_char and span.start_char < b for a, b in taken):
+                continue
+            speaker = _speaker_of(verb)
+            if speaker is None or _is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS:
+                continue
+            out.append(_Found(span.start_char, span.end_char, "indirect", _cue_span(verb), speaker, 0.7))
+    return out
+
+
+def _trails(comp: Token, verb: Token) -> bool:
+    """Whether a cue follows its content after a comma: The talks failed, officials said."""
+    doc = verb.doc
+    comma = comp.right_edge.i + 1
+    return comma < verb.i and doc[comma].text == "," and all(
+        t.i == verb.i or t.head.i in range(comma + 1, verb.i + 1) or t.dep_ in SUBJECTS for t in doc[comma + 1:verb.i])
+
+
+def _content_span(comp: Token) -> Optional[Span]:
+    """The reported content: the complement's subtree without the complementiser and
+    the final punctuation."""
+    doc = comp.doc
+    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    for t in doc[start:end]:
+        if t.i != comp.i and t.dep_ in ("advcl", "conj") and doc[t.left_edge.i - 1].text == "," and (
+                _is_cue_verb(t) or any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children)):
+            end = min(end, t.left_edge.i)
+    newlines = [t.i for t in doc[start:end] if "\n" in t.text]
+    if newlines and comp.i < comp.head.i:
+        start = newlines[-1] + 1  # content before its cue starts in the cue's paragraph
+    elif newlines:
+        end = newlines[0]
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return doc[start:end] if len(words) >= 3 else None
+
+
+def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
+    """Sentences attributed with a phrasal cue ("according to X") at their start or end."""
+    out = []
+    for t in doc:
+        if t.i + 1 >= len(doc) or (t.lower_, doc[t.i + 1].lower_) not in SOURCE_PREPOSITIONS:
+            continue
+        objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = _noun_phrase(objects[0])
+        sent = t.sent
+        phrase_end = objects[0].right_edge.i + 1
+        if t.i <= sent.start + 1:
+            content = doc[phrase_end:sent.end]
+        elif phrase_end >= sent.end - 1:
+            content = doc[sent.start:t.i]
+        else:
+            continue
+        content = _trim(content)
+        if content is None or any(a < content.end_char and content.start_char < b for a, b in taken):
+            continue
+        cue = doc[t.i:t.i + 2]
+        out.append(_Found(content.start_char, content.end_char, "indirect", cue, source, 0.6))
+    return out
+
+
+def _trim(span: Span) -> Optional[Span]:
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if sum(t.is_alpha for t in doc[start:end]) >= 3 else None
+
+
+# --- cues and speakers ------------------------------------------------------------------
+
+
+def _is_cue_verb(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS | DIRECTIVE_VERBS
+
+
+def _cue_span(t: Token) -> Span:
+    """The cue word with its verb particle (laid out)."""
+    end = t.i + 1
+    while end < len(t.doc) and t.doc[end].dep_ == "prt" and t.doc[end].head == t:
+        end += 1
+    return t.doc[t.i:end]
+
+
+def _speaker_of(verb: Token) -> Optional[Span]:
+    """The subject of a speech verb. A verb without one (a participle: Kallas echoed the
+    sentiment, declaring …) takes the speaker of the nearest speech verb above it, or
+    else the subject of the nearest clause above it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return _noun_phrase(subjects[0])
+    if verb.dep_ == "acl" or (verb.tag_ == "VBG" and _word_before(verb).pos_ in ("NOUN", "PROPN")):
+        return None  # a participle modifying a noun: the “legacy media” reporting that …
+    fallback, node = None, verb
+    for _ in range(MAX_CLIMB):
+        if node.head == node:
+            break
+        node = node.head
+        if _is_cue_verb(node):
+            speaker = _speaker_of(node)
+            if speaker is not None:
+                return speaker
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects and fallback is None:
+            fallback = _noun_phrase(subjects[0])
+    return fallback
+
+
+def _word_before(t: Token) -> Token:
+    i = t.i - 1
+    while i > 0 and t.doc[i].is_punct and t.doc[i].text not in ",:;":
+        i -= 1
+    return t.doc[max(i, 0)]
+
+
+def _owner_of(noun: Token) -> Optional[Span]:
+    """Who a speech noun belongs to: its possessor, else the subject of its clause."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return _noun_phrase(owners[0])
+    node = noun
+    for _ in range(MAX_CLIMB):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _speaker_of(node)
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The speaker mention: the head with its left modifiers (titles, names, determiners);
+    a plural common noun with "including NAME" stands for the named member."""
+    doc = head.doc
+    if head.i > 1 and doc[head.i - 1].text in "[(" and doc[head.i - 2].pos_ == "PROPN":
+        head = doc[head.i - 2]  # a handle in brackets after the name: Donald Tusk [@donaldtusk]
+    if head.tag_ == "NNS":
+        for prep in head.children:
+            if prep.lower_ == "including":
+                named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if named:
+                    return _noun_phrase(named[0])
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc" or "\n" in doc[start:head.i].text):
+        start += 1
+    return doc[start:head.i + 1]
+
+
+def _is_generic(speaker: Span) -> bool:
+    """A bare plural with no determiner or name: "officials", "European officials"."""
+    root = speaker.root
+    return root.lower_ in GENERIC_SOURCES and not any(t.pos_ in ("DET", "PROPN", "NUM") or t.dep_ == "poss" for t in speaker)
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+def _records(doc: Doc, found: list[_Found]) -> list[Quote]:
+    document = doc._.document
+    name = document.doc if document is not None else ""
+    doc_id = document.id if document is not None else ""
+    text = doc.text
+    out = []
+    for f in found:
+        mention = _resolve(doc, f.speaker) if f.speaker is not None else None
+        out.append(Quote(
+            id=record_id(doc_id, f.start, f.end), doc=name, doc_id=doc_id,
+            start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind,
+            cue=f.cue.text if f.cue is not None else None,
+            cue_start=f.cue.start_char if f.cue is not None else None,
+            cue_end=f.cue.end_char if f.cue is not None else None,
+            speaker_text=f.speaker.text if f.speaker is not None else None,
+            speaker_start=f.speaker.start_char if f.speaker is not None else None,
+            speaker_end=f.speaker.end_char if f.speaker is not None else None,
+            speaker=mention.actor if mention is not None else None,
+            speaker_id=mention.actor_id if mention is not None else None,
+            confidence=round(f.confidence * (mention.confidence if mention is not None else 1.0), 3),
+        ))
+    return out
+
+
+def _resolve(doc: Doc, speaker: Span):
+    """The actor mention for a speaker span, when the actors stage has run."""
+    if doc._.mentions is None:
+        return None
+    try:
+        from detente.actors.link import resolve_speaker
+    except ImportError:
+        return None
+    return resolve_speaker(doc, speaker)

@@ -1,0 +1,117 @@
+"""Records for the analysis and report tests: the seed articles with statements coded by
+hand from their sentences, and the actors a knowledge base would give for them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from detente.records import Actor, Document, Role, Statement, Quote, record_id, text_id
+
+ARTICLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+DATES = {"000": "2025-08-12", "001": "2025-02-14", "002": "2025-04-25", "003": "2025-08-16", "004": "2025-04-24"}
+
+
+def country(id_, name, *blocs):
+    return Actor(id=id_, name=name, kind="country", memberships=list(blocs))
+
+
+ACTORS = [
+    country("united-states", "United States", "nato", "g7", "osce"),
+    country("poland", "Poland", "nato", "european-union", "osce"),
+    country("germany", "Germany", "nato", "european-union", "g7", "osce"),
+    country("estonia", "Estonia", "nato", "european-union"),
+    country("netherlands", "Netherlands", "nato", "european-union"),
+    country("united-kingdom", "United Kingdom", "nato", "g7"),
+    country("ukraine", "Ukraine", "osce"),
+    Actor(id="nato", name="NATO", kind="organisation"),
+    Actor(id="european-union", name="European Union", kind="organisation", aliases=["EU"], memberships=["g7"]),
+    Actor(id="g7", name="G7", kind="organisation"),
+    Actor(id="donald-tusk", name="Donald Tusk", kind="person", country="poland",
+          roles=[Role("Prime Minister", "poland", "2023-12-13")]),
+    Actor(id="mark-rutte", name="Mark Rutte", kind="person", country="netherlands",
+          roles=[Role("Prime Minister", "netherlands", "2010-10-14", "2024-07-02"),
+                 Role("Secretary General", "nato", "2024-10-01")]),
+    Actor(id="kaja-kallas", name="Kaja Kallas", kind="person", country="estonia",
+          roles=[Role("High Representative", "european-union", "2024-12-01")]),
+    Actor(id="boris-pistorius", name="Boris Pistorius", kind="person", country="germany",
+          roles=[Role("Minister of Defence", "germany", "2023-01-19")]),
+    Actor(id="pete-hegseth", name="Pete Hegseth", kind="person", country="united-states",
+          roles=[Role("Secretary of Defense", "united-states", "2025-01-25")]),
+    Actor(id="donald-trump", name="Donald Trump", kind="person", country="united-states",
+          roles=[Role("President", "united-states", "2025-01-20")]),
+    Actor(id="volodymyr-zelensky", name="Volodymyr Zelensky", kind="person", country="ukraine",
+          roles=[Role("President", "ukraine", "2019-05-20")]),
+    Actor(id="keir-starmer", name="Keir Starmer", kind="person", country="united-kingdom",
+          roles=[Role("Prime Minister", "united-kingdom", "2024-07-05")]),
+]
+
+# (article, actor id, issue, stance, a sentence of the article that shows the stance)
+CODED = [
+    ("000", "donald-tusk", "territorial-concessions", "oppose",
+     "“The West, including European countries, will not accept Russian demands which simply amount to the seizure of Ukrainian territory.”"),
+    ("000", "donald-tusk", "inclusive-talks", "support",
+     "insisting that Ukraine must be actively included in any talks."),
+    ("000", "kaja-kallas", "territorial-concessions", "oppose",
+     "All temporarily occupied territories belong to Ukraine,” EU foreign policy chief Kaja Kallas has said."),
+    ("000", "mark-rutte", "territorial-concessions", "support",
+     "has to be on the table” in any peace talks after the Alaska summit, NATO Secretary General Mark Rutte said on CBS on Sunday."),
+    ("001", "kaja-kallas", "territorial-concessions", "oppose",
+     "“It’s not good negotiation tactics if you just give away everything before the negotiations have even started.”"),
+    ("001", "kaja-kallas", "inclusive-talks", "support",
+     "Kallas said any deal that excludes European involvement would be a “dirty\" one"),
+    ("001", "pete-hegseth", "ukraine-nato-membership", "oppose",
+     "Ukraine would need to abandon hopes of joining the alliance"),
+    ("001", "pete-hegseth", "territorial-concessions", "support",
+     "Ukraine would need to abandon hopes of joining the alliance and territory that Russia or its separatist allies have taken since 2014."),
+    ("001", "mark-rutte", "inclusive-talks", "support",
+     "a softer appeal that Ukraine be “closely involved.”"),
+    ("001", "boris-pistorius", "territorial-concessions", "oppose",
+     "German Defence Minister Boris Pistorius told journalists he “regrets” that the US administration had made “concessions.\""),
+    ("002", "donald-trump", "crimea-recognition", "support",
+     "if he wants Crimea, why didn’t they fight for it eleven years ago when it was handed over to Russia without a shot being fired"),
+    ("002", "volodymyr-zelensky", "crimea-recognition", "oppose",
+     "his rejection of a US plan that would given recognition of Russian sovereignty over the Crimean Peninsula."),
+    ("003", "donald-trump", "territorial-concessions", "support",
+     "Trump signaled that Ukraine may need to cede territory such as Donetsk and Luhansk to unlock negotiations"),
+    ("003", "volodymyr-zelensky", "territorial-concessions", "oppose",
+     "President Zelenskiy flatly rejected any deal that stripped Ukraine of sovereign land"),
+    ("003", "volodymyr-zelensky", "inclusive-talks", "support",
+     "stressing that true peace requires Kyiv’s full involvement."),
+    ("003", "keir-starmer", "inclusive-talks", "support",
+     "European leaders, including UK Prime Minister Keir Starmer, echoed this demand"),
+    ("004", "donald-trump", "crimea-recognition", "support",
+     "US President Donald Trump’s push for Ukraine to recognize Russia’s annexation of Crimea"),
+    ("004", "volodymyr-zelensky", "crimea-recognition", "oppose",
+     "Kyiv will not recognize any Russian claim over occupied territory."),
+    ("004", "kaja-kallas", "crimea-recognition", "oppose",
+     "EU foreign policy chief Kaja Kallas echoed the sentiment, declaring, “Crimea is Ukraine.”"),
+]
+
+
+def documents() -> list[Document]:
+    docs = []
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        docs.append(Document(id=text_id(text), doc=path.name, source=str(path), text=text,
+                             published=DATES[path.name[:3]], title=text.splitlines()[0][:120]))
+    return docs
+
+
+def statements(docs: list[Document]) -> list[Statement]:
+    by_prefix = {d.doc[:3]: d for d in docs}
+    names = {a.id: a.name for a in ACTORS}
+    found = []
+    for prefix, actor_id, issue, stance, sentence in CODED:
+        doc = by_prefix[prefix]
+        start = doc.text.find(sentence)
+        assert start >= 0, f"{sentence!r} is not in {doc.doc}"
+        found.append(Statement(
+            id=record_id(doc.id, actor_id, issue, start), doc=doc.doc, doc_id=doc.id, date=doc.published,
+            actor=names[actor_id], actor_id=actor_id, issue=issue, stance=stance, evidence=sentence,
+            start=start, end=start + len(sentence), confidence=0.8))
+    return found
+
+
+def quotes(statements_: list[Statement]) -> list[Quote]:
+    return [Quote(id=record_id("q", s.id), doc=s.doc, doc_id=s.doc_id, start=s.start, end=s.end,
+                  text=s.evidence, kind="indirect", speaker=s.actor, speaker_id=s.actor_id, confidence=0.8)
+            for s in statements_]

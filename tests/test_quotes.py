@@ -1,0 +1,169 @@
+"""Quotation extraction and speaker attribution on real news sentences."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import detente.actors.link  # noqa: F401  (registers detente_actors)
+import detente.quotes  # noqa: F401  (registers detente_quotes)
+from detente.nlp import DEFAULT_MODEL
+from detente.quotemarks import find_quotes
+from detente.records import Document, text_id
+
+
+@pytest.fixture(scope="module")
+def parser():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("detente_quotes")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def linked():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("detente_actors")
+    nlp.add_pipe("detente_quotes")
+    return nlp
+
+
+def quotes(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.document = Document(id=text_id(text), doc="a.txt", source="a.txt", text=text, published="2025-08-12")
+    return nlp(doc)._.quotes
+
+
+def one(found, fragment):
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]
+
+
+def test_trailing_attribution_with_inverted_speaker(parser):
+    text = ("While Ukraine is open to negotiations, officials made clear that this does not equate to surrender. "
+            "“There will be no agreement that hands Russia the stronger foundations it needs to regroup,” "
+            "said Deputy Prime Minister Yulia Svyrydenko.")
+    q = one(quotes(parser, text), "no agreement")
+    assert q.kind == "direct" and q.cue == "said"
+    assert q.speaker_text.endswith("Yulia Svyrydenko")
+    assert text[q.start - 1] == "“" and text[q.end] == "”"
+    assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+def test_quoted_sentence_without_cue_continues_the_speaker(parser):
+    text = ("“For Poland and our partners, it is clear: borders cannot be altered by force,” Tusk said. "
+            "“Russia must not gain from its aggression against Ukraine.”")
+    found = quotes(parser, text)
+    first, second = one(found, "borders cannot"), one(found, "must not gain")
+    assert second.kind == "direct" and second.speaker_text == first.speaker_text == "Tusk"
+
+
+def test_paragraph_opening_mark_continues_a_quote(parser):
+    text = ("“I will just make this promise to you: We will achieve justice in this case,” police Chief Chuck Jordan said Monday. "
+            "“I want to assure our community that we will be transparent.\n"
+            "“We will achieve justice, period.”")
+    found = quotes(parser, text)
+    run_on = one(found, "assure our community")
+    assert run_on.speaker_text.endswith("Chuck Jordan")
+    assert one(found, "justice, period").speaker_text.endswith("Chuck Jordan")
+
+
+def test_comma_and_colon_introduced_quotes(parser):
+    text = ("He explained, “When it comes to the entire issue of territory, that must be an actual recognition.” "
+            "EU foreign policy chief Kaja Kallas echoed the sentiment, declaring, “Crimea is Ukraine.”")
+    found = quotes(parser, text)
+    explained = one(found, "entire issue")
+    assert (explained.kind, explained.cue, explained.speaker_text) == ("direct", "explained", "He")
+    crimea = one(found, "Crimea is Ukraine")
+    assert crimea.kind == "direct" and crimea.speaker_text.endswith("Kaja Kallas")
+
+
+def test_partial_quote_inside_reported_speech(parser):
+    text = ("Rutte said Ukraine’s Western backers “can never accept that in a legal sense,” "
+            "but he suggested that they might tacitly acknowledge Russian control.")
+    found = quotes(parser, text)
+    partial = one(found, "legal sense")
+    assert partial.kind == "partial" and partial.speaker_text == "Rutte" and partial.cue == "said"
+    indirect = one(found, "tacitly acknowledge")
+    assert indirect.kind == "indirect" and indirect.speaker_text == "he" and indirect.cue == "suggested"
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Tusk further stressed that European leaders were united in their stance on peace negotiations, "
+     "insisting that Ukraine must be actively included in any talks.",
+     "European leaders were united in their stance on peace negotiations", "stressed", "Tusk"),
+    ("Tusk further stressed that European leaders were united in their stance on peace negotiations, "
+     "insisting that Ukraine must be actively included in any talks.",
+     "Ukraine must be actively included in any talks", "insisting", "Tusk"),
+    ("Kremlin aide Yuri Ushakov confirmed Russia expects a follow-up summit in Moscow, while Trump plans to meet "
+     "President Zelenskiy in Washington.", "Russia expects a follow-up summit in Moscow", "confirmed", "Kremlin aide Yuri Ushakov"),
+    ("Ukraine would not recognise Russian control of Crimea, the foreign minister said on Tuesday.",
+     "Ukraine would not recognise Russian control of Crimea", "said", "the foreign minister"),
+    ("The German chancellor urged European governments to raise their defence spending without delay.",
+     "to raise their defence spending without delay", "urged", "The German chancellor"),
+])
+def test_indirect_speech(parser, text, content, cue, speaker):
+    q = one(quotes(parser, text), content)
+    assert (q.kind, q.text, q.cue, q.speaker_text) == ("indirect", content, cue, speaker)
+
+
+def test_according_to(parser):
+    text = "The talks will resume in Geneva next week, according to a senior Ukrainian official."
+    q = one(quotes(parser, text), "talks will resume")
+    assert q.kind == "indirect" and q.cue == "according to" and q.speaker_text == "a senior Ukrainian official"
+
+
+def test_scare_quotes_and_labels_are_not_quotations(parser):
+    text = ("Poland’s Prime Minister Donald Tusk, as head of NATO’s largest ‘eastern flank’ country, expressed concern. "
+            "Still, Russia will come away with a diplomatic win in the fact that ‘isolated’ Putin is given a summit. "
+            "Russia would be required to abandon its war aim of \"demilitarizing\" Ukraine.")
+    assert quotes(parser, text) == []
+
+
+def test_labels_inside_a_paraphrase_stay_in_the_indirect_quote(parser):
+    text = "Kallas said any deal that excludes European involvement would be a “dirty\" one."
+    found = quotes(parser, text)
+    assert [q.kind for q in found] == ["indirect"]
+    assert "dirty" in found[0].text
+
+
+def test_mixed_straight_and_curly_marks(parser):
+    text = "“This is a democratic alliance. You don’t always start with concurring positions,\" he added."
+    q = one(quotes(parser, text), "democratic alliance")
+    assert q.text.endswith("concurring positions,") and q.speaker_text == "he"
+
+
+def test_odd_number_of_quotation_marks_costs_one_quote_only(parser):
+    text = ("“The US has committed to consulting with its European partners,” Tusk told a press conference. "
+            "Rutte downgraded his “no talks about Ukraine without Ukraine to a softer appeal.\n"
+            "“This must not be Minsk 3.0,” Hegseth said. “Putin responds to strength.”\n"
+            "Kallas said the EU could help Ukraine continue to resist Russia.")
+    assert len(find_quotes(text)) == 3
+    found = quotes(parser, text)
+    assert one(found, "consulting with").speaker_text == "Tusk"
+    assert one(found, "Minsk 3.0").speaker_text == "Hegseth"
+    assert one(found, "responds to strength").speaker_text == "Hegseth"
+    assert one(found, "help Ukraine continue").speaker_text == "Kallas"
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Ukraine’s allies’ doubts don’t matter, the ministers' aides said."
+    assert find_quotes(text) == []
+
+
+def test_without_actors_stage_speaker_is_left_empty(parser):
+    q = one(quotes(parser, "“Appeasement will always fail,” Kallas said."), "Appeasement")
+    assert q.speaker is None and q.speaker_text == "Kallas"
+
+
+def test_pronoun_speaker_two_sentences_from_the_name(linked):
+    text = ("EU foreign policy chief Kaja Kallas arrived in Brussels on Monday. "
+            "The meeting of foreign ministers was delayed by an hour. "
+            "“Appeasement will always fail,” she said.")
+    q = one(quotes(linked, text), "Appeasement")
+    assert q.speaker_text == "she" and q.speaker == "Kaja Kallas"
+
+
+def test_anonymous_source_is_an_anonymous_actor(linked):
+    text = "“Crimea and future NATO membership aspirations are red lines for us,” said one senior EU diplomat."
+    q = one(quotes(linked, text), "red lines")
+    assert q.speaker is not None and q.speaker.startswith("anonymous:") and "diplomat" in q.speaker

@@ -1,0 +1,76 @@
+"""The HTML report as a file: self-contained, escaped, and carrying its findings and evidence."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from detente.records import Document, Statement, record_id, text_id
+from detente.report import write_report
+from seed_records import ACTORS, documents, quotes, statements
+
+HOSTILE = "A leaked memo read <script>alert('x')</script> and <img src=x onerror=alert(1)> in full."
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory) -> str:
+    docs = documents()
+    hostile = Document(id=text_id(HOSTILE), doc="memo.txt", source="memo.txt", text=HOSTILE, published="2025-08-20")
+    found = statements(docs) + [Statement(
+        id=record_id("memo"), doc=hostile.doc, doc_id=hostile.id, date=hostile.published, actor="Kaja Kallas",
+        actor_id="kaja-kallas", issue="ceasefire", stance="oppose", evidence=HOSTILE, start=0, end=len(HOSTILE))]
+    path = write_report(tmp_path_factory.mktemp("out"), docs + [hostile], ACTORS, quotes(found), found)
+    assert path.name == "report.html"
+    return path.read_text(encoding="utf-8")
+
+
+def report_data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def test_report_fetches_nothing(html):
+    markup = re.sub(r"<script[^>]*>.*?</script>", "", html, flags=re.S)  # the page, not the library inside it
+    assert "<script" not in markup and markup.count("</script>") == 0
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", markup)
+    assert not re.search(r"<script[^>]*\ssrc=", html)
+    assert "<link" not in html
+    assert "default-src 'none'" in html
+    assert html.count("plotly.js v") == 1  # the library is embedded once
+
+
+def test_article_text_is_escaped(html):
+    assert "<script>alert('x')</script>" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(" in html  # the statements table shows it as text
+    assert report_data(html)["documents"][text_id(HOSTILE)]["text"] == HOSTILE
+
+
+def test_findings_lead_with_the_widest_split(html):
+    findings = re.findall(r'<li><a href="#evidence" class="ev" data-evidence="([^"]+)">([^<]+)</a></li>', html)
+    key, sentence = findings[0]
+    assert key == "fracture:1"
+    assert sentence.startswith("Allies split on territorial concessions:") and "NATO" in sentence
+    for name in ("Mark Rutte", "Pete Hegseth", "Donald Tusk", "Boris Pistorius", "Kaja Kallas"):
+        assert name in sentence
+
+
+def test_every_clickable_thing_has_evidence_in_its_article(html):
+    data = report_data(html)
+    keys = set(re.findall(r'data-evidence="([^"]+)"', html))
+    for figure in data["figures"].values():
+        for trace in figure["data"]:
+            values = trace.get("customdata") or []
+            keys.update(v for row in values for v in (row if isinstance(row, list) else [row]) if v)
+    assert {k.split(":")[0] for k in keys} >= {"fracture", "cohesion", "statement", "quote", "cell", "edge", "actor"}
+    for key in keys:
+        entry = data["evidence"][key]
+        for item in entry["items"]:
+            text = data["documents"][item["doc_id"]]["text"]
+            assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_empty_corpus_still_writes_a_report(tmp_path):
+    html = write_report(tmp_path, [], [], [], []).read_text(encoding="utf-8")
+    assert "0 statements by 0 actors" in html
