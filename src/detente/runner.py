@@ -8,8 +8,9 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from . import export, ingest, pipeline
+from . import analysis, export, ingest, pipeline, report
 from . import nlp as nlp_module
+from .actors.kb import load_kb
 from .records import Actor, Document, Mention, Problem, Quote, Statement
 from .store import Store, open_store, sqlite_url
 
@@ -83,6 +84,21 @@ def export_all(store: Store, out_dir: Path, csv: bool = False) -> list[Path]:
     return written
 
 
+def analysis_actors(store: Store, kb_dirs: Iterable[str] = ()) -> list[Actor]:
+    """The stored actors plus the knowledge base's, whose memberships define the blocs."""
+    actors = {a.id: a for a in load_kb(kb_dirs).actors.values()}
+    actors.update((a.id, a) for a in store.actors())
+    return list(actors.values())
+
+
+def write_report(store: Store, out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
+    """Write the network exports and OUT/report.html from what the store holds."""
+    actors, statements = analysis_actors(store, kb_dirs), store.statements()
+    written = analysis.export_all(out_dir, actors, statements)
+    written.append(report.write_report(out_dir, store.documents(), actors, store.quotes(), statements))
+    return written
+
+
 def _progress(quiet: bool) -> Progress:
     return Progress(
         TextColumn("[bold]Analysing[/bold]"),
@@ -131,7 +147,7 @@ def run(
                 summary.added += 1
             progress.advance(task)
 
-    summary.files = export_all(store, out_dir, csv=csv)
+    summary.files = export_all(store, out_dir, csv=csv) + write_report(store, out_dir, settings.kb_dirs)
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
     summary.counts = store.counts()
     return summary
