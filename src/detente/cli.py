@@ -102,7 +102,8 @@ def _print_summary(summary: runner.Summary) -> None:
     )
     for problem in summary.problems:
         err_console.print(f"[yellow]Skipped[/yellow] {problem.source}: {problem.reason}")
-    console.print(f"Results are in {summary.out_dir}/ (database: {summary.db_url}).")
+    console.print(f"Results are in {summary.out_dir}/ (database: {summary.db_url}); "
+                  f"open {summary.out_dir / 'report.html'} in a browser.")
 
 
 @cli.command()
