@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
+from typing import Optional, Union
 
 from charset_normalizer import from_bytes
+
+from ..records import Problem
 
 
 class NotText(Exception):
@@ -29,3 +33,11 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         raise NotText(
             f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}){hint}"
         ) from err
+
+
+def read_text(path: Path, encoding: Optional[str] = None) -> Union[str, Problem]:
+    """The decoded text of a file, or the Problem saying why it is not text."""
+    try:
+        return decode(path.read_bytes(), encoding)
+    except NotText as err:
+        return Problem(str(path), str(err))

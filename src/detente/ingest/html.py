@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator, Union
 import trafilatura
 
 from ..records import Document, Problem
-from .decode import NotText, decode
+from .decode import read_text
 from .text import document_from_text
 
 if TYPE_CHECKING:
@@ -19,10 +19,9 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 def read(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
     """Read one HTML page into a Document of its main text."""
-    try:
-        markup = decode(path.read_bytes(), options.encoding)
-    except NotText as err:
-        yield Problem(str(path), str(err))
+    markup = read_text(path, options.encoding)
+    if isinstance(markup, Problem):
+        yield markup
         return
     extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     if extracted is None or not (extracted.text or "").strip():

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator, Union
 import dateparser
 
 from ..records import Document, Problem
-from .decode import NotText, decode
+from .decode import NotText, decode, read_text
 from .text import document_from_text
 
 if TYPE_CHECKING:
@@ -65,10 +65,9 @@ def read_jsonl(path: Path, options: "Options") -> Iterator[Union[Document, Probl
 
 def read_csv(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
     """Read a CSV file with a header row."""
-    try:
-        content = decode(path.read_bytes(), options.encoding)
-    except NotText as err:
-        yield Problem(str(path), str(err))
+    content = read_text(path, options.encoding)
+    if isinstance(content, Problem):
+        yield content
         return
     reader = csv.DictReader(content.splitlines())
     try:

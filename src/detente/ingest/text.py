@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
 
 from ..records import Document, Problem, text_id
-from .decode import NotText, decode
+from .decode import read_text
 from .metadata import find_author, find_date, find_title
 
 if TYPE_CHECKING:
@@ -26,10 +26,9 @@ def document_from_text(text: str, name: str, source: str, **meta) -> Document:
 
 def read(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
     """Read one .txt article."""
-    try:
-        text = decode(path.read_bytes(), options.encoding)
-    except NotText as err:
-        yield Problem(str(path), str(err))
+    text = read_text(path, options.encoding)
+    if isinstance(text, Problem):
+        yield text
         return
     if not text.strip():
         yield Problem(str(path), "is empty")
