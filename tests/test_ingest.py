@@ -74,11 +74,13 @@ def test_jsonl_records_with_mapped_fields_and_a_malformed_line(tmp_path):
     assert "not valid JSON" in problems[0].reason
 
 
-def test_csv_records(tmp_path):
+def test_csv_records_keep_their_paragraphs(tmp_path):
     path = tmp_path / "corpus.csv"
-    path.write_text('id,text,title\nx1,"Zelensky said Ukraine will not cede land.",Kyiv firm\n', encoding="utf-8")
+    path.write_text('id,text,title\nx1,"Zelensky said Ukraine will not cede land.\nKyiv, he said, stands firm.",Kyiv firm\n',
+                    encoding="utf-8")
     (doc,) = read_all(path)
     assert (doc.doc, doc.title) == ("x1", "Kyiv firm")
+    assert doc.text == "Zelensky said Ukraine will not cede land.\nKyiv, he said, stands firm."
 
 
 def test_bad_inputs_each_get_a_reason(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
@@ -69,7 +70,7 @@ def read_csv(path: Path, options: "Options") -> Iterator[Union[Document, Problem
     if isinstance(content, Problem):
         yield content
         return
-    reader = csv.DictReader(content.splitlines())
+    reader = csv.DictReader(io.StringIO(content, newline=""))
     try:
         for record in reader:
             yield _document(record, f"{path}:{reader.line_num}", path, options)
