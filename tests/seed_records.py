@@ -2,6 +2,8 @@
 hand from their sentences, and the actors a knowledge base would give for them."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from detente.records import Actor, Document, Role, Statement, Quote, record_id, text_id
@@ -44,6 +46,12 @@ ACTORS = [
           roles=[Role("Prime Minister", "united-kingdom", "2024-07-05")]),
 ]
 
+# the same with clubs the articles never name, which the Netherlands and Estonia share
+CLUBS = [Actor(id="schengen", name="Schengen Area", kind="organisation"),
+         Actor(id="eurozone", name="Eurozone", kind="organisation")]
+ACTORS_WITH_CLUBS = [replace(a, memberships=a.memberships + [c.id for c in CLUBS])
+                     if a.id in ("netherlands", "estonia") else a for a in ACTORS] + CLUBS
+
 # (article, actor id, issue, stance, a sentence of the article that shows the stance)
 CODED = [
     ("000", "donald-tusk", "territorial-concessions", "oppose",
@@ -85,6 +93,13 @@ CODED = [
     ("004", "kaja-kallas", "crimea-recognition", "oppose",
      "EU foreign policy chief Kaja Kallas echoed the sentiment, declaring, “Crimea is Ukraine.”"),
 ]
+
+
+def mentioned(actors: list[Actor], docs: list[Document]) -> list[str]:
+    """Ids of the actors whose name or an alias occurs as a word in the articles, as the
+    store's actors are those the articles mention."""
+    return [a.id for a in actors if any(re.search(rf"\b{re.escape(name)}\b", d.text)
+                                        for name in (a.name, *a.aliases) for d in docs)]
 
 
 def documents() -> list[Document]:

@@ -110,6 +110,13 @@ def test_bloc_membership_through_country_role_or_being_the_bloc():
     assert blocs.of("unknown") == set()
 
 
+def test_blocs_rank_mentioned_first_then_smaller_then_by_name():
+    blocs = Blocs(KB + [Actor("germany", "Germany", "country", memberships=["nato", "eu", "g7"])])
+    assert blocs.sizes == {"nato": 3, "eu": 2, "g7": 1}
+    assert blocs.ranked(blocs.ids) == ["g7", "eu", "nato"]  # the closest club first
+    assert blocs.ranked(blocs.ids, mentioned=["nato", "pm"]) == ["nato", "g7", "eu"]
+
+
 def test_cohesion_per_window_with_change():
     found = [statement("pm", "x", "support", date="2025-01-05"), statement("sg", "x", "support", date="2025-01-06"),
              statement("usa", "x", "support", date="2025-01-07"),
@@ -152,6 +159,15 @@ def test_seed_fractures_put_the_western_split_on_territory_first():
     # Zelensky also opposes, but shares only the OSCE with the supporters: a looser tie ranks lower
     zelensky = [r for r in rows if r["opponent"] == "Volodymyr Zelensky" and r["issue"] == "territorial-concessions"]
     assert zelensky and all(r["blocs"] == ["osce"] and r["rank"] > len(western) for r in zelensky)
+    # each pair lists its shared blocs most telling first: mentioned in the articles, then smaller
+    rutte_kallas = next(r for r in rows if (r["supporter"], r["opponent"]) == ("Mark Rutte", "Kaja Kallas"))
+    assert rutte_kallas["blocs"] == ["european-union", "nato"]  # the EU is the smaller of the two
+    mentioned = fractures(statements(docs), ACTORS, mentioned=["nato", "mark-rutte"])
+    pairs = lambda table: [(r["issue"], r["supporter"], r["opponent"]) for r in table]
+    assert pairs(mentioned) == pairs(rows)  # the ranking does not change
+    rutte_kallas = next(r for r in mentioned if (r["supporter"], r["opponent"]) == ("Mark Rutte", "Kaja Kallas"))
+    assert rutte_kallas["blocs"] == ["nato", "european-union"]
+    assert rutte_kallas["bloc_names"] == ["NATO", "European Union"]
     text = {d.id: d.text for d in docs}
     for row in top:
         for side, stance in (("supporter_evidence", "support"), ("opponent_evidence", "oppose")):

@@ -7,8 +7,10 @@ import re
 import pytest
 
 from detente.records import Document, Statement, record_id, text_id
-from detente.report import write_report
-from seed_records import ACTORS, documents, quotes, statements
+from detente.analysis import Blocs, cohesion
+from detente.report import issue_title, write_report
+from detente.report.findings import headline
+from seed_records import ACTORS, ACTORS_WITH_CLUBS, documents, mentioned, quotes, statements
 
 HOSTILE = "A leaked memo read <script>alert('x')</script> and <img src=x onerror=alert(1)> in full."
 
@@ -20,7 +22,8 @@ def html(tmp_path_factory) -> str:
     found = statements(docs) + [Statement(
         id=record_id("memo"), doc=hostile.doc, doc_id=hostile.id, date=hostile.published, actor="Kaja Kallas",
         actor_id="kaja-kallas", issue="ceasefire", stance="oppose", evidence=HOSTILE, start=0, end=len(HOSTILE))]
-    path = write_report(tmp_path_factory.mktemp("out"), docs + [hostile], ACTORS, quotes(found), found)
+    path = write_report(tmp_path_factory.mktemp("out"), docs + [hostile], ACTORS_WITH_CLUBS, quotes(found), found,
+                        mentioned=mentioned(ACTORS_WITH_CLUBS, docs))
     assert path.name == "report.html"
     return path.read_text(encoding="utf-8")
 
@@ -54,6 +57,26 @@ def test_findings_lead_with_the_widest_split(html):
     assert sentence.startswith("Allies split on territorial concessions:") and "NATO" in sentence
     for name in ("Mark Rutte", "Pete Hegseth", "Donald Tusk", "Boris Pistorius", "Kaja Kallas"):
         assert name in sentence
+
+
+def test_blocs_the_articles_mention_are_named_first_and_the_list_is_capped(html):
+    data = report_data(html)
+    rank = next(k for k, v in data["evidence"].items() if k.startswith("fracture:")
+                and v["title"].startswith("Split on territorial concessions: Mark Rutte supports, Kaja Kallas"))
+    # four shared blocs: the EU and NATO, which the articles name, then the smaller clubs, three at most
+    assert data["evidence"][rank]["title"].endswith("(both in European Union, NATO, Eurozone and 1 more)")
+    assert re.search(rf'data-evidence="{rank}">.*?</a> <span class="note" title="European Union, NATO, Eurozone, '
+                     r'Schengen Area">both in European Union, NATO, Eurozone and 1 more</span>', html)
+
+
+@pytest.mark.parametrize("mentioned, first", [(["nato"], "NATO"), (["european-union"], "European Union")])
+def test_united_blocs_the_articles_mention_come_first(mentioned, first):
+    docs = documents()
+    found, blocs = statements(docs), Blocs(ACTORS)
+    findings = headline(found, docs, [], cohesion(found, ACTORS), issue_title, blocs.ranked(blocs.ids, mentioned))
+    united = [re.match(r"All \d+ members of (.+?) who spoke on", f["text"]) for f in findings]
+    names = [m.group(1) for m in united if m]
+    assert names[0] == first and set(names) == {"NATO", "European Union"}  # the two united blocs of ≥ 3
 
 
 def test_every_clickable_thing_has_evidence_in_its_article(html):

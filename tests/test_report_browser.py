@@ -9,7 +9,7 @@ import pytest
 
 from detente.records import Document, Statement, record_id, text_id
 from detente.report import write_report
-from seed_records import ACTORS, documents, quotes, statements
+from seed_records import ACTORS_WITH_CLUBS, documents, mentioned, quotes, statements
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -32,7 +32,8 @@ def report(tmp_path_factory) -> Path:
         id=record_id("hostile"), doc=hostile.doc, doc_id=hostile.id, date=hostile.published,
         actor="Donald Tusk", actor_id="donald-tusk", issue="ceasefire", stance="neutral",
         evidence=HOSTILE, start=0, end=len(HOSTILE), confidence=0.5)]
-    return write_report(tmp_path_factory.mktemp("report"), docs + [hostile], ACTORS, quotes(found), found)
+    return write_report(tmp_path_factory.mktemp("report"), docs + [hostile], ACTORS_WITH_CLUBS, quotes(found), found,
+                        mentioned=mentioned(ACTORS_WITH_CLUBS, docs))
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +67,13 @@ def test_findings_and_charts_are_visible(page):
 
 
 def test_clicking_a_fracture_shows_both_evidence_sentences(page):
-    page.locator("a.fracture").first.click()
+    fracture = page.locator("#fractures li").first
+    # the blocs the articles name come first, and three at most are shown
+    assert fracture.locator(".note").inner_text() == "both in European Union, NATO, Eurozone and 1 more"
+    fracture.locator("a.fracture").click()
     panel = page.locator("#evidence")
     assert panel.is_visible()
+    assert page.locator("#evidence-title").inner_text().endswith("(both in European Union, NATO, Eurozone and 1 more)")
     expected = page.evaluate("JSON.parse(document.getElementById('report-data').textContent)"
                              ".evidence['fracture:1'].items.map(i => [i.actor, i.text])")
     assert panel.locator("mark").all_inner_texts() == [text for _, text in expected]

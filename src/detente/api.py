@@ -50,7 +50,7 @@ class Result:
 
     def fractures(self) -> Table:
         """Pairs of bloc members on opposite sides of an issue, with both evidence sentences."""
-        return analysis.fractures(self.statements, self._all_actors())
+        return analysis.fractures(self.statements, self._all_actors(), mentioned=[a.id for a in self.actors])
 
 
 def analyze(paths: Iterable[str | Path], settings: Optional[nlp_module.Settings] = None,

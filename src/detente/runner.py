@@ -92,10 +92,13 @@ def analysis_actors(store: Store, kb_dirs: Iterable[str] = ()) -> list[Actor]:
 
 
 def write_report(store: Store, out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
-    """Write the network exports and OUT/report.html from what the store holds."""
+    """Write the network exports and OUT/report.html from what the store holds; the report
+    names first the blocs among the stored actors, which are those the articles mention."""
     actors, statements = analysis_actors(store, kb_dirs), store.statements()
     written = analysis.export_all(out_dir, actors, statements)
-    written.append(report.write_report(out_dir, store.documents(), actors, store.quotes(), statements))
+    mentioned = [a.id for a in store.actors()]
+    written.append(report.write_report(out_dir, store.documents(), actors, store.quotes(), statements,
+                                       mentioned=mentioned))
     return written
 
 

@@ -5,9 +5,13 @@ bloc when the bloc is the actor itself, one of its memberships, or a membership 
 it speaks for: its `country`, or the organisation or country of a role it holds on the
 statement's date (Rutte, Secretary General *of* NATO, belongs to NATO; Tusk, whose
 country is Poland, belongs to NATO and the EU through Poland's memberships).
+
+Where a list of blocs is shown to a reader, `Blocs.ranked` puts first the blocs the
+coverage itself mentions, then the smaller, closer ones (the G7 before the OSCE).
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable, Optional
 
 from detente.records import Actor, Role
@@ -25,7 +29,8 @@ class Blocs:
 
     def __init__(self, actors: Iterable[Actor]):
         self.actors: dict[str, Actor] = {a.id: a for a in actors}
-        self.ids: list[str] = sorted({m for a in self.actors.values() for m in a.memberships})
+        self.sizes: Counter = Counter(m for a in self.actors.values() for m in a.memberships)
+        self.ids: list[str] = sorted(self.sizes)
         self._refs: dict[str, str] = {}
         for actor in self.actors.values():
             for name in (actor.name, *actor.aliases):
@@ -36,6 +41,12 @@ class Blocs:
         """Display name of a bloc: its actor's name where known, else its id."""
         actor = self.actors.get(bloc)
         return actor.name if actor else bloc
+
+    def ranked(self, ids: Iterable[str], mentioned: Iterable[str] = ()) -> list[str]:
+        """`ids` most telling first: the blocs among `mentioned` (the actor ids the articles
+        mention), then smaller blocs before larger ones (members listed here), then by name."""
+        mentioned = set(mentioned)
+        return sorted(ids, key=lambda bloc: (bloc not in mentioned, self.sizes[bloc], self.name(bloc).lower()))
 
     def speaks_for(self, actor_id: Optional[str], date: Optional[str] = None) -> list[str]:
         """Ids of the country and organisations an actor speaks for on `date`."""

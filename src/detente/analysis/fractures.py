@@ -4,7 +4,8 @@ A pair is listed once per issue with every bloc both belong to. The more blocs t
 opponents share, the closer allies they are and the deeper their disagreement cuts, so
 pairs rank by the issue's total of shared blocs over its pairs (the widest split among
 the closest allies first), then by the pair's shared blocs, then by how firmly the two
-hold their positions (the smaller of their absolute net positions), then by name.
+hold their positions (the smaller of their absolute net positions), then by name. Each
+row lists its blocs most telling first (`Blocs.ranked`: those the articles mention first).
 """
 from __future__ import annotations
 
@@ -23,9 +24,10 @@ def _strongest(group: list[Statement], stance: str) -> Statement:
     return max((s for s in group if s.stance == stance), key=lambda s: (s.confidence, s.date or "", -s.start))
 
 
-def fractures(statements: Iterable[Statement], actors: Iterable[Actor]) -> Table:
+def fractures(statements: Iterable[Statement], actors: Iterable[Actor], mentioned: Iterable[str] = ()) -> Table:
     """One row per issue and pair of members of a common bloc on opposite sides of it,
-    ranked (see the module docstring), with the evidence sentence of both sides."""
+    ranked (see the module docstring), with the evidence sentence of both sides; `mentioned`,
+    the ids of the actors the articles mention, orders each row's blocs."""
     blocs = Blocs(actors)
     pairs: dict[tuple, dict] = {}
     for bloc, issues in sorted(member_positions(statements, blocs).items()):
@@ -35,7 +37,7 @@ def fractures(statements: Iterable[Statement], actors: Iterable[Actor]) -> Table
                     if net_a <= 0 or net_b >= 0:
                         continue
                     row = pairs.setdefault((issue, key_a, key_b), {
-                        "issue": issue, "blocs": [], "bloc_names": [],
+                        "issue": issue, "blocs": [],
                         "strength": min(net_a, -net_b),
                         "supporter_id": key_a, "supporter": name_a,
                         "opponent_id": key_b, "opponent": name_b,
@@ -43,9 +45,11 @@ def fractures(statements: Iterable[Statement], actors: Iterable[Actor]) -> Table
                         "opponent_evidence": evidence(_strongest(group_b, "oppose")),
                     })
                     row["blocs"].append(bloc)
-                    row["bloc_names"].append(blocs.name(bloc))
     weight = defaultdict(int)
+    mentioned = set(mentioned)
     for row in pairs.values():
+        row["blocs"] = blocs.ranked(row["blocs"], mentioned)
+        row["bloc_names"] = [blocs.name(bloc) for bloc in row["blocs"]]
         row["shared"] = len(row["blocs"])
         weight[row["issue"]] += row["shared"]
     rows = Table(sorted(pairs.values(), key=lambda r: (

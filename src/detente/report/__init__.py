@@ -15,11 +15,11 @@ from typing import Callable, Iterable, Optional
 import jinja2
 import plotly.offline
 
-from detente.analysis import cohesion, fractures, one_mode, position_map, time_windows
+from detente.analysis import Blocs, cohesion, fractures, one_mode, position_map, time_windows
 from detente.analysis.positions import evidence
 from detente.records import Actor, Document, Quote, Statement
 from detente.report import figures
-from detente.report.findings import headline
+from detente.report.findings import BLOCS_SHOWN, headline, names
 
 HERE = Path(__file__).parent
 COHESION_WINDOW_DAYS = 30
@@ -63,7 +63,7 @@ def _evidence_index(positions, agreement, conflict, fracture_rows, cohesion_rows
     for r in fracture_rows:
         index[f"fracture:{r['rank']}"] = {
             "title": f"Split on {label(r['issue'])}: {r['supporter']} supports, {r['opponent']} opposes "
-                     f"(both in {', '.join(r['bloc_names'])})",
+                     f"(both in {names(r['bloc_names'], BLOCS_SHOWN)})",
             "items": [r["supporter_evidence"], r["opponent_evidence"]]}
     by_id = {s.id: s for s in statements}
     for r in cohesion_rows:
@@ -88,15 +88,22 @@ def write_report(
     quotes: Iterable[Quote],
     statements: Iterable[Statement],
     issue_labels: Optional[dict[str, str]] = None,
+    mentioned: Iterable[str] = (),
 ) -> Path:
-    """Write OUT/report.html, a single file that opens in a browser with no network."""
+    """Write OUT/report.html, a single file that opens in a browser with no network.
+    `mentioned`, the ids of the actors the articles mention, puts the blocs among them
+    (NATO, the EU …) first wherever the report names or orders blocs."""
     documents, actors, quotes, statements = (list(x) for x in (documents, actors, quotes, statements))
     label: Callable[[str], str] = lambda issue: (issue_labels or {}).get(issue) or issue_title(issue)
+    mentioned = set(mentioned)
+    blocs = Blocs(actors)
+    bloc_order = blocs.ranked(blocs.ids, mentioned)
+    place = {bloc: i for i, bloc in enumerate(bloc_order)}
     positions = position_map(statements, actors)
     agreement = one_mode(statements, "congruence")
     conflict = one_mode(statements, "conflict")
-    fracture_rows = fractures(statements, actors)
-    overall = cohesion(statements, actors)
+    fracture_rows = fractures(statements, actors, mentioned)
+    overall = sorted(cohesion(statements, actors), key=lambda r: place[r["bloc"]])  # salient blocs first
     windows = time_windows([s.date for s in statements], COHESION_WINDOW_DAYS)
     over_time = cohesion(statements, actors, windows)
     kinds = {a.id: a.kind for a in actors}
@@ -116,11 +123,11 @@ def write_report(
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
                                      undefined=jinja2.StrictUndefined)
     html = environment.get_template("report.html.j2").render(
-        findings=headline(statements, documents, fracture_rows, overall, label),
+        findings=headline(statements, documents, fracture_rows, overall, label, bloc_order),
         fractures=fracture_rows, cohesion=overall, window_days=COHESION_WINDOW_DAYS,
         statements=sorted(statements, key=lambda s: (s.date or "", s.doc, s.start)),
         quotes=sorted(quotes, key=lambda q: (q.doc, q.start)),
-        documents={d.id: d for d in documents}, label=label,
+        documents={d.id: d for d in documents}, label=label, names=names, blocs_shown=BLOCS_SHOWN,
         counts={"documents": len(documents), "statements": len(statements), "quotes": len(quotes)},
         style=(HERE / "report.css").read_text(encoding="utf-8"),
         script=(HERE / "report.js").read_text(encoding="utf-8"),

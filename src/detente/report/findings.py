@@ -2,21 +2,31 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Optional, Sequence
+
+BLOCS_SHOWN = 3  # bloc names in a sentence or title before "and N more"
 
 
-def names(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+def names(items: list[str], limit: Optional[int] = None) -> str:
+    """'A', 'A and B', 'A, B and C'; past `limit` names, 'A, B, C and 2 more'."""
     items = list(items)
+    if limit is not None and len(items) > limit:
+        return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def headline(statements, documents, fractures, cohesion, issue_label) -> list[dict]:
+def headline(statements, documents, fractures, cohesion, issue_label, bloc_order: Sequence[str] = ()) -> list[dict]:
     """Sentences for the top of the report: the corpus, the deepest splits between allies,
-    and the blocs that hold together; each with the evidence key it links to."""
+    and the blocs that hold together; each with the evidence key it links to. `bloc_order`
+    lists bloc ids most telling first (`Blocs.ranked`): united blocs are told in that order,
+    one sentence a bloc, and fracture rows already list their blocs in it."""
     found = []
     actors = {s.actor_id or s.actor for s in statements}
     dates = sorted(s.date for s in statements if s.date)
-    span = f", dated {dates[0]} to {dates[-1]}" if dates else ""
+    span = ""
+    if dates:
+        span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
+        span += f" ({len(statements) - len(dates)} undated)" if len(dates) < len(statements) else ""
     found.append({"text": f"{len(statements)} statements by {len(actors)} actors on "
                           f"{len({s.issue for s in statements})} issues in {len(documents)} articles{span}.",
                   "evidence": None})
@@ -32,11 +42,16 @@ def headline(statements, documents, fractures, cohesion, issue_label) -> list[di
             "text": f"Allies split on {issue_label(issue)}: {names(supporters)} "
                     f"{'support' if len(supporters) > 1 else 'supports'} it, {names(opponents)} "
                     f"{'oppose' if len(opponents) > 1 else 'opposes'} it"
-                    + (f" (all in {names(common)})." if common else "."),
+                    + (f" (all in {names(common, BLOCS_SHOWN)})." if common else "."),
             "evidence": f"fracture:{rows[0]['rank']}",
         })
-    united = [r for r in cohesion if r["agreement_index"] == 1.0 and r["members"] >= 3]
-    for row in sorted(united, key=lambda r: -r["members"])[:2]:
+    place = {bloc: i for i, bloc in enumerate(bloc_order)}
+    united = sorted((r for r in cohesion if r["agreement_index"] == 1.0 and r["members"] >= 3),
+                    key=lambda r: (place.get(r["bloc"], len(place)), -r["members"]))
+    first_of_bloc: dict[str, dict] = {}
+    for row in united:
+        first_of_bloc.setdefault(row["bloc"], row)
+    for row in list(first_of_bloc.values())[:2]:
         side = "support it" if row["support"] else "oppose it" if row["oppose"] else "are neutral"
         found.append({"text": f"All {row['members']} members of {row['bloc_name']} who spoke on "
                               f"{issue_label(row['issue'])} {side}.",
