@@ -30,6 +30,7 @@ from detente.records import Document, text_id
 REPO = pathlib.Path(__file__).resolve().parent.parent
 OPENING = "\"“‘'„«"
 CLOSING = "\"”’'»"
+QUOTATION_MARK = re.compile(r"[\"“”]")
 
 TEXTACY_SCRIPT = r"""
 import json, sys, spacy
@@ -101,6 +102,7 @@ def polnear_records(records: list[dict], text: str) -> list[dict]:
             before = text[:start].rstrip(" ,")
             if before.lower().endswith(" that"):
                 start = len(before) - 4
+            end = _close_open_quotation(text, start, end)
         else:
             start -= start > 0 and text[start - 1] in OPENING
             end += text[end:end + 1] in CLOSING
@@ -116,6 +118,22 @@ def polnear_records(records: list[dict], text: str) -> list[dict]:
             continue
         out.append(r)
     return out
+
+
+def _close_open_quotation(text: str, start: int, end: int) -> int:
+    """Where content that ends inside a quotation ends with the quotation: after the
+    punctuation and closing mark that follow it (… favors a “strongman approach.”)."""
+    inside = text[start:end]
+    if inside.count("“") <= inside.count("”") and inside.count('"') % 2 == 0:
+        return end
+    m = re.compile(r"[.,!?]?[\"”]").match(text, end)
+    return m.end() if m else end
+
+
+def with_quotation_marks(records: list[dict], texts: dict[str, str]) -> list[dict]:
+    """The records whose content holds a quotation mark: the criterion by which the
+    scorer's --direct-only selects gold attributions."""
+    return [r for r in records if QUOTATION_MARK.search(texts[r["doc"]][r["start"]:r["end"]])]
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -169,10 +187,12 @@ def main() -> None:
         by_doc.setdefault(q["doc"], []).append(q)
     converted = [r for p in polnear for r in polnear_records(by_doc.get(p.name, []), p.read_text(encoding="utf-8"))]
     write_jsonl(out / "detente.polnear.jsonl", converted)
-    write_jsonl(out / "detente.polnear-direct.jsonl", [r for r in converted if r["kind"] != "indirect"])
+    texts = {p.name: p.read_text(encoding="utf-8") for p in polnear}
+    write_jsonl(out / "detente.polnear-direct.jsonl", with_quotation_marks(converted, texts))
     tx_seed_raised = run_textacy(args.peer_python, args.model, seeds, out / "textacy.seeds.jsonl")
     tx_pn_raised = run_textacy(args.peer_python, args.model, polnear, out / "textacy.polnear.jsonl")
-    (out / "textacy.polnear-direct.jsonl").write_text((out / "textacy.polnear.jsonl").read_text())
+    textacy = [json.loads(line) for line in (out / "textacy.polnear.jsonl").read_text(encoding="utf-8").splitlines()]
+    write_jsonl(out / "textacy.polnear-direct.jsonl", with_quotation_marks(textacy, texts))
 
     gold = shared / "gold" / "seeds.quotes.jsonl"
     for system, raised in (("detente", None), ("textacy", (tx_seed_raised, tx_pn_raised))):
@@ -183,7 +203,7 @@ def main() -> None:
         print(score([str(tools / "score.py"), "quotes", str(gold), str(out / f"{system}.seeds.jsonl")]))
         print("-- PolNeAR dev, all attributions")
         print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear.jsonl")]))
-        print("-- PolNeAR dev, attributions with quotation marks (predictions: direct and partial quotes)")
+        print("-- PolNeAR dev, attributions with quotation marks (predictions: those whose content has one)")
         print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear-direct.jsonl"), "--direct-only"]))
     quoting, total = seed_quote_time + pn_quote_time, seed_time + pn_time
     print(f"==== speed: the quote stage takes {quoting:.2f}s of the pipeline's {total:.2f}s on "

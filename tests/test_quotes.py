@@ -167,3 +167,80 @@ def test_anonymous_source_is_an_anonymous_actor(linked):
     text = "“Crimea and future NATO membership aspirations are red lines for us,” said one senior EU diplomat."
     q = one(quotes(linked, text), "red lines")
     assert q.speaker is not None and q.speaker.startswith("anonymous:") and "diplomat" in q.speaker
+
+
+def test_inverted_speaker_when_the_parser_takes_a_quoted_word_for_the_subject(parser):
+    text = ("\"If it doesn't have the capability to threaten its neighbors with nuclear weapons yet, it will at some "
+            "point, probably sooner rather than later,\" said James Acton, a physicist at the Carnegie Endowment.")
+    q = one(quotes(parser, text), "capability to threaten")
+    assert q.kind == "direct" and q.speaker_text.endswith("James Acton")
+
+
+def test_dash_attribution_after_a_no_break_space(parser):
+    text = ("“I just hope that this campaign gives the community the anger to go out and vote.” ―\u00a0Jorge Falcon\n"
+            "“Maybe, we can build a wall around Donald Trump.” ―\u00a0Steve Quinlan.\n")
+    found = quotes(parser, text)
+    assert one(found, "this campaign").speaker_text == "Jorge Falcon"
+    assert one(found, "build a wall").speaker_text == "Steve Quinlan"
+
+
+def test_a_quoted_label_given_by_a_naming_verb_is_the_speakers_word(parser):
+    text = "New Jersey Gov. Chris Christie on Monday described Hillary Clinton as a “disgrace” to the office."
+    q = one(quotes(parser, text), "disgrace")
+    assert q.kind == "partial" and q.speaker_text.endswith("Christie")
+
+
+def test_naming_and_calling_for_without_quotation_marks(parser):
+    found = quotes(parser, "Democrats on the panel called the contempt citation a transparent political ploy.")
+    q = one(found, "political ploy")
+    assert q.speaker_text.endswith("Democrats") and q.cue == "called" and q.text.startswith("the contempt")
+    q = one(quotes(parser, "Senator Elizabeth Warren called for a criminal investigation of the bank's executives."),
+            "criminal investigation")
+    assert q.speaker_text.endswith("Warren") and q.cue == "called for"
+
+
+def test_according_to_at_the_end_of_a_paragraph(parser):
+    text = ("Hillary Clinton and Donald Trump are virtually tied heading into their first debate, "
+            "according to a new national poll.\n\nAmong likely voters, the race is closer still.")
+    q = one(quotes(parser, text), "virtually tied")
+    assert q.speaker_text.endswith("poll") and q.cue == "according to"
+
+
+def test_commitments_and_findings_are_reported_positions(parser):
+    q = one(quotes(parser, "Senator Mitch McConnell vowed to block the nomination until after the election."),
+            "block the nomination")
+    assert q.kind == "indirect" and q.speaker_text.endswith("McConnell") and q.text.startswith("to block")
+    q = one(quotes(parser, "A Government Accountability Office report found that the agency could not trace the money."),
+            "could not trace")
+    assert q.speaker_text.endswith("report")
+
+
+def test_abstractions_and_empty_it_do_not_hold_views(parser):
+    assert quotes(parser, "It is hard to imagine the hawks in Moscow accepting the terms proposed by Washington.") == []
+    assert quotes(parser, "Mutual mistrust threatens to stall progress on a ceasefire.") == []
+
+
+def test_doubled_single_marks_are_a_double_quotation_mark(parser):
+    text = ("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. "
+            "''It's anti-reform. She's layering on even more complexity.''")
+    spans = find_quotes(text)
+    assert [text[s.start:s.end] for s in spans] == ["This isn't tax reform,", "It's anti-reform. She's layering on even more complexity."]
+    assert [text[s.open_at:s.open_at + 2] for s in spans] == ["''", "''"]
+    found = quotes(parser, text)
+    assert one(found, "tax reform").speaker_text.endswith("Holtz-Eakin")
+    assert one(found, "anti-reform").speaker_text.endswith("Holtz-Eakin")
+
+
+def test_cue_clause_between_commas_inside_the_sentence(parser):
+    q = one(quotes(parser, "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999."), "juggernaut")
+    assert q.kind == "indirect" and q.speaker_text == "Mr. Clarke" and q.cue == "said"
+
+
+def test_speaker_labels_in_transcripts_and_headlines(parser):
+    text = ("WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n"
+            "PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n")
+    found = quotes(parser, text)
+    assert one(found, "be at the debate").speaker_text == "WALLACE"
+    assert one(found, "not be attending").speaker_text == "PENCE"
+    q = one(quotes(parser, "Bernie Sanders: Clinton needs to get away from all of this personality stuff.\n"), "Clinton needs")
+    assert q.speaker_text == "Bernie Sanders" and q.cue == ":"

@@ -22,7 +22,14 @@ recount ask
 
 # Verbs of belief report a position as indirect speech does (Trump believes that …).
 BELIEF_VERBS = frozenset("""
-believe think fear hope doubt worry feel
+believe think fear hope doubt worry feel know suspect assume expect understand realize
+realise recognize recognise find show learn guess imagine
+""".split())
+
+# Verbs of commitment take a to-infinitive as the reported content (the senator vowed to …;
+# Kyiv refused to …). Unspoken intentions (want, plan) are not reported speech.
+INTENTION_VERBS = frozenset("""
+vow pledge promise refuse decline offer propose demand
 """.split())
 
 DIRECTIVE_VERBS = frozenset("""
@@ -32,6 +39,19 @@ ask beg call encourage implore press push urge warn tell advise
 SPEECH_NOUNS = frozenset("""
 appeal call claim comment demand message pledge plea promise remark statement vow warning
 words
+""".split())
+
+# Verbs that label their object; a label they take in quotation marks is the subject's
+# word, not a scare quote (Christie described Clinton as a “disgrace”).
+NAMING_VERBS = frozenset("""
+accuse blame blast brand call characterize characterise condemn criticize criticise decry
+deride denounce describe dismiss dub hail label laud liken mock praise slam term
+""".split())
+
+# Naming verbs that report a judgement without quotation marks (Democrats called the
+# citation a political ploy; she described the plan as reckless), and "call for".
+LABELLING_VERBS = frozenset("""
+brand call characterize characterise describe dub label term
 """.split())
 
 GENERIC_SOURCES = frozenset("""

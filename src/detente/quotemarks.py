@@ -91,9 +91,32 @@ def _next_paragraph_opens(text: str, para_end: int, single: bool) -> bool:
     return bool(rest) and rest[0] in family and _role(text, len(text) - len(rest)) == "open"
 
 
+def _doubled_singles_as_doubles(text: str) -> str:
+    """`text` with each pair of single marks that stands for a double mark (''This isn't
+    reform,'' he said) written as one double mark and a space, keeping every offset."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    i = text.find("''")
+    while i != -1:
+        opens = i + 2 < len(text) and not text[i + 2].isspace() and (i == 0 or not text[i - 1].isalnum())
+        chars[i:i + 2] = [" ", '"'] if opens else ['"', " "]
+        i = text.find("''", i + 2)
+    return "".join(chars)
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quotations in `text`, in order: double-quoted ones, and single-quoted ones that
-    are not nested inside a double-quoted one."""
+    are not nested inside a double-quoted one. Two single marks count as a double one,
+    and a quotation's `open_at` and `close_at` are then those of the outer mark."""
+    spans = _find_quotes(_doubled_singles_as_doubles(text))
+    if "''" not in text:
+        return spans
+    return [QuoteSpan(s.start, s.end, s.open_at - (text[s.open_at - 1:s.open_at + 1] == "''"),
+                      s.close_at + (text[s.close_at:s.close_at + 2] == "''"), s.single) for s in spans]
+
+
+def _find_quotes(text: str) -> list[QuoteSpan]:
     doubles = [(i, r) for i, ch in enumerate(text) if ch in DOUBLE and (r := _role(text, i))]
     spans = _pair(text, doubles, single=False)
     singles = [(i, r) for i, ch in enumerate(text) if ch in SINGLE and (r := _role(text, i))]

@@ -7,8 +7,11 @@ Finds, in a parsed article,
   continue the previous speaker;
 - partial quotes: quoted fragments inside reported speech (Rutte said the allies “can
   never accept that in a legal sense”);
-- indirect speech: the complement of a speech verb (X said / warned … that …; X urged
-  Y to …) and sentences attributed with "according to X".
+- speaker labels opening a paragraph, in transcripts and headlines (PENCE: Well, …);
+- indirect speech: the complement of a speech or belief verb (X said / warned / found …
+  that …; X urged Y to …; X vowed to …), what X calls something or calls for, sentences
+  attributed with "according to X", and sentences with a cue clause between commas
+  (Lenox was a juggernaut, Mr. Clarke said, until …).
 
 Scare quotes and quoted labels outside reported speech (‘eastern flank’) are not
 quotations. Each quote's speaker span is linked to an actor through the actors stage
@@ -26,7 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from detente import nlp as _extensions  # noqa: F401  (registers the Doc extensions)
-from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES,
+from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
+                          LABELLING_VERBS, NAMING_VERBS,
                           SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
 from detente.quotemarks import QuoteSpan, find_quotes
 from detente.records import Quote, record_id
@@ -37,6 +41,8 @@ SENTENCE_END = frozenset(".!?")
 NON_LABEL_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "ADV", "SCONJ", "PART"})
 CLAUSE_GOES_ON = frozenset({"ADP", "PART", "NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "DET", "NUM"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
+EMPTY_PRONOUNS = frozenset({"it", "there", "this", "that", "which", "what"})
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MAX_CLIMB = 8
 
 
@@ -70,11 +76,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     """Direct, partial and indirect quotes of a parsed `doc`, with speakers, in text order."""
     marks = find_quotes(doc.text)
     starts = [t.idx for t in doc]
-    found = _quoted(doc, marks, starts)
+    labelled = _speaker_labels(doc)
+    found = [f for f in _quoted(doc, marks, starts) if not _within(f.start, [(g.start, g.end) for g in labelled])]
+    found += labelled
     kept = {f.start for f in found}
-    taken = [(m.open_at, m.close_at + 1) for m in marks if m.start in kept]
+    taken = [(m.open_at, m.close_at + 1) for m in marks if m.start in kept] + [(f.start, f.end) for f in labelled]
     found += _indirect(doc, taken, [(m.open_at, m.close_at + 1) for m in marks])
     found += _according_to(doc, taken)
+    found += _naming(doc, taken + [(f.start, f.end) for f in found])
+    found += _parenthetical(doc, [(f.start, f.end) for f in found], [(m.open_at, m.close_at + 1) for m in marks])
     found.sort(key=lambda f: f.start)
     return _records(doc, found)
 
@@ -109,16 +119,42 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
         if attribution is None:
             continue
         fragments.setdefault(attribution[0].start, []).append((m, content))
-        if not _is_label(content):
+        if not _is_label(content) or _is_naming_verb(attribution[0].root):
             out.append(_Found(m.start, m.end, "partial", *attribution, 0.7))
     # Labels count as the speaker's words when a real fragment of the same speech act has
     # been quoted; alone they are scare quotes inside a paraphrase.
+    added = {f.start for f in out}
     for group in fragments.values():
         if any(not _is_label(c) for _, c in group):
             for m, content in group:
-                if _is_label(content):
+                if _is_label(content) and m.start not in added:
                     cue, speaker = _governing_cue(content, set(range(content.start, content.end)))
                     out.append(_Found(m.start, m.end, "partial", cue, speaker, 0.6))
+    return out
+
+
+def _speaker_labels(doc: Doc) -> list[_Found]:
+    """Paragraphs that open with a speaker's name and a colon, as in transcripts and
+    headlines: PENCE: Well, look, …; Sanders: Clinton needs to … ."""
+    out = []
+    for t in doc:
+        if t.text != ":" or t.i == 0:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].text:
+            start -= 1
+        opens = start == 0 or "\n" in doc[start - 1].text or (
+            doc[start - 1].text in "\"“" and (start == 1 or "\n" in doc[start - 2].text))
+        label = doc[start:t.i]
+        if not opens or not 0 < len(label) <= 4 or not (
+                any(w.ent_type_ in ("PERSON", "ORG") for w in label) or all(w.is_upper and len(w) > 2 for w in label)):
+            continue
+        end = t.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        content = _trim(doc[t.i + 1:end])
+        if content is not None:
+            out.append(_Found(content.start_char, content.end_char, "direct", doc[t.i:t.i + 1], label, 0.7))
     return out
 
 
@@ -180,11 +216,9 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
     for t in window:
         if _is_cue_verb(t):
             speaker = _speaker_of(t)
-            if speaker is None:
-                speaker = _inverted_subject(t)
-            if speaker is not None and speaker.start >= window[0].i:
-                return _cue_span(t), speaker
-            return None
+            if speaker is None or speaker.start < window[0].i:
+                speaker = _inverted_subject(t)  # the parser took a word of the quote for the subject
+            return (_cue_span(t), speaker) if speaker is not None else None
         if t.pos_ == "VERB":
             return None
     return None
@@ -192,11 +226,15 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
 
 def _dash_source(doc: Doc, dash: int) -> Optional[tuple[Span, Span]]:
     """A name after a dash that ends the paragraph: “…” ― Esther Tapia"""
-    end = dash + 1
+    start = dash + 1
+    while start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
+        start += 1  # a no-break space after the dash
+    end = start
     while end < len(doc) and "\n" not in doc[end].text and doc[end].pos_ == "PROPN":
         end += 1
-    at_end = end == len(doc) or "\n" in doc[end].text or doc[end].is_space
-    return (doc[dash:dash + 1], doc[dash + 1:end]) if end > dash + 1 and at_end else None
+    after = end + (end < len(doc) and doc[end].text == ".")  # ― Steve Quinlan.
+    at_end = after == len(doc) or "\n" in doc[after].text or doc[after].is_space
+    return (doc[dash:dash + 1], doc[start:end]) if end > start and at_end else None
 
 
 def _inverted_subject(verb: Token) -> Optional[Span]:
@@ -216,8 +254,10 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
             node, steps = node.head, steps + 1
             if node.i in inside:
                 continue
-            if _is_cue_verb(node):
-                speaker = _speaker_of(node) or _inverted_subject(node)
+            if _is_cue_verb(node) or _is_naming_verb(node):
+                speaker = _speaker_of(node)
+                if speaker is None or speaker.start in inside:
+                    speaker = _inverted_subject(node)
                 return (_cue_span(node), speaker) if speaker is not None else None
             if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
                 speaker = _owner_of(node)
@@ -263,14 +303,14 @@ def _indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, in
     X urged Y to …. A cue inside reported content is part of that content."""
     out: list[_Found] = []
     for verb in doc:
-        if not (_is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in BELIEF_VERBS)):
+        if not (_is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in BELIEF_VERBS | INTENTION_VERBS)):
             continue
         if _within(verb.idx, quoted) or _within(verb.idx, [(f.start, f.end) for f in out]) \
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
         for comp in verb.children:
-            infinitive = comp.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS and any(
+            infinitive = comp.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS | INTENTION_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
             if (comp.dep_ != "ccomp" and not infinitive) or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
@@ -278,10 +318,50 @@ def _indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, in
             if span is None or any(a < span.end_char and span.start_char < b for a, b in taken):
                 continue
             speaker = _speaker_of(verb)
-            if speaker is None or _is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS:
+            if speaker is None or _is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS \
+                    or not (_is_cue_verb(verb) or _holds_views(speaker)):
                 continue
             out.append(_Found(span.start_char, span.end_char, "indirect", _cue_span(verb), speaker, 0.7))
     return out
+
+
+def _naming(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
+    """What a speaker calls something or calls for: Democrats called the citation a
+    political ploy; Clinton called for comprehensive reform. The content is the verb's
+    object with its complement, up to the end of the clause."""
+    out = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in LABELLING_VERBS or _within(verb.idx, taken):
+            continue
+        right = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "npadvmod")]
+        calls_for = [c for c in right if c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"]
+        if calls_for:
+            right = [c for c in calls_for[0].children if c.dep_ == "pobj"]
+        elif not (any(c.dep_ == "dobj" for c in right) and any(c.dep_ in ("oprd", "ccomp", "xcomp") or (
+                c.dep_ == "prep" and c.lower_ == "as") for c in right)) and not any(c.dep_ == "ccomp" for c in right):
+            continue
+        if not right:
+            continue
+        span = _trim(doc[right[0].left_edge.i:right[-1].right_edge.i + 1])
+        speaker = _speaker_of(verb)
+        if span is None or speaker is None or _is_generic(speaker) or not _holds_views(speaker) \
+                or any(a < span.end_char and span.start_char < b for a, b in taken):
+            continue
+        cue = doc[verb.i:calls_for[0].i + 1] if calls_for else _cue_span(verb)
+        out.append(_Found(span.start_char, span.end_char, "indirect", cue, speaker, 0.6))
+    return out
+
+
+def _holds_views(speaker: Span) -> bool:
+    """Whether a subject can believe or intend: a name, a personal pronoun, a plural (polls
+    show …) or a determined noun phrase (the campaign), not a bare abstraction (mutual
+    mistrust threatens to …) or an empty "it" (it is hard to imagine …)."""
+    root = speaker.root
+    if root.pos_ == "PRON":
+        return root.lower_ not in EMPTY_PRONOUNS
+    return root.pos_ == "PROPN" or root.tag_ == "NNS" or root.ent_type_ in AGENT_ENTITIES or any(
+        t.dep_ in ("det", "poss") or t.pos_ == "PROPN" for t in speaker)
 
 
 def _trails(comp: Token, verb: Token) -> bool:
@@ -325,10 +405,9 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
             continue
         source = _noun_phrase(objects[0])
         sent = t.sent
-        phrase_end = objects[0].right_edge.i + 1
         if t.i <= sent.start + 1:
-            content = doc[phrase_end:sent.end]
-        elif phrase_end >= sent.end - 1:
+            content = doc[objects[0].right_edge.i + 1:sent.end]
+        elif doc[t.i - 1].text == ",":  # …, according to X(, who …).
             content = doc[sent.start:t.i]
         else:
             continue
@@ -338,6 +417,39 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
         cue = doc[t.i:t.i + 2]
         out.append(_Found(content.start_char, content.end_char, "indirect", cue, source, 0.6))
     return out
+
+
+def _parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[_Found]:
+    """Sentences with a cue clause set off by commas inside or after them: Lenox was a
+    juggernaut, Mr. Clarke said, until it went bankrupt; Acts of protest, he said, are … .
+    The content is the sentence around the cue clause."""
+    out = []
+    for verb in doc:
+        if not _is_cue_verb(verb) or _within(verb.idx, quoted) or _within(verb.idx, taken):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if not subjects or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+            continue
+        before, after = subjects[0].left_edge.i - 1, verb.i + 1
+        while after < len(doc) and doc[after].head == verb and doc[after].dep_ in ("npadvmod", "advmod", "prt"):
+            after += 1  # he said Friday, …
+        if before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
+                or doc[after].text not in (",", ".") or (verb.dep_ != "parataxis" and doc[after].text != ","):
+            continue
+        content = _trim(verb.sent)
+        if content is None or _outside(content, doc[before:after + 1]) < 3 \
+                or any(a < content.end_char and content.start_char < b for a, b in taken):
+            continue
+        speaker = _noun_phrase(subjects[0])
+        if _is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS:
+            continue
+        out.append(_Found(content.start_char, content.end_char, "indirect", _cue_span(verb), speaker, 0.6))
+    return out
+
+
+def _outside(span: Span, part: Span) -> int:
+    """How many words of `span` lie outside `part`."""
+    return sum(t.is_alpha and not part.start <= t.i < part.end for t in span)
 
 
 def _trim(span: Span) -> Optional[Span]:
@@ -354,6 +466,12 @@ def _trim(span: Span) -> Optional[Span]:
 
 def _is_cue_verb(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS | DIRECTIVE_VERBS
+
+
+def _is_naming_verb(t: Token) -> bool:
+    """A verb that gives its object a name or label, which in quotation marks is the
+    subject's own word: Christie described Clinton as a “disgrace”."""
+    return t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS
 
 
 def _cue_span(t: Token) -> Span:
