@@ -22,6 +22,7 @@ import tempfile
 import time
 
 import spacy
+from spacy.tokens import Doc
 
 from detente import nlp as dn
 from detente.quotes import extract_quotes
@@ -72,9 +73,11 @@ def build_pipeline(model: str) -> spacy.Language:
         return nlp
 
 
-def run_detente(nlp: spacy.Language, paths: list[pathlib.Path], published: str | None) -> tuple[list[dict], float, float]:
-    """Quotes of every article, the pipeline's total time and the quote stage's time."""
-    records, total, quoting = [], 0.0, 0.0
+def run_detente(nlp: spacy.Language, paths: list[pathlib.Path],
+                published: str | None) -> tuple[list[dict], list[dict], float, float]:
+    """Quotes of every article, the same in PolNeAR's conventions, the pipeline's total
+    time and the quote stage's time."""
+    records, converted, total, quoting = [], [], 0.0, 0.0
     for path in paths:
         text = path.read_text(encoding="utf-8")
         doc = nlp.make_doc(text)
@@ -86,14 +89,18 @@ def run_detente(nlp: spacy.Language, paths: list[pathlib.Path], published: str |
         extract_quotes(doc)
         quoting += time.perf_counter() - t0
         records += [q.to_dict() for q in doc._.quotes]
-    return records, total, quoting
+        converted += polnear_records([q.to_dict() for q in doc._.quotes], doc)
+    return records, converted, total, quoting
 
 
-def polnear_records(records: list[dict], text: str) -> list[dict]:
-    """Quotes in PolNeAR's conventions: content with its enclosing quotation marks,
-    indirect content with its complementiser "that", a partial quote's content as the
-    whole reported clause (from its cue to the end of the sentence), and one relation per
-    speech act (quotes sharing a cue are merged into one span from the first to the last)."""
+def polnear_records(records: list[dict], doc: Doc) -> list[dict]:
+    """Quotes of the parsed article `doc` in PolNeAR's conventions: the source as the whole
+    noun phrase (with appositions, relative clauses and their closing comma); content with
+    its enclosing quotation marks; indirect content with its complementiser "that"; a
+    quotation inside a reported clause (X said that “…”, X told Fox “…”) as the whole clause,
+    from the complementiser to the end of the sentence; and one relation per speech act
+    (quotes sharing a cue are merged into one span from the first to the last)."""
+    text = doc.text
     out: list[dict] = []
     for record in records:
         r = dict(record)
@@ -106,11 +113,11 @@ def polnear_records(records: list[dict], text: str) -> list[dict]:
         else:
             start -= start > 0 and text[start - 1] in OPENING
             end += text[end:end + 1] in CLOSING
-            if r["kind"] == "partial" and r["cue_end"] is not None and r["cue_end"] < start \
-                    and not re.search(r"[.!?\n]", text[r["cue_end"]:start]):
-                gap = text[r["cue_end"]:start]
-                start = r["cue_end"] + len(gap) - len(gap.lstrip(" ,"))
-                end = _clause_end(text, end)
+            clause = _reported_clause(doc, r, start, end)
+            if clause is not None:
+                start, end = clause
+        if r["speaker_start"] is not None:
+            r["speaker_start"], r["speaker_end"] = _source_phrase(doc, r["speaker_start"], r["speaker_end"])
         r["start"], r["end"] = start, end
         last = out[-1] if out else None
         if last and r["cue_start"] is not None and last["cue_start"] == r["cue_start"] and last["kind"] == r["kind"]:
@@ -118,6 +125,52 @@ def polnear_records(records: list[dict], text: str) -> list[dict]:
             continue
         out.append(r)
     return out
+
+
+def _reported_clause(doc: Doc, record: dict, start: int, end: int) -> tuple[int, int] | None:
+    """The reported clause holding a quotation, when its cue comes before it in the same
+    sentence: the cue's complement clause ("that" included), or else for a partial quote
+    the words from the cue to the end of the sentence (X called it “…”)."""
+    cue_start, cue_end = record["cue_start"], record["cue_end"]
+    if cue_end is None or cue_end >= start or re.search(r"[.!?\n]", doc.text[cue_end:start]):
+        return None
+    cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+    quote = doc.char_span(start, start + 1, alignment_mode="expand")
+    if cue is None or quote is None:
+        return None
+    for comp in cue.root.children:
+        if comp.dep_ in ("ccomp", "xcomp") and comp.left_edge.i <= quote.start <= comp.right_edge.i:
+            first, last = comp.left_edge, comp.right_edge
+            while first.is_punct and first.i < quote.start:
+                first = doc[first.i + 1]
+            while last.is_punct and last.text not in CLOSING and last.i > first.i:
+                last = doc[last.i - 1]
+            return min(first.idx, start), max(end, last.idx + len(last))
+    if record["kind"] != "partial":
+        return None
+    gap = doc.text[cue_end:start]
+    return cue_end + len(gap) - len(gap.lstrip(" ,")), _clause_end(doc.text, end)
+
+
+def _source_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The source as PolNeAR marks it: the speaker's whole noun phrase within its sentence
+    and paragraph, with appositions, prepositional phrases, relative clauses, and the
+    comma that closes a parenthetical pair (Jean-Marc Ayrault, the foreign minister of France,)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    head = span.root
+    last = span.end - 1
+    for t in doc[span.end:head.right_edge.i + 1]:
+        if "\n" in t.text or t.text in OPENING + CLOSING or t.sent != head.sent:
+            break
+        last = t.i
+    while last >= span.end and doc[last].is_punct and not (doc[last].text == ")" and "(" in doc[head.i:last].text):
+        last -= 1
+    after = last + 1
+    if after < len(doc) and doc[after].text == "," and "," in doc[head.i:after].text:
+        last = after
+    return min(start, doc[span.start].idx), max(end, doc[last].idx + len(doc[last]))
 
 
 def _close_open_quotation(text: str, start: int, end: int) -> int:
@@ -138,7 +191,9 @@ def with_quotation_marks(records: list[dict], texts: dict[str, str]) -> list[dic
 
 def _clause_end(text: str, pos: int) -> int:
     """Where the sentence running on at `pos` ends: before its full stop, or after a
-    quotation mark that closes over the full stop."""
+    quotation mark that closes over the full stop (which may be the quotation's own)."""
+    if pos >= 2 and text[pos - 2] in ".!?" and text[pos - 1] in CLOSING:
+        return pos
     m = re.compile(r"[.!?]([\"”’']?)(?=\s|$)|\n").search(text, pos)
     if m is None:
         return len(text)
@@ -178,14 +233,10 @@ def main() -> None:
     polnear = sorted((dev / "text").glob("*.txt"))
     nlp = build_pipeline(args.model)
 
-    seed_quotes, seed_time, seed_quote_time = run_detente(nlp, seeds, "2025-08-12")
+    seed_quotes, _, seed_time, seed_quote_time = run_detente(nlp, seeds, "2025-08-12")
     write_jsonl(out / "detente.seeds.jsonl", seed_quotes)
-    pn_quotes, pn_time, pn_quote_time = run_detente(nlp, polnear, None)
+    pn_quotes, converted, pn_time, pn_quote_time = run_detente(nlp, polnear, None)
     write_jsonl(out / "detente.polnear.records.jsonl", pn_quotes)
-    by_doc: dict[str, list[dict]] = {}
-    for q in pn_quotes:
-        by_doc.setdefault(q["doc"], []).append(q)
-    converted = [r for p in polnear for r in polnear_records(by_doc.get(p.name, []), p.read_text(encoding="utf-8"))]
     write_jsonl(out / "detente.polnear.jsonl", converted)
     texts = {p.name: p.read_text(encoding="utf-8") for p in polnear}
     write_jsonl(out / "detente.polnear-direct.jsonl", with_quotation_marks(converted, texts))

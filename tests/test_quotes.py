@@ -244,3 +244,29 @@ def test_speaker_labels_in_transcripts_and_headlines(parser):
     assert one(found, "not be attending").speaker_text == "PENCE"
     q = one(quotes(parser, "Bernie Sanders: Clinton needs to get away from all of this personality stuff.\n"), "Clinton needs")
     assert q.speaker_text == "Bernie Sanders" and q.cue == ":"
+
+
+def test_dash_attribution_with_a_middle_initial(parser):
+    text = ("“The most unqualified candidate to ever run for president.” ― Francisco Herrero\n"
+            "“He has woken communities of color from our slumber, and together we are united against bigotry!”"
+            " ―\u00a0Julie A. Diaz Martinez.\n")
+    found = quotes(parser, text)
+    assert one(found, "unqualified").speaker_text == "Francisco Herrero"
+    assert one(found, "woken communities").speaker_text == "Julie A. Diaz Martinez"
+
+
+def test_according_to_introducing_a_quotation(parser):
+    text = ("“She wants to talk about the things she wants to accomplish,” Mook said.\n\n"
+            "According to Limbaugh, “If it was left up to Hillary, she wouldn’t have time to say anything positive.”")
+    q = one(quotes(parser, text), "left up to Hillary")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "According to", "Limbaugh")
+
+
+def test_according_to_holds_the_quotation_nested_in_it(parser):
+    text = ("According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that if his candidate "
+            "won in November, “she would sign this legislation if it came to her desk.”")
+    found = quotes(parser, text)
+    outer = [q for q in found if q.cue == "According to"]
+    assert len(outer) == 1 and outer[0].speaker_text == "Yahoo News" and "Lehrich said" in outer[0].text
+    inner = [q for q in found if q.text.startswith("she would sign")]
+    assert len(inner) == 1 and inner[0].speaker_text.endswith("Jesse Lehrich")

@@ -230,11 +230,16 @@ def _dash_source(doc: Doc, dash: int) -> Optional[tuple[Span, Span]]:
     while start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
         start += 1  # a no-break space after the dash
     end = start
-    while end < len(doc) and "\n" not in doc[end].text and doc[end].pos_ == "PROPN":
+    while end < len(doc) and "\n" not in doc[end].text and (doc[end].pos_ == "PROPN" or _is_initial(doc[end])):
         end += 1
     after = end + (end < len(doc) and doc[end].text == ".")  # ― Steve Quinlan.
     at_end = after == len(doc) or "\n" in doc[after].text or doc[after].is_space
     return (doc[dash:dash + 1], doc[start:end]) if end > start and at_end else None
+
+
+def _is_initial(t: Token) -> bool:
+    """A middle initial, which the tagger may take for a noun: Julie A. Diaz."""
+    return len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
 
 
 def _inverted_subject(verb: Token) -> Optional[Span]:
@@ -274,6 +279,9 @@ def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tupl
     while i >= 0 and doc[i].text not in SENTENCE_END and "\n" not in doc[i].text:
         clause.append(doc[i])
         i -= 1
+    source = _phrasal_source(clause[::-1])
+    if source is not None:
+        return source
     verbs = [t for t in clause if t.pos_ == "VERB"]
     chosen = next((t for t in verbs if _is_cue_verb(t)), None) \
         or next((t for t in verbs if t.dep_ == "ROOT"), None) \
@@ -282,6 +290,16 @@ def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tupl
         return None
     speaker = _speaker_of(chosen)
     return (_cue_span(chosen), speaker) if speaker is not None else None
+
+
+def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
+    """A clause that is a phrasal cue and its source: According to Limbaugh, “…”"""
+    if len(clause) < 3 or (clause[0].lower_, clause[1].lower_) not in SOURCE_PREPOSITIONS:
+        return None
+    objects = [c for c in clause[1].children if c.dep_ == "pobj"]
+    if not objects or objects[0].right_edge.i < clause[-1].i - 1:
+        return None
+    return clause[0].doc[clause[0].i:clause[1].i + 1], _noun_phrase(objects[0])
 
 
 def _previous_speaker(found: list[_Found], m: QuoteSpan, text: str) -> Optional[_Found]:
@@ -395,7 +413,9 @@ def _content_span(comp: Token) -> Optional[Span]:
 
 
 def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
-    """Sentences attributed with a phrasal cue ("according to X") at their start or end."""
+    """Sentences attributed with a phrasal cue ("according to X") at their start or end,
+    quotations they hold included (PolNeAR and the seed gold count the outer attribution
+    as well as the quotation nested in it)."""
     out = []
     for t in doc:
         if t.i + 1 >= len(doc) or (t.lower_, doc[t.i + 1].lower_) not in SOURCE_PREPOSITIONS:
@@ -412,11 +432,20 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
         else:
             continue
         content = _trim(content)
-        if content is None or any(a < content.end_char and content.start_char < b for a, b in taken):
+        if content is None or any(_crosses(content, a, b) for a, b in taken):
             continue
         cue = doc[t.i:t.i + 2]
         out.append(_Found(content.start_char, content.end_char, "indirect", cue, source, 0.6))
     return out
+
+
+def _crosses(content: Span, start: int, end: int) -> bool:
+    """Whether `content` overlaps the span start..end without holding all of it: a quotation
+    inside a sentence attributed to a source is nested in that attribution (According to
+    Reuters, the pope said “…”), one cut by it is not."""
+    holds = content.start_char <= start and not any(
+        c.isalnum() for c in content.doc.text[content.end_char:end])  # its closing marks trimmed
+    return start < content.end_char and content.start_char < end and not holds
 
 
 def _parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[_Found]:
