@@ -29,7 +29,7 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from detente.issues import Cue, Taxonomy, load_taxonomy, normalise
+from detente.issues import Cue, Taxonomy, clue_text, load_taxonomy, normalise
 from detente.records import Quote, Statement, record_id
 from detente.stance_polarity import PROPOSALS, Step, agents, hypothetical, walk
 
@@ -183,8 +183,11 @@ def cue_matches(sent: Span, cues: list[Cue]) -> Iterable[tuple[Cue, Token, froze
     indices of the tokens it covers; a match that begins or ends a longer one is left
     out, so the more specific issue wins ("Russian sovereignty over Crimea")."""
     text = normalise(sent.text)
+    lowered = clue_text(text)
     spans = []
     for cue in cues:
+        if not cue.may_occur(lowered):
+            continue
         for match in cue.pattern.finditer(text):
             char_span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
             if char_span is not None and len(char_span):

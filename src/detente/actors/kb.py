@@ -25,6 +25,7 @@ FIELDS = {f for f in Actor.fields() if f != "local"}
 ROLE_FIELDS = set(Role.fields())
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "al", "el", "bin", "ben"}
 
 
@@ -32,6 +33,7 @@ class KbError(Exception):
     """A knowledge-base file or record that cannot be used."""
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key under which names are compared: accents, case, apostrophes and 'the' ignored."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -62,29 +64,39 @@ def surname(name: str) -> str:
 
 def _records_in(path: Path) -> list[tuple[dict, int, dict]]:
     """The records of one YAML file as (record, line, line of each field)."""
-    try:
-        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    if FAST_LOADER is not yaml.SafeLoader:
         try:
-            root = loader.get_single_node()
-            if root is None:
-                return []
-            if not isinstance(root, yaml.SequenceNode):
-                raise KbError(f"{path}:{root.start_mark.line + 1}: the file must be a YAML list of records.")
-            out = []
-            for node in root.value:
-                line = node.start_mark.line + 1
-                record = loader.construct_object(node, deep=True)
-                fields = {}
-                if isinstance(node, yaml.MappingNode):
-                    fields = {k.value: k.start_mark.line + 1 for k, _ in node.value}
-                out.append((record, line, fields))
-            return out
-        finally:
-            loader.dispose()
+            return _records(text, FAST_LOADER, path)
+        except yaml.YAMLError:
+            pass  # the Python loader below describes the problem in its own words
+    try:
+        return _records(text, yaml.SafeLoader, path)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         raise KbError(f"{path}:{line}: this is not valid YAML ({err.problem}).") from err
+
+
+def _records(text: str, loader_class, path: Path) -> list[tuple[dict, int, dict]]:
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return []
+        if not isinstance(root, yaml.SequenceNode):
+            raise KbError(f"{path}:{root.start_mark.line + 1}: the file must be a YAML list of records.")
+        out = []
+        for node in root.value:
+            line = node.start_mark.line + 1
+            record = loader.construct_object(node, deep=True)
+            fields = {}
+            if isinstance(node, yaml.MappingNode):
+                fields = {k.value: k.start_mark.line + 1 for k, _ in node.value}
+            out.append((record, line, fields))
+        return out
+    finally:
+        loader.dispose()
 
 
 def _problems(record, path: Path, line: int, fields: dict) -> list[str]:

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from detente.actors import anonymous, pronouns, titles
+from detente.actors import anonymous, docinfo, pronouns, titles
 from detente.actors.kb import KnowledgeBase, fold, load_kb, slug, surname
 from detente.cues import SPEECH_VERBS
 from detente.records import Actor, Mention, text_id
@@ -42,8 +42,8 @@ class Linker:
         self.kb = kb
         self.names = PhraseMatcher(vocab, attr="ORTH")
         tokenizer = English().tokenizer
-        self.names.add("KB", [tokenizer(s) for s in sorted(kb.surface_forms())])
-        self.titles = titles.matcher(vocab)
+        self.names.add("KB", list(tokenizer.pipe(sorted(kb.surface_forms()))))
+        self.titles = titles.matcher(vocab, tokenizer)
 
 
 @functools.lru_cache(maxsize=8)
@@ -437,7 +437,7 @@ class DocLinker:
                 return m
         self.doc._.actors.setdefault(actor.id, actor)
         mention = Mention(doc=self.doc_name, doc_id=self.doc_id, start=start, end=end,
-                          text=self.doc.text[start:end], actor=actor.name, actor_id=actor.id,
+                          text=docinfo.info(self.doc).text[start:end], actor=actor.name, actor_id=actor.id,
                           kind=actor.kind, method=method, confidence=confidence)
         self.doc._.mentions.append(mention)
         return mention

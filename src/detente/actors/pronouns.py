@@ -6,8 +6,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from detente.actors import docinfo
 from detente.cues import SPEECH_VERBS
-from detente.quotemarks import find_quotes
 from detente.records import Actor
 
 GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
@@ -43,31 +43,33 @@ def resolve(doc: Doc, token: Token, speakers: set[str]) -> Optional[tuple[Actor,
     kind = pronoun_kind(token)
     if kind is None:
         return None
-    sent_of = {s.start_char: i for i, s in enumerate(doc.sents)}
-    sents = list(doc.sents)
-    here = sents.index(token.sent)
-    quotes = [(q.start, q.end) for q in find_quotes(doc.text) if not q.single]
+    facts = docinfo.info(doc)
+    sentence = facts.sentence_numbers(doc)
+    here = sentence[token.i]
+    quotes = facts.quoted()
 
     def quoted(char: int) -> bool:
         return any(a <= char < b for a, b in quotes)
 
     pronoun_quoted = quoted(token.idx)
     best, best_score = None, None
+    actors = doc._.actors
     for m in doc._.mentions or []:
         if m.end > token.idx or not m.actor_id:
             continue
-        actor = doc._.actors.get(m.actor_id)
+        actor = actors.get(m.actor_id)
         if actor is None or not _fits(actor, kind):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+        tokens = facts.token_range(doc, m.start, m.end)
+        if tokens is None:
             continue
-        distance = here - sent_of[span.sent.start_char]
+        distance = here - sentence[tokens[0]]
         if distance > LOOK_BACK or (quoted(m.start) and not pronoun_quoted):
             continue  # a pronoun outside quotation marks does not point at a name inside
+        span = doc[tokens[0]:tokens[1]]
         if distance == 0 and span.root.head == token.head and token.dep_ in SUBJECT_DEPS:
             continue  # "Trump told him": the subject's co-argument is not the pronoun
-        paragraphs = doc.text.count("\n", m.end, token.idx)
+        paragraphs = facts.text.count("\n", m.end, token.idx)
         score = -distance - 0.5 * min(paragraphs, 2)
         score += 0.6 if span.root.dep_ in SUBJECT_DEPS or m.method == "pronoun" else 0.0
         score += 0.8 if actor.id in speakers or _speaks(span) else 0.0

@@ -6,7 +6,6 @@ import functools
 from typing import Optional
 
 import yaml
-from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
@@ -34,10 +33,10 @@ def title_words() -> frozenset[str]:
     return frozenset(w for v in variants() for w in v.replace("-", " ").split())
 
 
-def matcher(vocab) -> PhraseMatcher:
+def matcher(vocab, tokenizer) -> PhraseMatcher:
+    """A matcher of every title variant, tokenized by `tokenizer`."""
     m = PhraseMatcher(vocab, attr="LOWER")
-    tokenizer = English().tokenizer
-    m.add("TITLE", [tokenizer(v) for v in variants()])
+    m.add("TITLE", list(tokenizer.pipe(variants())))
     return m
 
 

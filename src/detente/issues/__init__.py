@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from re import _constants as re_constants
+from re import _parser as re_parser  # the standard library's own pattern parser
 from typing import Optional
 
 import yaml
@@ -42,6 +44,8 @@ GAP = r"(?:\W+[\w'’-]+){0,6}?\W+"
 CUE_KINDS = ("support", "oppose", "mentions")
 NEGATOR = re.compile(r"\b(?:no|not|never|nothing|without|cannot)\b")
 ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Letters that ignore-case matching takes for an ASCII letter that str.lower() does not give.
+CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
 class TaxonomyError(ValueError):
@@ -56,6 +60,12 @@ class Cue:
     kind: str
     source: str
     pattern: re.Pattern
+    clues: tuple[str, ...] = ()  # strings one of which every match holds (see `clues`)
+
+    def may_occur(self, lowered: Optional[str]) -> bool:
+        """False when the pattern cannot match the text `clue_text` gave `lowered`
+        (it holds none of the clues); True when it may, or when `lowered` is None."""
+        return lowered is None or not self.clues or any(c in lowered for c in self.clues)
 
     @property
     def polarity(self) -> int:
@@ -127,6 +137,48 @@ def normalise(text: str) -> str:
             inner = 0 < i < len(chars) - 1 and chars[i - 1].isalnum() and text[i + 1].isalnum()
             chars[i] = "'" if inner else " "
     return "".join(chars)
+
+
+def clue_text(text: str) -> Optional[str]:
+    """`text` lower-cased, for `Cue.may_occur`; None where it holds a letter that
+    ignore-case matching equates with an ASCII letter that lower() does not give."""
+    return None if CASE_TRAPS.search(text) else text.lower()
+
+
+def clues(pattern: re.Pattern) -> tuple[str, ...]:
+    """Lower-case ASCII strings one of which every match of `pattern` contains (none when
+    the pattern has no such strings): a quick test that rules a text out before the
+    pattern runs."""
+    return tuple(sorted(_required(re_parser.parse(pattern.pattern, pattern.flags)) or ()))
+
+
+def _required(items) -> Optional[set[str]]:
+    """Strings one of which every match of the parsed pattern `items` contains, the set
+    with the longest shortest string; None when nothing is known to be required."""
+    best: Optional[set[str]] = None
+    run = ""
+
+    def consider(found: Optional[set[str]]) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, arg in [*items, (None, None)]:
+        if op is re_constants.LITERAL and arg < 128:
+            run += chr(arg).lower()
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is re_constants.SUBPATTERN:
+            consider(_required(arg[-1]))
+        elif op is re_constants.ATOMIC_GROUP:
+            consider(_required(arg))
+        elif op is re_constants.BRANCH:
+            options = [_required(branch) for branch in arg[1]]
+            consider(set().union(*options) if all(options) else None)
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            consider(_required(arg[2]))
+    return best
 
 
 def shipped() -> list[str]:
@@ -229,7 +281,7 @@ def _parse_issue(item: object, at: str, vocabulary: dict, where: _Where) -> Issu
     for kind in CUE_KINDS:
         for n, source in enumerate(_strings(cues_data, kind, f"{prefix}cues.", where)):
             pattern = _compile(source, vocabulary, f"{prefix}cues.{kind}[{n}]", where)
-            cues.append(Cue(issue=issue_id, kind=kind, source=source, pattern=pattern))
+            cues.append(Cue(issue=issue_id, kind=kind, source=source, pattern=pattern, clues=clues(pattern)))
     return Issue(
         id=issue_id,
         label=_text(item, "label", prefix, where),
