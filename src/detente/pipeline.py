@@ -15,6 +15,7 @@ from . import nlp as nlp_module
 from .records import Actor, Document, Mention, Problem, Quote, Statement
 
 BATCH_SIZE = 16
+WORKER_BATCH_SIZE = 4  # small, so that both workers get work on short corpora
 
 
 @dataclass
@@ -61,15 +62,21 @@ def _analyze_safely(nlp: Language, document: Document) -> Analysis | Problem:
         return Problem(document.source, f"could not be analysed ({type(err).__name__}: {err})")
 
 
-def analyze_documents(nlp: Language, documents: Iterable[Document]) -> Iterator[Analysis | Problem]:
-    """Run the pipeline over documents in this process, in input order."""
+def batches(documents: Iterable[Document], size: int = BATCH_SIZE) -> Iterator[list[Document]]:
+    """Documents in lists of `size`, in input order."""
     batch: list[Document] = []
     for document in documents:
         batch.append(document)
-        if len(batch) == BATCH_SIZE:
-            yield from _analyze_batch(nlp, batch)
+        if len(batch) == size:
+            yield batch
             batch = []
     if batch:
+        yield batch
+
+
+def analyze_documents(nlp: Language, documents: Iterable[Document]) -> Iterator[Analysis | Problem]:
+    """Run the pipeline over documents in this process, in input order."""
+    for batch in batches(documents):
         yield from _analyze_batch(nlp, batch)
 
 
@@ -81,9 +88,9 @@ def _init_worker(settings: nlp_module.Settings) -> None:
     _worker_nlp = nlp_module.load(settings)
 
 
-def _analyze_in_worker(document: Document) -> Analysis | Problem:
+def _analyze_in_worker(batch: list[Document]) -> list[Analysis | Problem]:
     assert _worker_nlp is not None, "worker used before its initializer ran"
-    return _analyze_safely(_worker_nlp, document)
+    return list(_analyze_batch(_worker_nlp, batch))
 
 
 def analyze_parallel(
@@ -92,4 +99,5 @@ def analyze_parallel(
     """Run the pipeline over documents in `workers` processes, in input order."""
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_analyze_in_worker, documents, chunksize=4)
+        for results in pool.imap(_analyze_in_worker, batches(documents, WORKER_BATCH_SIZE)):
+            yield from results

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from detente import nlp as _extensions  # noqa: F401  (registers the Doc extensions)
+from detente import docinfo
 from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
                           LABELLING_VERBS, NAMING_VERBS,
                           SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
@@ -200,7 +201,7 @@ def _token_after(doc: Doc, pos: int, starts: list[int]) -> Optional[Token]:
 
 def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[Span, Span]]:
     """A cue after the closing mark: “…,” Tusk told …; “…,” said Deputy Prime Minister …"""
-    ending = doc.text[m.start:m.end].rstrip()[-1:]
+    ending = docinfo.info(doc).text[m.start:m.end].rstrip()[-1:]
     i = bisect_left(starts, m.close_at + 1)
     if i < len(doc) and doc[i].text in ATTRIBUTION_DASHES:
         return _dash_source(doc, i)
@@ -272,7 +273,7 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
 
 def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[Span, Span]]:
     """A clause before the quotation, ended by a comma or a colon: He explained, “…”"""
-    if doc.text[:m.open_at].rstrip()[-1:] not in (",", ":"):
+    if docinfo.info(doc).text[:m.open_at].rstrip()[-1:] not in (",", ":"):
         return None
     i = bisect_left(starts, m.open_at) - 1
     clause: list[Token] = []
@@ -444,7 +445,7 @@ def _crosses(content: Span, start: int, end: int) -> bool:
     inside a sentence attributed to a source is nested in that attribution (According to
     Reuters, the pope said “…”), one cut by it is not."""
     holds = content.start_char <= start and not any(
-        c.isalnum() for c in content.doc.text[content.end_char:end])  # its closing marks trimmed
+        c.isalnum() for c in docinfo.info(content.doc).text[content.end_char:end])  # its closing marks trimmed
     return start < content.end_char and content.start_char < end and not holds
 
 

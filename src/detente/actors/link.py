@@ -17,7 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from detente.actors import anonymous, docinfo, pronouns, titles
+from detente import docinfo
+from detente.actors import anonymous, pronouns, titles
 from detente.actors.kb import KnowledgeBase, fold, load_kb, slug, surname
 from detente.cues import SPEECH_VERBS
 from detente.records import Actor, Mention, text_id

@@ -6,7 +6,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from detente.actors import docinfo
+from detente import docinfo
 from detente.cues import SPEECH_VERBS
 from detente.records import Actor
 
