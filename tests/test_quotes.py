@@ -270,3 +270,23 @@ def test_according_to_holds_the_quotation_nested_in_it(parser):
     assert len(outer) == 1 and outer[0].speaker_text == "Yahoo News" and "Lehrich said" in outer[0].text
     inner = [q for q in found if q.text.startswith("she would sign")]
     assert len(inner) == 1 and inner[0].speaker_text.endswith("Jesse Lehrich")
+
+
+def test_speech_verb_before_the_name_introduces_a_quote(parser):
+    text = ("Critics say her plan would make the tax code more complicated. "
+            "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”")
+    q = one(quotes(parser, text), "tax reform")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "Said", "Ellis")
+
+
+def test_two_word_question_with_a_trailing_cue(parser):
+    text = "The crowd cheered as the results came in. “You winning?” she said, but he was already gone."
+    q = one(quotes(parser, text), "You winning")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "said", "she")
+
+
+def test_introducing_cue_outweighs_a_trailing_participle(parser):
+    text = ("Boreing said the members will still meet for drinks and speakers, but said, "
+            "“It’s time we change how we do it,” promising the group will return to its roots.")
+    q = one(quotes(parser, text), "time we change")
+    assert q.speaker_text == "Boreing"

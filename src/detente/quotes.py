@@ -105,7 +105,10 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
             continue
         inside = set(range(content.start, content.end))
         if _is_direct(doc, m, content, inside, starts, text):
-            cue, speaker = _trailing_cue(doc, m, starts) or _governing_cue(content, inside) \
+            trailing = _trailing_cue(doc, m, starts)
+            if trailing is not None and trailing[0].root.tag_ == "VBG":
+                trailing = _introducing_cue(doc, m, starts) or trailing  # said, “…,” promising …
+            cue, speaker = trailing or _governing_cue(content, inside) \
                 or _introducing_cue(doc, m, starts) or (None, None)
             if speaker is None:
                 prev = _previous_speaker(out, m, text) if _opens_sentence(text, m.open_at) else None
@@ -163,8 +166,8 @@ def _is_direct(doc: Doc, m: QuoteSpan, content: Span, inside: set[int], starts: 
     """A quotation is direct when it stands as a sentence of its own: it opens a
     sentence, follows a colon, or is a complete clause that ends where the quote ends."""
     words = [t for t in content if t.is_alpha or t.like_num]
-    if len(words) < 3:
-        return False
+    if len(words) < 3 and not (len(words) == 2 and text[m.start:m.end].rstrip()[-1:] in "?!"):
+        return False  # two words make a sentence when asked or exclaimed: “You winning?”
     if _opens_sentence(text, m.open_at):
         return True
     roots = [t for t in content if t.head.i not in inside or t.head == t]
@@ -280,7 +283,7 @@ def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tupl
     while i >= 0 and doc[i].text not in SENTENCE_END and "\n" not in doc[i].text:
         clause.append(doc[i])
         i -= 1
-    source = _phrasal_source(clause[::-1])
+    source = _phrasal_source(clause[::-1]) or _inverted_clause(clause[::-1])
     if source is not None:
         return source
     verbs = [t for t in clause if t.pos_ == "VERB"]
@@ -301,6 +304,20 @@ def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
     if not objects or objects[0].right_edge.i < clause[-1].i - 1:
         return None
     return clause[0].doc[clause[0].i:clause[1].i + 1], _noun_phrase(objects[0])
+
+
+def _inverted_clause(clause: list[Token]) -> Optional[tuple[Span, Span]]:
+    """A clause that is a speech verb and then its speaker: Said Ellis: “…”"""
+    if len(clause) < 2 or clause[0].tag_ not in ("VBD", "VBZ", "NNP") \
+            or clause[0].lemma_.lower() not in SPEECH_VERBS or not clause[0].is_title:
+        return None
+    name = clause[1:]
+    while name and name[-1].is_punct:
+        name = name[:-1]  # the colon or comma before the quotation
+    if not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT") for t in name) \
+            or not any(t.pos_ in ("PROPN", "NOUN") for t in name):
+        return None
+    return clause[0].doc[clause[0].i:clause[0].i + 1], clause[0].doc[name[0].i:name[-1].i + 1]
 
 
 def _previous_speaker(found: list[_Found], m: QuoteSpan, text: str) -> Optional[_Found]:
