@@ -143,6 +143,56 @@ def test_a_sentence_without_an_issue_gives_no_statement(bare):
     assert bare("Donald Trump said the summit in Alaska went very well.") == []
 
 
+# Common constructions of stance-taking, on sentences unlike the seed articles
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Donald Trump threatened to cut off weapons deliveries to Ukraine.",
+     ("Trump", "arms-to-ukraine", "oppose")),
+    ("Sergei Lavrov insisted that Kyiv must recognise the new territorial realities.",
+     ("Lavrov", "territorial-concessions", "support")),
+    ("Keir Starmer said Britain was ready to put troops on the ground in Ukraine to secure a peace deal.",
+     ("Starmer", "security-guarantees", "support")),
+    ("Mark Rutte said Ukraine's path to NATO membership was irreversible.",
+     ("Rutte", "ukraine-nato-membership", "support")),
+    ("Kaja Kallas said Russia should not be allowed to keep the land it has seized.",
+     ("Kallas", "territorial-concessions", "oppose")),
+    ("Friedrich Merz said sanctions on Russia must remain in place until a lasting peace is reached.",
+     ("Merz", "sanctions-relief", "oppose")),
+    ("Viktor Orbán has repeatedly blocked new EU sanctions against Russia.",
+     ("Orbán", "sanctions-relief", "support")),
+    ("Radosław Sikorski rejected any ceasefire that leaves Russian troops in place.",
+     ("Sikorski", "ceasefire", "oppose")),
+    ("Volodymyr Zelensky said Ukraine would not be forced to give up its NATO aspirations.",
+     ("Zelensky", "ukraine-nato-membership", "support")),
+])
+def test_stance_constructions_on_news_sentences(bare, sentence, expected):
+    found = positions(bare(sentence))
+    assert expected in found
+    assert (*expected[:2], "support" if expected[2] == "oppose" else "oppose") not in found
+
+
+def test_the_cue_of_reported_speech_scopes_over_its_content():
+    """"refused to withdraw troops from Donbas": the refusal, not the withdrawal, is
+    the speaker's position, also when the quotes stage reports the content."""
+    import detente.stances  # noqa: F401  (registers the factory)
+    from detente.records import Quote
+
+    nlp = spacy.load(dn.DEFAULT_MODEL)
+    nlp.add_pipe("detente_stances")
+    text = "Volodymyr Zelensky refused to withdraw troops from the Donbas region."
+    content = text.index("to withdraw")
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "detente_stances":
+            doc._.quotes = [Quote(id="q", doc="x.txt", doc_id="x", start=content, end=len(text) - 1,
+                                  text=text[content:-1], kind="indirect", cue="refused",
+                                  cue_start=text.index("refused"), cue_end=text.index("refused") + 7,
+                                  speaker="Volodymyr Zelensky")]
+        doc = component(doc)
+    assert positions(doc._.statements) == {("Zelensky", "territorial-concessions", "oppose")}
+
+
 # The second shipped taxonomy
 
 

@@ -77,6 +77,8 @@ def lexical_polarity(token: Token) -> int:
     if lemma in PHRASAL:
         particles, value = PHRASAL[lemma]
         return value if any(c.lower_ in particles for c in token.children) else 0
+    if lemma == "threaten" and any(c.dep_ == "xcomp" for c in token.children):
+        return 1  # "threatened to cut off aid" wants what it threatens
     if lemma == "line" and any(c.lower_ == "red" for c in token.children):
         return -1
     if lemma == "table" and token.head.lower_ == "on":

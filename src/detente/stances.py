@@ -250,9 +250,17 @@ def enclosing_quote(doc: Doc, token: Token, kinds: tuple = ("direct", "indirect"
 
 
 def quote_tokens(doc: Doc, quote: Quote) -> Optional[frozenset]:
-    """Indices of the tokens of a quotation's content (None where its offsets do not align)."""
+    """Indices of the tokens of a quotation's content and, for reported speech, of its
+    cue, whose own polarity scopes over the content ("refused to withdraw troops from
+    Donbas"); None where the content's offsets do not align."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    return frozenset(range(span.start, span.end)) if span is not None and len(span) else None
+    if span is None or not len(span):
+        return None
+    tokens = set(range(span.start, span.end))
+    if quote.kind == "indirect" and quote.cue_start is not None and quote.cue_end is not None:
+        cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+        tokens.update(range(cue.start, cue.end) if cue is not None else ())
+    return frozenset(tokens)
 
 
 def members(token: Token) -> list[Token]:
