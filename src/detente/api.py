@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from . import analysis, ingest, pipeline
 from . import nlp as nlp_module
-from .actors.kb import load_kb
+from .actors.kb import load_kb, overlay
 from .analysis import Table
 from .records import Problem
 
@@ -32,9 +32,7 @@ class Result:
     knowledge_base: list = field(default_factory=list)  # KB actors: countries and blocs
 
     def _all_actors(self) -> list:
-        known = {a.id: a for a in self.knowledge_base}
-        known.update((a.id, a) for a in self.actors)
-        return list(known.values())
+        return overlay(self.knowledge_base, self.actors)
 
     def positions(self) -> Table:
         """Actor × issue position map with evidence."""

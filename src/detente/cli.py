@@ -118,7 +118,7 @@ def report(out_dir, db_url, kb_dirs):
     Example: detente report out/
     """
     store = open_store(db_url or sqlite_url(out_dir / "detente.db"))
-    for path in runner.write_report(store, out_dir, kb_dirs):
+    for path in runner.write_report(runner.load_records(store), out_dir, kb_dirs):
         console.print(f"Wrote {path}")
 
 

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import analysis, export, ingest, pipeline, report
 from . import nlp as nlp_module
-from .actors.kb import load_kb
+from .actors.kb import load_kb, overlay
 from .records import Actor, Document, Mention, Problem, Quote, Statement
 from .store import Store, open_store, sqlite_url
 
@@ -73,32 +73,29 @@ def _pending(
                 yield item
 
 
-def export_all(store: Store, out_dir: Path, csv: bool = False) -> list[Path]:
-    """Write every record type in the store as JSON Lines (and CSV)."""
+def load_records(store: Store) -> dict[str, list]:
+    """Every record type the store holds, read once for the exports and the report."""
+    return {name: getattr(store, name)() for name in RECORD_TYPES}
+
+
+def export_all(records: dict[str, list], out_dir: Path, csv: bool = False) -> list[Path]:
+    """Write every record type as JSON Lines (and CSV)."""
     written = []
     for name, cls in RECORD_TYPES.items():
-        records = getattr(store, name)()
-        written.append(export.write_jsonl(out_dir / f"{name}.jsonl", records))
+        written.append(export.write_jsonl(out_dir / f"{name}.jsonl", records[name]))
         if csv:
-            written.append(export.write_csv(out_dir / f"{name}.csv", records, cls.fields()))
+            written.append(export.write_csv(out_dir / f"{name}.csv", records[name], cls.fields()))
     return written
 
 
-def analysis_actors(store: Store, kb_dirs: Iterable[str] = ()) -> list[Actor]:
-    """The stored actors plus the knowledge base's, whose memberships define the blocs."""
-    actors = {a.id: a for a in load_kb(kb_dirs).actors.values()}
-    actors.update((a.id, a) for a in store.actors())
-    return list(actors.values())
-
-
-def write_report(store: Store, out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
-    """Write the network exports and OUT/report.html from what the store holds; the report
-    names first the blocs among the stored actors, which are those the articles mention."""
-    actors, statements = analysis_actors(store, kb_dirs), store.statements()
+def write_report(records: dict[str, list], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
+    """Write the network exports and OUT/report.html; the report names first the blocs
+    among the stored actors, which are those the articles mention."""
+    stored, statements = records["actors"], records["statements"]
+    actors = overlay(load_kb(kb_dirs).actors.values(), stored)
     written = analysis.export_all(out_dir, actors, statements)
-    mentioned = [a.id for a in store.actors()]
-    written.append(report.write_report(out_dir, store.documents(), actors, store.quotes(), statements,
-                                       mentioned=mentioned))
+    written.append(report.write_report(out_dir, records["documents"], actors, records["quotes"], statements,
+                                       mentioned=[a.id for a in stored]))
     return written
 
 
@@ -150,7 +147,8 @@ def run(
                 summary.added += 1
             progress.advance(task)
 
-    summary.files = export_all(store, out_dir, csv=csv) + write_report(store, out_dir, settings.kb_dirs)
+    records = load_records(store)
+    summary.files = export_all(records, out_dir, csv=csv) + write_report(records, out_dir, settings.kb_dirs)
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
     summary.counts = store.counts()
     return summary

@@ -264,6 +264,14 @@ class KnowledgeBase:
         return out
 
 
+def overlay(base: Iterable[Actor], actors: Iterable[Actor]) -> list[Actor]:
+    """`base` (knowledge-base records, whose memberships define the blocs) with `actors`
+    (those found in articles) replacing records of the same id."""
+    merged = {a.id: a for a in base}
+    merged.update((a.id, a) for a in actors)
+    return list(merged.values())
+
+
 def load_kb(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     """The shipped knowledge base with the records of `extra_dirs` added or overriding
     (later folders win). Raises KbError naming file and line for a bad record."""
@@ -302,23 +310,21 @@ def describe(actor: Actor, kb: KnowledgeBase) -> str:
     lines = [f"{actor.name} ({actor.kind}, id {actor.id}{', document-local' if actor.local else ''})"]
     if actor.description:
         lines.append(f"  {actor.description}")
-    if actor.aliases:
-        lines.append(f"  also called: {', '.join(actor.aliases)}")
-    if actor.gender:
-        lines.append(f"  gender: {actor.gender}")
-    if actor.country:
-        lines.append(f"  country: {name_of(actor.country)}")
+    roles = []
     for r in actor.roles:
         span = f"{r.start or '?'} to {r.end or 'now'}" if (r.start or r.end) else "dates unknown"
-        lines.append(f"  role: {r.title}{' of ' + name_of(r.of) if r.of else ''}, {span}")
-    if actor.demonyms:
-        lines.append(f"  demonyms: {', '.join(actor.demonyms)}")
-    if actor.capital:
-        lines.append(f"  capital: {actor.capital}")
-    if actor.metonyms:
-        lines.append(f"  stands for it: {', '.join(actor.metonyms)}")
-    if actor.memberships:
-        lines.append(f"  member of: {', '.join(name_of(m) for m in actor.memberships)}")
+        roles.append(f"role: {r.title}{' of ' + name_of(r.of) if r.of else ''}, {span}")
+    facts = [
+        ("also called", ", ".join(actor.aliases)),
+        ("gender", actor.gender),
+        ("country", name_of(actor.country) if actor.country else None),
+        *((None, role) for role in roles),
+        ("demonyms", ", ".join(actor.demonyms)),
+        ("capital", actor.capital),
+        ("stands for it", ", ".join(actor.metonyms)),
+        ("member of", ", ".join(name_of(m) for m in actor.memberships)),
+    ]
+    lines += [f"  {label}: {value}" if label else f"  {value}" for label, value in facts if value]
     return "\n".join(lines)
 
 
