@@ -26,6 +26,13 @@ def linked():
     return nlp
 
 
+@pytest.fixture(scope="module")
+def pipeline():
+    """Détente's own pipeline, which splits paragraphs before parsing."""
+    from detente import nlp as dn
+    return dn.load(dn.Settings(stages=("actors", "quotes")))
+
+
 def quotes(nlp, text):
     doc = nlp.make_doc(text)
     doc._.document = Document(id=text_id(text), doc="a.txt", source="a.txt", text=text, published="2025-08-12")
@@ -290,3 +297,37 @@ def test_introducing_cue_outweighs_a_trailing_participle(parser):
             "“It’s time we change how we do it,” promising the group will return to its roots.")
     q = one(quotes(parser, text), "time we change")
     assert q.speaker_text == "Boreing"
+
+
+@pytest.mark.parametrize("lead, cue, speaker", [
+    ("In a televised address, Putin declared:", "declared", "Putin"),
+    ("When the talks collapsed, the Ukrainian foreign ministry released the following statement:",
+     "released", "the Ukrainian foreign ministry"),
+])
+def test_colon_closing_a_paragraph_introduces_the_next(pipeline, lead, cue, speaker):
+    text = (f"The Kremlin published the summary late on Tuesday. {lead}\n\n"
+            "“Russia will not give up the territories it has taken. Any settlement has to start from that.”")
+    q = one(quotes(pipeline, text), "will not give up")
+    assert q.kind == "direct" and q.cue == cue and q.speaker_text == speaker
+
+
+def test_verb_first_cue_before_a_colon(parser):
+    text = ("Kallas spoke after the meeting in Brussels.\n\n"
+            "Continued Kallas: “We cannot reward aggression. Borders are not changed by force.”")
+    q = one(quotes(parser, text), "reward aggression")
+    assert q.cue == "Continued" and q.speaker_text == "Kallas"
+
+
+def test_speaker_before_a_trailing_cue_with_an_object(parser):
+    text = ("“That is a legitimate concern, because the allies are very divided on this,” "
+            "Stubb, 57, told CNN on Monday when asked about the summit.")
+    q = one(quotes(parser, text), "legitimate concern")
+    assert q.cue == "told" and q.speaker_text == "Stubb"
+
+
+@pytest.mark.parametrize("cue", ["continued", "went on"])
+def test_carrying_on_is_a_cue(parser, cue):
+    text = ("Zelensky spoke to reporters in Kyiv. "
+            f"“The first loser of such a deal would be Europe,” he {cue}. “Nobody should doubt that.”")
+    q = one(quotes(parser, text), "first loser")
+    assert q.cue == cue and q.speaker_text == "he"

@@ -17,7 +17,7 @@ echo emphasise emphasize estimate explain insist indicate maintain mention note 
 pledge point predict proclaim promise propose recall reiterate remark reply report respond
 retort reveal say signal state stress suggest swear tell testify threaten tweet underline
 underscore vow warn write shout yell chant exclaim joke quip lament scoff snap thunder muse
-recount ask
+recount ask continue
 """.split())
 
 # Verbs of belief report a position as indirect speech does (Trump believes that …).
@@ -63,3 +63,6 @@ ATTRIBUTION_DASHES = frozenset("―—–-")
 
 # Phrasal cues whose object names the source: "according to X".
 SOURCE_PREPOSITIONS = (("according", "to"),)
+
+# Verbs with a particle that carry on someone's speech: “…,” she went on.
+PHRASAL_SPEECH_VERBS = frozenset({("go", "on")})

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from detente import nlp as _extensions  # noqa: F401  (registers the Doc extensions)
 from detente import docinfo
 from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
-                          LABELLING_VERBS, NAMING_VERBS,
+                          LABELLING_VERBS, NAMING_VERBS, PHRASAL_SPEECH_VERBS,
                           SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
 from detente.quotemarks import QuoteSpan, find_quotes
 from detente.records import Quote, record_id
@@ -220,12 +220,26 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
     for t in window:
         if _is_cue_verb(t):
             speaker = _speaker_of(t)
-            if speaker is None or speaker.start < window[0].i:
-                speaker = _inverted_subject(t)  # the parser took a word of the quote for the subject
+            if speaker is None or speaker.start < window[0].i:  # the parser took a word of the quote
+                speaker = _name_before(window, t) or _inverted_subject(t)
             return (_cue_span(t), speaker) if speaker is not None else None
         if t.pos_ == "VERB":
             return None
     return None
+
+
+def _name_before(window: list[Token], verb: Token) -> Optional[Span]:
+    """The words opening a trailing cue before its verb, up to the first comma, when they
+    hold a name or noun: “…,” Sarandon, 69, told MSNBC."""
+    words = [t for t in window if t.i < verb.i]
+    while words and words[0].is_punct:
+        words = words[1:]
+    end = 0
+    while end < len(words) and not words[end].is_punct and words[end].pos_ not in ("VERB", "AUX"):
+        end += 1
+    if not end or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words[:end]):
+        return None
+    return verb.doc[words[0].i:words[end - 1].i + 1]
 
 
 def _dash_source(doc: Doc, dash: int) -> Optional[tuple[Span, Span]]:
@@ -275,10 +289,14 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
 
 
 def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[Span, Span]]:
-    """A clause before the quotation, ended by a comma or a colon: He explained, “…”"""
-    if docinfo.info(doc).text[:m.open_at].rstrip()[-1:] not in (",", ":"):
+    """A clause before the quotation, ended by a comma or a colon, the colon possibly
+    closing the paragraph before: He explained, “…”; In a speech, he declared:¶“…”"""
+    ending = docinfo.info(doc).text[:m.open_at].rstrip()[-1:]
+    if ending not in (",", ":"):
         return None
     i = bisect_left(starts, m.open_at) - 1
+    while ending == ":" and i >= 0 and doc[i].is_space:
+        i -= 1  # a paragraph ending with a colon introduces the next: Cruz continued:¶“…”
     clause: list[Token] = []
     while i >= 0 and doc[i].text not in SENTENCE_END and "\n" not in doc[i].text:
         clause.append(doc[i])
@@ -308,9 +326,9 @@ def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
 
 def _inverted_clause(clause: list[Token]) -> Optional[tuple[Span, Span]]:
     """A clause that is a speech verb and then its speaker: Said Ellis: “…”"""
-    if len(clause) < 2 or clause[0].tag_ not in ("VBD", "VBZ", "NNP") \
-            or clause[0].lemma_.lower() not in SPEECH_VERBS or not clause[0].is_title:
-        return None
+    if len(clause) < 2 or clause[0].tag_ not in ("VBD", "VBN", "VBZ", "NNP") or not clause[0].is_title \
+            or not {clause[0].lemma_.lower(), clause[0].lower_[:-1], clause[0].lower_[:-2]} & SPEECH_VERBS:
+        return None  # the tagger may take a capitalised verb for a name: Stated Stone:
     name = clause[1:]
     while name and name[-1].is_punct:
         name = name[:-1]  # the colon or comma before the quotation
@@ -512,7 +530,11 @@ def _trim(span: Span) -> Optional[Span]:
 
 
 def _is_cue_verb(t: Token) -> bool:
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS | DIRECTIVE_VERBS
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in SPEECH_VERBS | DIRECTIVE_VERBS or any(
+        (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in t.children if c.dep_ == "prt")
 
 
 def _is_naming_verb(t: Token) -> bool:
@@ -533,9 +555,9 @@ def _speaker_of(verb: Token) -> Optional[Span]:
     """The subject of a speech verb. A verb without one (a participle: Kallas echoed the
     sentiment, declaring …) takes the speaker of the nearest speech verb above it, or
     else the subject of the nearest clause above it."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects:
-        return _noun_phrase(subjects[0])
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX")]
+    if subjects:  # the nearest, when the parser gives a verb several
+        return _noun_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if verb.dep_ == "acl" or (verb.tag_ == "VBG" and _word_before(verb).pos_ in ("NOUN", "PROPN")):
         return None  # a participle modifying a noun: the “legacy media” reporting that …
     fallback, node = None, verb
