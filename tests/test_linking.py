@@ -170,3 +170,10 @@ def test_resolve_speaker_links_a_metonym_and_a_title(nlp):
     assert resolve_speaker(doc, span_of(doc, "Kyiv")).actor_id == "ukraine"
     found = resolve_speaker(doc, span_of(doc, "The NATO chief"))
     assert (found.actor_id, found.method) == ("mark-rutte", "title")
+
+
+def test_two_local_people_with_one_surname_stay_apart(nlp):
+    doc = parse(nlp, "Speaking about Maria Kowalczyk, her husband Piotr Kowalczyk said the harvest had failed. "
+                     "Kowalczyk, a farmer from Lublin, blamed the war.")
+    assert mention(doc, "Piotr Kowalczyk").actor == "Piotr Kowalczyk"
+    assert mention(doc, "Maria Kowalczyk").actor == "Maria Kowalczyk"

@@ -558,6 +558,10 @@ def _speaker_of(verb: Token) -> Optional[Span]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX")]
     if subjects:  # the nearest, when the parser gives a verb several
         return _noun_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)))
+    before = verb.doc[verb.i - 1] if verb.i else verb
+    if verb.tag_ in ("VBD", "VBZ") and before.pos_ == "PROPN" and before.head != verb \
+            and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _noun_phrase(before)  # a name the parser attached elsewhere: …, Bill Clinton said his wife …
     if verb.dep_ == "acl" or (verb.tag_ == "VBG" and _word_before(verb).pos_ in ("NOUN", "PROPN")):
         return None  # a participle modifying a noun: the “legacy media” reporting that …
     fallback, node = None, verb

@@ -279,6 +279,8 @@ class DocLinker:
             return None
         name = self._strip_titles(span)
         full = self._local_names.get(fold(surname(name.text)), name.text)
+        if not fold(full).endswith(fold(name.text)):
+            full = name.text  # another person of the same surname: Bill and Hillary Clinton
         actor = self._local_actor(full, "person", description=self._title_before(span))
         return actor, "local", 0.7, (name.start_char, name.end_char)
 
