@@ -331,3 +331,11 @@ def test_carrying_on_is_a_cue(parser, cue):
             f"“The first loser of such a deal would be Europe,” he {cue}. “Nobody should doubt that.”")
     q = one(quotes(parser, text), "first loser")
     assert q.cue == cue and q.speaker_text == "he"
+
+
+@pytest.mark.parametrize("cue", ["the letter reads", "reads a Wednesday editorial in Gazeta Wyborcza"])
+def test_a_text_that_reads_is_a_source(parser, cue):
+    text = ("Polish farmers wrote to the prime minister on Monday.\n\n"
+            f"“Ukrainian grain is welcome in transit, but not on our market,” {cue}.")
+    q = one(quotes(parser, text), "Ukrainian grain")
+    assert q.cue == "reads" and ("letter" in q.speaker_text or "editorial" in q.speaker_text)

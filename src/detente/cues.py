@@ -64,5 +64,12 @@ ATTRIBUTION_DASHES = frozenset("―—–-")
 # Phrasal cues whose object names the source: "according to X".
 SOURCE_PREPOSITIONS = (("according", "to"),)
 
+# Verbs that report speech only with a text as their subject: “…,” the statement read.
+TEXT_VERBS = frozenset({"read"})
+TEXTS = frozenset("""
+statement letter article editorial sign headline post tweet message memo note release banner
+placard poster caption communique communiqué
+""".split())
+
 # Verbs with a particle that carry on someone's speech: “…,” she went on.
 PHRASAL_SPEECH_VERBS = frozenset({("go", "on")})

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from detente import nlp as _extensions  # noqa: F401  (registers the Doc extensions)
 from detente import docinfo
 from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
-                          LABELLING_VERBS, NAMING_VERBS, PHRASAL_SPEECH_VERBS,
+                          LABELLING_VERBS, NAMING_VERBS, PHRASAL_SPEECH_VERBS, TEXT_VERBS, TEXTS,
                           SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
 from detente.quotemarks import QuoteSpan, find_quotes
 from detente.records import Quote, record_id
@@ -534,7 +534,8 @@ def _is_cue_verb(t: Token) -> bool:
         return False
     lemma = t.lemma_.lower()
     return lemma in SPEECH_VERBS | DIRECTIVE_VERBS or any(
-        (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in t.children if c.dep_ == "prt")
+        (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in t.children if c.dep_ == "prt") or (
+        lemma in TEXT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXTS for c in t.children))
 
 
 def _is_naming_verb(t: Token) -> bool:
