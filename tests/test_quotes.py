@@ -339,3 +339,14 @@ def test_a_text_that_reads_is_a_source(parser, cue):
             f"“Ukrainian grain is welcome in transit, but not on our market,” {cue}.")
     q = one(quotes(parser, text), "Ukrainian grain")
     assert q.cue == "reads" and ("letter" in q.speaker_text or "editorial" in q.speaker_text)
+
+
+def test_a_dash_glued_to_the_closing_mark_names_the_source(pipeline):
+    text = ("We asked readers in Kharkiv what they thought of the talks.\n\n"
+            "“Nobody asked us whether we want to live under Russia.”― Olena Kovalenko\n"
+            "“A ceasefire without guarantees is only a pause before the next war.” ― Andriy Melnyk\n"
+            "“We will rebuild, but not under occupation.”― Iryna Shevchenko.")
+    found = quotes(pipeline, text)
+    assert one(found, "Nobody asked").speaker_text == "Olena Kovalenko"
+    assert one(found, "only a pause").speaker_text == "Andriy Melnyk"
+    assert one(found, "rebuild").speaker_text == "Iryna Shevchenko"

