@@ -350,3 +350,10 @@ def test_a_dash_glued_to_the_closing_mark_names_the_source(pipeline):
     assert one(found, "Nobody asked").speaker_text == "Olena Kovalenko"
     assert one(found, "only a pause").speaker_text == "Andriy Melnyk"
     assert one(found, "rebuild").speaker_text == "Iryna Shevchenko"
+
+
+def test_an_introducing_cue_never_takes_its_speaker_from_the_quote(parser):
+    text = ("At the rally, Kallas was joined on stage again by Finnish President Alexander Stubb and joked, "
+            "“Sceptics of the coalition, you are being ridiculous,” drawing loud jeers.")
+    q = one(quotes(parser, text), "Sceptics")
+    assert q.cue == "joked" and q.speaker_text == "Kallas"

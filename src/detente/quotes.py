@@ -305,12 +305,13 @@ def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tupl
     if source is not None:
         return source
     verbs = [t for t in clause if t.pos_ == "VERB"]
+    limit = i + len(clause) + 1
     chosen = next((t for t in verbs if _is_cue_verb(t)), None) \
         or next((t for t in verbs if t.dep_ == "ROOT"), None) \
-        or next((t for t in verbs if _speaker_of(t) is not None), None)
+        or next((t for t in verbs if _speaker_of(t, limit) is not None), None)
     if chosen is None:
         return None
-    speaker = _speaker_of(chosen)
+    speaker = _speaker_of(chosen, limit)
     return (_cue_span(chosen), speaker) if speaker is not None else None
 
 
@@ -552,11 +553,13 @@ def _cue_span(t: Token) -> Span:
     return t.doc[t.i:end]
 
 
-def _speaker_of(verb: Token) -> Optional[Span]:
-    """The subject of a speech verb. A verb without one (a participle: Kallas echoed the
-    sentiment, declaring …) takes the speaker of the nearest speech verb above it, or
-    else the subject of the nearest clause above it."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX")]
+def _speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
+    """The subject of a speech verb (before token `limit`, when given: the quotation the
+    verb introduces). A verb without one (a participle: Kallas echoed the sentiment,
+    declaring …) takes the speaker of the nearest speech verb above it, or else the
+    subject of the nearest clause above it (Silverman was joined on stage and joked, “…”)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX")
+                and (limit is None or c.i < limit)]
     if subjects:  # the nearest, when the parser gives a verb several
         return _noun_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)))
     before = verb.doc[verb.i - 1] if verb.i else verb
@@ -574,7 +577,7 @@ def _speaker_of(verb: Token) -> Optional[Span]:
             speaker = _speaker_of(node)
             if speaker is not None:
                 return speaker
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and (limit is None or c.i < limit)]
         if subjects and fallback is None:
             fallback = _noun_phrase(subjects[0])
     return fallback
