@@ -357,3 +357,9 @@ def test_an_introducing_cue_never_takes_its_speaker_from_the_quote(parser):
             "“Sceptics of the coalition, you are being ridiculous,” drawing loud jeers.")
     q = one(quotes(parser, text), "Sceptics")
     assert q.cue == "joked" and q.speaker_text == "Kallas"
+
+
+def test_a_relative_pronoun_speaker_is_its_antecedent(linked):
+    text = "The sanctions package was blocked by Viktor Orbán, who said it would “hurt Europe more than Russia.”"
+    q = one(quotes(linked, text), "hurt Europe")
+    assert q.speaker_text == "Viktor Orbán" and q.speaker == "Viktor Orbán"

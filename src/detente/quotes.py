@@ -561,7 +561,10 @@ def _speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX")
                 and (limit is None or c.i < limit)]
     if subjects:  # the nearest, when the parser gives a verb several
-        return _noun_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subject = verb.head  # a relative pronoun stands for its antecedent: a letter that says …
+        return _noun_phrase(subject)
     before = verb.doc[verb.i - 1] if verb.i else verb
     if verb.tag_ in ("VBD", "VBZ") and before.pos_ == "PROPN" and before.head != verb \
             and not any(c.dep_ == "nsubjpass" for c in verb.children):
