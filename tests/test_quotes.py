@@ -358,3 +358,12 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(linked):
 def test_cue_and_speaker(parser, text, fragment, cue, speaker):
     q = one(quotes(parser, text), fragment)
     assert q.cue == cue and q.speaker_text == speaker
+
+
+def test_a_sentence_split_by_its_cue_is_one_direct_quote(parser):
+    text = ("Kallas spoke after the meeting.\n\n"
+            "“Those who want a quick deal,” Kallas added, “have focused on what Moscow demands, not on what Kyiv needs.”")
+    found = quotes(parser, text)
+    first, second = one(found, "quick deal"), one(found, "Kyiv needs")
+    assert first.kind == second.kind == "direct" and first.cue_start == second.cue_start
+    assert second.speaker_text == "Kallas"

@@ -123,7 +123,9 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
         if attribution is None:
             continue
         fragments.setdefault(attribution[0].start, []).append((m, content))
-        if not _is_label(content) or _is_naming_verb(attribution[0].root):
+        if _resumes(out, attribution[0], m, text):
+            out.append(_Found(m.start, m.end, "direct", out[-1].cue, out[-1].speaker, 0.9))
+        elif not _is_label(content) or _is_naming_verb(attribution[0].root):
             out.append(_Found(m.start, m.end, "partial", *attribution, 0.7))
     # Labels count as the speaker's words when a real fragment of the same speech act has
     # been quoted; alone they are scare quotes inside a paraphrase.
@@ -135,6 +137,15 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
                     cue, speaker = _governing_cue(content, set(range(content.start, content.end)))
                     out.append(_Found(m.start, m.end, "partial", cue, speaker, 0.6))
     return out
+
+
+def _resumes(found: list[_Found], cue: Span, m: QuoteSpan, text: str) -> bool:
+    """Whether quotation `m` resumes the direct quote before it, split by its cue clause:
+    “Supporters of other candidates,” Blackwell added, “have focused on advertising.”"""
+    last = found[-1] if found else None
+    return last is not None and last.kind == "direct" and last.cue is not None and last.cue.start == cue.start \
+        and last.end <= cue.start_char < m.open_at and text[:m.open_at].rstrip()[-1:] == "," \
+        and "\n" not in text[last.end:m.open_at]
 
 
 def _speaker_labels(doc: Doc) -> list[_Found]:
