@@ -367,3 +367,11 @@ def test_a_sentence_split_by_its_cue_is_one_direct_quote(parser):
     first, second = one(found, "quick deal"), one(found, "Kyiv needs")
     assert first.kind == second.kind == "direct" and first.cue_start == second.cue_start
     assert second.speaker_text == "Kallas"
+
+
+@pytest.mark.parametrize("gap", ["\u00a0", "\n\n\u202a"], ids=["no-break space", "direction mark"])
+def test_invisible_characters_before_a_quotation_mark(parser, gap):
+    text = ("“We will not trade land for peace,” Zelensky said on Tuesday." + gap +
+            "“Ukraine’s borders are not for sale, and nobody will decide them for us.”")
+    q = one(quotes(parser, text), "not for sale")
+    assert q.kind == "direct" and q.speaker_text == "Zelensky"

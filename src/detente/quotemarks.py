@@ -9,6 +9,7 @@ quotation mark (the convention for quotes running over several paragraphs).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE = frozenset("\"“”„‟«»")
@@ -31,10 +32,25 @@ class QuoteSpan:
     single: bool = False
 
 
+# Spaces within a line, no-break and thin ones included, and invisible format characters
+# (direction marks, zero-width spaces) that some sites put before a quotation mark.
+LINE_SPACE = re.compile(r"[^\S\n]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+TRAILING_LINE_SPACE = re.compile(f"(?:{LINE_SPACE.pattern})+$")
+
+
+def text_before(text: str, pos: int) -> str:
+    """The text before `pos` without the spaces and invisible characters that end its line."""
+    m = TRAILING_LINE_SPACE.search(text, 0, pos)
+    return text[:m.start()] if m else text[:pos]
+
+
 def _role(text: str, i: int) -> str | None:
     """'open', 'close', or None for an apostrophe or a mark standing alone."""
     ch = text[i]
-    prev = text[i - 1] if i > 0 else "\n"
+    j = i - 1
+    while j >= 0 and LINE_SPACE.match(text, j) and not text[j].isspace():
+        j -= 1  # an invisible character before the mark: ‪”This is why …
+    prev = " " if j < i - 1 else (text[j] if j >= 0 else "\n")
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if ch in SINGLE and prev.isalnum() and nxt.isalnum():
         return None  # apostrophe inside a word: don't, Kyiv’s
@@ -81,7 +97,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def _runs_on(text: str, open_at: int, para_end: int, single: bool) -> bool:
     """Whether a quotation left open at the end of its paragraph runs on into the next:
     it opened a sentence and the next paragraph opens with a quotation mark."""
-    prev = text[:open_at].rstrip(" \t")[-1:] or "\n"
+    prev = text_before(text, open_at)[-1:] or "\n"
     return prev in "\n.!?:," and _next_paragraph_opens(text, para_end, single)
 
 

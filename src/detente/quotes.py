@@ -33,7 +33,7 @@ from detente import docinfo
 from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
                           LABELLING_VERBS, NAMING_VERBS, PHRASAL_SPEECH_VERBS, TEXT_VERBS, TEXTS,
                           SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
-from detente.quotemarks import QuoteSpan, find_quotes
+from detente.quotemarks import QuoteSpan, find_quotes, text_before
 from detente.records import Quote, record_id
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -186,7 +186,7 @@ def _is_direct(doc: Doc, m: QuoteSpan, content: Span, inside: set[int], starts: 
         return False
     if any(c.dep_ == "mark" and c.i in inside for r in roots for c in r.children):
         return False  # a subordinate clause: “when allies agree”
-    prev = text[:m.open_at].rstrip(" \t")[-1:]
+    prev = text_before(text, m.open_at)[-1:]
     if prev == ",":
         return True
     nxt = _token_after(doc, m.close_at + 1, starts)
@@ -195,7 +195,7 @@ def _is_direct(doc: Doc, m: QuoteSpan, content: Span, inside: set[int], starts: 
 
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether the character at `pos` opens a paragraph or sentence, or follows a colon."""
-    before = text[:pos].rstrip(" \t")
+    before = text_before(text, pos)
     prev = before[-1:] or "\n"
     return prev in "\n:" or prev in SENTENCE_END or (prev in "”\"’'" and before[-2:-1] in SENTENCE_END)
 
