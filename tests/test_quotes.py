@@ -354,6 +354,10 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(linked):
     pytest.param("At the rally, Kallas was joined on stage again by Finnish President Alexander Stubb and joked, "
                  "“Sceptics of the coalition, you are being ridiculous,” drawing loud jeers.",
                  "Sceptics", "joked", "Kallas", id="an introducing cue's speaker is never inside the quote"),
+    pytest.param("“Twitter works as a way to spread propaganda, and it works as a way to recruit fighters,” "
+                 "Jens Stoltenberg, the former Norwegian prime minister who led the North Atlantic Treaty "
+                 "Organization for a full decade, said on Monday.",
+                 "spread propaganda", "said", "Jens Stoltenberg", id="a long speaker phrase with a relative clause"),
 ])
 def test_cue_and_speaker(parser, text, fragment, cue, speaker):
     q = one(quotes(parser, text), fragment)

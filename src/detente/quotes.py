@@ -222,7 +222,7 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
     if ending == "." or i >= len(doc):
         return None
     window: list[Token] = []
-    while i < len(doc) and len(window) < 14:
+    while i < len(doc) and len(window) < 30:
         t = doc[i]
         if t.text in SENTENCE_END or t.text in "“\"‘" or "\n" in t.text:
             break
@@ -234,8 +234,8 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
             if speaker is None or speaker.start < window[0].i:  # the parser took a word of the quote
                 speaker = _name_before(window, t) or _inverted_subject(t)
             return (_cue_span(t), speaker) if speaker is not None else None
-        if t.pos_ == "VERB":
-            return None
+        if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl"):
+            return None  # another clause; a verb describing the speaker is not one (X, who backs Y, said)
     return None
 
 
