@@ -113,8 +113,11 @@ def test_indirect_speech(parser, text, content, cue, speaker):
     assert (q.kind, q.text, q.cue, q.speaker_text) == ("indirect", content, cue, speaker)
 
 
-def test_according_to(parser):
-    text = "The talks will resume in Geneva next week, according to a senior Ukrainian official."
+@pytest.mark.parametrize("text", [
+    "The talks will resume in Geneva next week, according to a senior Ukrainian official.",
+    "Over the coming weeks, according to a senior Ukrainian official, the talks will resume in Geneva.",
+])
+def test_according_to(parser, text):
     q = one(quotes(parser, text), "talks will resume")
     assert q.kind == "indirect" and q.cue == "according to" and q.speaker_text == "a senior Ukrainian official"
 

@@ -472,9 +472,12 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
         if not objects:
             continue
         source = _noun_phrase(objects[0])
-        sent = t.sent
+        sent, after = t.sent, objects[0].right_edge.i + 1
         if t.i <= sent.start + 1:
-            content = doc[objects[0].right_edge.i + 1:sent.end]
+            content = doc[after:sent.end]
+        elif doc[t.i - 1].text == "," and after < sent.end and doc[after].text == "," \
+                and _outside(doc[after:sent.end], doc[after:after + 1]) >= 3:
+            content = sent  # a phrase between commas: the rise, according to the CBO, is …
         elif doc[t.i - 1].text == ",":  # …, according to X(, who …).
             content = doc[sent.start:t.i]
         else:
