@@ -382,3 +382,17 @@ def test_invisible_characters_before_a_quotation_mark(parser, gap):
             "“Ukraine’s borders are not for sale, and nobody will decide them for us.”")
     q = one(quotes(parser, text), "not for sale")
     assert q.kind == "direct" and q.speaker_text == "Zelensky"
+
+
+def test_carrying_on_with_a_complement_is_no_cue(parser):
+    text = ("After suspending his campaign, Cruz said he is certain Rubio will continue to be "
+            "“a champion for limitless opportunity in America.”")
+    q = one(quotes(parser, text), "champion")
+    assert q.cue == "said" and q.speaker_text == "Cruz"
+
+
+def test_a_free_relative_never_speaks(parser):
+    text = ("Kallas has since apologised for what happened: “I should have called Kyiv first. "
+            "It was a mistake, and I take full responsibility.”")
+    q = one(quotes(parser, text), "called Kyiv first")
+    assert q.speaker_text != "what"

@@ -17,7 +17,7 @@ echo emphasise emphasize estimate explain insist indicate maintain mention note 
 pledge point predict proclaim promise propose recall reiterate remark reply report respond
 retort reveal say signal state stress suggest swear tell testify threaten tweet underline
 underscore vow warn write shout yell chant exclaim joke quip lament scoff snap thunder muse
-recount ask continue
+recount ask
 """.split())
 
 # Verbs of belief report a position as indirect speech does (Trump believes that …).
@@ -71,5 +71,6 @@ statement letter article editorial sign headline post tweet message memo note re
 placard poster caption communique communiqué
 """.split())
 
-# Verbs with a particle that carry on someone's speech: “…,” she went on.
-PHRASAL_SPEECH_VERBS = frozenset({("go", "on")})
+# Verbs that carry on someone's speech when they take no complement of their own
+# (“…,” she continued; he went on: “…”), not "he continued to fight".
+CARRY_ON_VERBS = frozenset({"continue", "go on"})

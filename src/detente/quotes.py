@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from detente import nlp as _extensions  # noqa: F401  (registers the Doc extensions)
 from detente import docinfo
 from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
-                          LABELLING_VERBS, NAMING_VERBS, PHRASAL_SPEECH_VERBS, TEXT_VERBS, TEXTS,
+                          CARRY_ON_VERBS, LABELLING_VERBS, NAMING_VERBS, TEXT_VERBS, TEXTS,
                           SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
 from detente.quotemarks import QuoteSpan, find_quotes, text_before
 from detente.records import Quote, record_id
@@ -317,13 +317,14 @@ def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tupl
         return source
     verbs = [t for t in clause if t.pos_ == "VERB"]
     limit = i + len(clause) + 1
-    chosen = next((t for t in verbs if _is_cue_verb(t)), None) \
-        or next((t for t in verbs if t.dep_ == "ROOT"), None) \
-        or next((t for t in verbs if _speaker_of(t, limit) is not None), None)
-    if chosen is None:
-        return None
-    speaker = _speaker_of(chosen, limit)
-    return (_cue_span(chosen), speaker) if speaker is not None else None
+    candidates = [t for t in verbs if _is_cue_verb(t)] or [t for t in verbs if t.dep_ == "ROOT"] or verbs
+    for verb in candidates:
+        speaker = _speaker_of(verb, limit)
+        if speaker is not None and speaker.root.lower_ not in EMPTY_PRONOUNS:
+            return _cue_span(verb), speaker  # "what" speaks for nobody: apologised for what happened: “…”
+        if candidates is not verbs:
+            break
+    return None
 
 
 def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
@@ -339,7 +340,7 @@ def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
 def _inverted_clause(clause: list[Token]) -> Optional[tuple[Span, Span]]:
     """A clause that is a speech verb and then its speaker: Said Ellis: “…”"""
     if len(clause) < 2 or clause[0].tag_ not in ("VBD", "VBN", "VBZ", "NNP") or not clause[0].is_title \
-            or not {clause[0].lemma_.lower(), clause[0].lower_[:-1], clause[0].lower_[:-2]} & SPEECH_VERBS:
+            or not {clause[0].lemma_.lower(), clause[0].lower_[:-1], clause[0].lower_[:-2]} & (SPEECH_VERBS | CARRY_ON_VERBS):
         return None  # the tagger may take a capitalised verb for a name: Stated Stone:
     name = clause[1:]
     while name and name[-1].is_punct:
@@ -548,9 +549,12 @@ def _is_cue_verb(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX"):
         return False
     lemma = t.lemma_.lower()
-    return lemma in SPEECH_VERBS | DIRECTIVE_VERBS or any(
-        (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in t.children if c.dep_ == "prt") or (
-        lemma in TEXT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXTS for c in t.children))
+    if lemma in SPEECH_VERBS | DIRECTIVE_VERBS:
+        return True
+    if lemma in TEXT_VERBS:
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXTS for c in t.children)
+    phrasal = " ".join([lemma] + [c.lower_ for c in t.children if c.dep_ == "prt"])
+    return phrasal in CARRY_ON_VERBS and not any(c.dep_ in ("xcomp", "dobj") for c in t.children)
 
 
 def _is_naming_verb(t: Token) -> bool:
