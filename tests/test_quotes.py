@@ -396,3 +396,9 @@ def test_a_free_relative_never_speaks(parser):
             "It was a mistake, and I take full responsibility.”")
     q = one(quotes(parser, text), "called Kyiv first")
     assert q.speaker_text != "what"
+
+
+def test_a_quoted_clause_under_a_persons_deed_is_theirs(parser):
+    text = "At the rally in Michigan, Donald Trump opened his speech with “a deal that ends this war in a single day.”"
+    q = one(quotes(parser, text), "ends this war")
+    assert q.kind == "partial" and q.speaker_text == "Donald Trump" and q.cue == "opened"

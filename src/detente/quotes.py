@@ -119,7 +119,7 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
             continue
         attribution = _governing_cue(content, inside)
         if attribution is None and not _is_label(content):
-            attribution = _introducing_cue(doc, m, starts)  # He compared it …, “acknowledging …”
+            attribution = _introducing_cue(doc, m, starts) or _agent_of(content, inside)
         if attribution is None:
             continue
         fragments.setdefault(attribution[0].start, []).append((m, content))
@@ -297,6 +297,28 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
                 speaker = _owner_of(node)
                 return (_cue_span(node), speaker) if speaker is not None else None
     return None
+
+
+def _agent_of(content: Span, inside: set[int]) -> Optional[tuple[Span, Span]]:
+    """For a quoted phrase under no speech verb, the verb it depends on and that verb's
+    subject, when the subject is a person or organisation: their words, quoted in a
+    sentence about what they did (Trump is promising lower taxes and “jobs, jobs, jobs”)."""
+    node = content.root
+    for _ in range(MAX_CLIMB):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.i not in inside and node.pos_ == "VERB":
+            break
+    else:
+        return None
+    subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i not in inside]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if not (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she")):
+        return None
+    return _cue_span(node), _noun_phrase(subject)
 
 
 def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[Span, Span]]:
