@@ -129,6 +129,12 @@ def test_scare_quotes_and_labels_are_not_quotations(parser):
     assert quotes(parser, text) == []
 
 
+def test_quoted_titles_are_not_quotations(parser):
+    text = ("Zelensky spoke on “Face the Nation” on Sunday. "
+            "Before the war, he starred in the comedy series “Servant of the People: The Final Season.”")
+    assert [q for q in quotes(parser, text) if q.kind != "indirect"] == []
+
+
 def test_labels_inside_a_paraphrase_stay_in_the_indirect_quote(parser):
     text = "Kallas said any deal that excludes European involvement would be a “dirty\" one."
     found = quotes(parser, text)

@@ -125,7 +125,7 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
         fragments.setdefault(attribution[0].start, []).append((m, content))
         if _resumes(out, attribution[0], m, text):
             out.append(_Found(m.start, m.end, "direct", out[-1].cue, out[-1].speaker, 0.9))
-        elif not _is_label(content) or _is_naming_verb(attribution[0].root):
+        elif _is_naming_verb(attribution[0].root) or not (_is_label(content) or _is_title(content)):
             out.append(_Found(m.start, m.end, "partial", *attribution, 0.7))
     # Labels count as the speaker's words when a real fragment of the same speech act has
     # been quoted; alone they are scare quotes inside a paraphrase.
@@ -204,6 +204,15 @@ def _is_label(content: Span) -> bool:
     """A quoted label: a few nouns or adjectives (‘eastern flank’, “dirty”)."""
     words = [t for t in content if not t.is_punct]
     return len(words) <= 4 and not any(t.pos_ in NON_LABEL_POS for t in words)
+
+
+def _is_title(content: Span) -> bool:
+    """A quoted title or name in title case: a show, a film, a programme (on “Meet the
+    Press”; the Syfy movie “Sharknado 3: Oh Hell No!”)."""
+    words = [t for t in content if t.is_alpha]
+    capitals = [t for t in words if t.text[0].isupper()]
+    return len(words) >= 2 and len(capitals) >= 2 and len(capitals) >= 0.6 * len(words) and not any(
+        t.lower_ in PERSONAL_PRONOUNS for t in words)
 
 
 def _token_after(doc: Doc, pos: int, starts: list[int]) -> Optional[Token]:
