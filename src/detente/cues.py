@@ -17,7 +17,7 @@ echo emphasise emphasize estimate explain insist indicate maintain mention note 
 pledge point predict proclaim promise propose recall reiterate remark reply report respond
 retort reveal say signal state stress suggest swear tell testify threaten tweet underline
 underscore vow warn write shout yell chant exclaim joke quip lament scoff snap thunder muse
-recount ask
+recount ask post retweet
 """.split())
 
 # Verbs of belief report a position as indirect speech does (Trump believes that …).
