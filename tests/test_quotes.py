@@ -408,3 +408,10 @@ def test_a_quoted_clause_under_a_persons_deed_is_theirs(parser):
     text = "At the rally in Michigan, Donald Trump opened his speech with “a deal that ends this war in a single day.”"
     q = one(quotes(parser, text), "ends this war")
     assert q.kind == "partial" and q.speaker_text == "Donald Trump" and q.cue == "opened"
+
+
+def test_nested_reported_speech_belongs_to_the_outer_reporter(parser):
+    text = ("Speaking in Warsaw, Tusk said that Orbán had once described the pipeline deal as "
+            "“the best bargain Europe ever made with Moscow.”")
+    q = one(quotes(parser, text), "best bargain")
+    assert q.cue == "said" and q.speaker_text == "Tusk"

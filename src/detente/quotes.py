@@ -298,6 +298,7 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
             if node.i in inside:
                 continue
             if _is_cue_verb(node) or _is_naming_verb(node):
+                node = _outermost_report(node)
                 speaker = _speaker_of(node)
                 if speaker is None or speaker.start in inside:
                     speaker = _inverted_subject(node)
@@ -306,6 +307,20 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
                 speaker = _owner_of(node)
                 return (_cue_span(node), speaker) if speaker is not None else None
     return None
+
+
+def _outermost_report(cue: Token) -> Token:
+    """The outermost speech verb whose reported clause holds `cue`: the article attributes
+    nested speech to its outer reporter (Trump said Clinton once described the pact as
+    “the gold standard”: Trump's claim), as PolNeAR's guidelines annotate it."""
+    node, outer = cue, cue
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp") or node.head == node or node.head.pos_ != "VERB":
+            break
+        node = node.head
+        if _is_cue_verb(node) and _speaker_of(node) is not None:
+            outer = node
+    return outer
 
 
 def _agent_of(content: Span, inside: set[int]) -> Optional[tuple[Span, Span]]:
