@@ -367,6 +367,9 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(linked):
                  "Jens Stoltenberg, the former Norwegian prime minister who led the North Atlantic Treaty "
                  "Organization for a full decade, said on Monday.",
                  "spread propaganda", "said", "Jens Stoltenberg", id="a long speaker phrase with a relative clause"),
+    pytest.param("She said she speaks about the war more often because “you talk about what is in front of you,” "
+                 "though she noted she has also pushed for sanctions.",
+                 "you talk about", "said", "She", id="a trailing clause after though is another statement"),
 ])
 def test_cue_and_speaker(parser, text, fragment, cue, speaker):
     q = one(quotes(parser, text), fragment)

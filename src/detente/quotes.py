@@ -233,14 +233,15 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
     window: list[Token] = []
     while i < len(doc) and len(window) < 30:
         t = doc[i]
-        if t.text in SENTENCE_END or t.text in "“\"‘" or "\n" in t.text:
-            break
+        if t.text in SENTENCE_END or t.text in "“\"‘" or "\n" in t.text or t.lower_ in CONTRAST_MARKS | {"but"}:
+            break  # “…,” though she noted …: another statement
         window.append(t)
         i += 1
     for t in window:
         if _is_cue_verb(t):
             speaker = _speaker_of(t)
-            if speaker is None or speaker.start < window[0].i:  # the parser took a word of the quote
+            if speaker is None or speaker.start < window[0].i or (speaker.start > t.i and t.i > window[0].i):
+                # the parser took a word of the quote, or of what follows the cue, for the subject
                 speaker = _name_before(window, t) or _inverted_subject(t)
             return (_cue_span(t), speaker) if speaker is not None else None
         if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl"):
