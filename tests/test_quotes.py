@@ -320,7 +320,7 @@ def test_colon_closing_a_paragraph_introduces_the_next(pipeline, lead, cue, spea
     assert q.kind == "direct" and q.cue == cue and q.speaker_text == speaker
 
 
-@pytest.mark.parametrize("cue", ["continued", "went on", "posted"])
+@pytest.mark.parametrize("cue", ["continued", "went on", "posted", "demanded"])
 def test_carrying_on_is_a_cue(parser, cue):
     text = ("Zelensky spoke to reporters in Kyiv. "
             f"“The first loser of such a deal would be Europe,” he {cue}. “Nobody should doubt that.”")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 SPEECH_VERBS = frozenset("""
 acknowledge add admit affirm agree allege announce answer argue assert assure boast caution
-charge claim comment complain concede conclude confirm contend counter declare deny describe
+charge claim comment complain concede conclude confirm contend counter declare demand deny describe
 echo emphasise emphasize estimate explain insist indicate maintain mention note observe
 pledge point predict proclaim promise propose recall reiterate remark reply report respond
 retort reveal say signal state stress suggest swear tell testify threaten tweet underline
