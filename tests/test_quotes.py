@@ -370,6 +370,11 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(linked):
     pytest.param("She said she speaks about the war more often because “you talk about what is in front of you,” "
                  "though she noted she has also pushed for sanctions.",
                  "you talk about", "said", "She", id="a trailing clause after though is another statement"),
+    pytest.param("The city's prosecutor is investigating the shooting.\n"
+                 "“I will make this promise to you: we will find who did this,” Tulsa police Chief "
+                 "Wendell Franklin said Monday.",
+                 "find who did this", "said", "Chief Wendell Franklin",
+                 id="a capitalised name the tagger takes for a verb"),
 ])
 def test_cue_and_speaker(parser, text, fragment, cue, speaker):
     q = one(quotes(parser, text), fragment)

@@ -244,8 +244,9 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
                 # the parser took a word of the quote, or of what follows the cue, for the subject
                 speaker = _name_before(window, t) or _inverted_subject(t)
             return (_cue_span(t), speaker) if speaker is not None else None
-        if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl"):
-            return None  # another clause; a verb describing the speaker is not one (X, who backs Y, said)
+        if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl") and not t.is_title:
+            return None  # another clause; not a verb describing the speaker (X, who backs Y, said) or a
+            # capitalised name the tagger took for a verb (“…,” Tulsa police Chief Chuck Jordan said)
     return None
 
 
