@@ -423,3 +423,14 @@ def test_nested_reported_speech_belongs_to_the_outer_reporter(parser):
             "“the best bargain Europe ever made with Moscow.”")
     q = one(quotes(parser, text), "best bargain")
     assert q.cue == "said" and q.speaker_text == "Tusk"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He spoke in Vilnius.\n\n\"I have always been insulted by the term 'frozen conflict,' \" he said.",
+     "I have always been insulted by the term 'frozen conflict,'"),
+    ("The column ended:\n\n” … he delivered a mix of orthodoxy and rejoinders with a coolness Reagan might have "
+     "admired,” Barabak wrote.", "… he delivered a mix of orthodoxy and rejoinders with a coolness Reagan might have "
+     "admired,"),
+], ids=["closing mark set off by a space", "paragraph opening with a closing glyph and a space"])
+def test_marks_set_off_by_spaces(text, content):
+    assert [text[q.start:q.end].strip() for q in find_quotes(text)] == [content]
