@@ -381,6 +381,13 @@ def test_cue_and_speaker(parser, text, fragment, cue, speaker):
     assert q.cue == cue and q.speaker_text == speaker
 
 
+def test_a_quote_resumed_after_but_is_the_same_speakers(parser):
+    text = ("Kallas spoke about her critics. “You know, I respect Viktor,” she said, but “when it comes to sanctions, "
+            "Hungary has a long history of blocking the rest of Europe.”")
+    q = one(quotes(parser, text), "Hungary has")
+    assert q.kind == "direct" and q.speaker_text == "she" and q.cue == "said"
+
+
 def test_a_sentence_split_by_its_cue_is_one_direct_quote(parser):
     text = ("Kallas spoke after the meeting.\n\n"
             "“Those who want a quick deal,” Kallas added, “have focused on what Moscow demands, not on what Kyiv needs.”")

@@ -21,6 +21,7 @@ document text; `start`/`end` exclude the outer quotation marks.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
@@ -111,6 +112,9 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
             cue, speaker = trailing or _governing_cue(content, inside) \
                 or _introducing_cue(doc, m, starts) or (None, None)
             if speaker is None:
+                if _resumes(out, m, text):
+                    out.append(_Found(m.start, m.end, "direct", out[-1].cue, out[-1].speaker, 0.9))
+                    continue
                 prev = _previous_speaker(out, m, text) if _opens_sentence(text, m.open_at) else None
                 if prev is not None:
                     out.append(_Found(m.start, m.end, "direct", prev.cue, prev.speaker, 0.75))
@@ -120,12 +124,14 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
         attribution = _governing_cue(content, inside)
         if attribution is None and not _is_label(content):
             attribution = _introducing_cue(doc, m, starts) or _agent_of(content, inside)
+        if (attribution is None or attribution[0].start == (out[-1].cue.start if out and out[-1].cue else -1)) \
+                and _resumes(out, m, text):
+            out.append(_Found(m.start, m.end, "direct", out[-1].cue, out[-1].speaker, 0.9))
+            continue
         if attribution is None:
             continue
         fragments.setdefault(attribution[0].start, []).append((m, content))
-        if _resumes(out, attribution[0], m, text):
-            out.append(_Found(m.start, m.end, "direct", out[-1].cue, out[-1].speaker, 0.9))
-        elif _is_naming_verb(attribution[0].root) or not (_is_label(content) or _is_title(content)):
+        if _is_naming_verb(attribution[0].root) or not (_is_label(content) or _is_title(content)):
             out.append(_Found(m.start, m.end, "partial", *attribution, 0.7))
     # Labels count as the speaker's words when a real fragment of the same speech act has
     # been quoted; alone they are scare quotes inside a paraphrase.
@@ -139,13 +145,15 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
     return out
 
 
-def _resumes(found: list[_Found], cue: Span, m: QuoteSpan, text: str) -> bool:
+def _resumes(found: list[_Found], m: QuoteSpan, text: str) -> bool:
     """Whether quotation `m` resumes the direct quote before it, split by its cue clause:
-    “Supporters of other candidates,” Blackwell added, “have focused on advertising.”"""
+    “Supporters of other candidates,” Blackwell added, “have focused on advertising”; “I
+    love Larry,” he said, but “when it comes to energy, …”."""
     last = found[-1] if found else None
-    return last is not None and last.kind == "direct" and last.cue is not None and last.cue.start == cue.start \
-        and last.end <= cue.start_char < m.open_at and text[:m.open_at].rstrip()[-1:] == "," \
-        and "\n" not in text[last.end:m.open_at]
+    joint = re.sub(r"\s+(but|and)$", "", text[:m.open_at].rstrip())  # “…,” he said, but “…”
+    return last is not None and last.kind == "direct" and last.cue is not None \
+        and last.end <= last.cue.start_char < m.open_at and joint[-1:] == "," \
+        and not re.search(r"[.!?\n]", text[last.end + 1:m.open_at])
 
 
 def _speaker_labels(doc: Doc) -> list[_Found]:
