@@ -425,6 +425,13 @@ def test_a_quoted_clause_under_a_persons_deed_is_theirs(parser):
     assert q.kind == "partial" and q.speaker_text == "Donald Trump" and q.cue == "opened"
 
 
+def test_a_speech_noun_nested_in_reported_speech_belongs_to_the_outer_reporter(parser):
+    text = ("Kallas said she hoped the summit would send a message that “Europe will not be bargained over "
+            "by others.”")
+    q = one(quotes(parser, text), "bargained over")
+    assert q.cue == "said" and q.speaker_text == "Kallas"
+
+
 def test_nested_reported_speech_belongs_to_the_outer_reporter(parser):
     text = ("Speaking in Warsaw, Tusk said that Orbán had once described the pipeline deal as "
             "“the best bargain Europe ever made with Moscow.”")

@@ -314,6 +314,9 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
                     speaker = _inverted_subject(node)
                 return (_cue_span(node), speaker) if speaker is not None else None
             if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
+                outer = _outermost_report(node.head) if node.head.pos_ == "VERB" else node
+                if _is_cue_verb(outer):  # he hopes the rally sends a message that “…”
+                    return _cue_span(outer), _speaker_of(outer)
                 speaker = _owner_of(node)
                 return (_cue_span(node), speaker) if speaker is not None else None
     return None
