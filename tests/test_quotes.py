@@ -425,6 +425,13 @@ def test_a_quoted_clause_under_a_persons_deed_is_theirs(parser):
     assert q.kind == "partial" and q.speaker_text == "Donald Trump" and q.cue == "opened"
 
 
+def test_a_quote_and_its_cue_attributed_with_according_to(parser):
+    text = "“Ukraine will not give up Crimea,” Zelensky said, according to an Associated Press account."
+    found = quotes(parser, text)
+    assert {(q.kind, q.speaker_text) for q in found} == {
+        ("direct", "Zelensky"), ("indirect", "an Associated Press account")}
+
+
 def test_a_speech_noun_nested_in_reported_speech_belongs_to_the_outer_reporter(parser):
     text = ("Kallas said she hoped the summit would send a message that “Europe will not be bargained over "
             "by others.”")

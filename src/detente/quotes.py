@@ -543,8 +543,9 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
         else:
             continue
         content = _trim(content)
-        if content is None or any(_crosses(content, a, b) for a, b in taken):
-            continue
+        if content is None or any(_crosses(content, a, b) or a <= content.start_char and content.end_char <= b
+                                  for a, b in taken):
+            continue  # cut through a quotation, or just one: According to Limbaugh, “…” is a direct quote
         cue = doc[t.i:t.i + 2]
         out.append(_Found(content.start_char, content.end_char, "indirect", cue, source, 0.6))
     return out
@@ -554,8 +555,8 @@ def _crosses(content: Span, start: int, end: int) -> bool:
     """Whether `content` overlaps the span start..end without holding all of it: a quotation
     inside a sentence attributed to a source is nested in that attribution (According to
     Reuters, the pope said “…”), one cut by it is not."""
-    holds = content.start_char <= start and not any(
-        c.isalnum() for c in docinfo.info(content.doc).text[content.end_char:end])  # its closing marks trimmed
+    text = docinfo.info(content.doc).text
+    holds = not any(c.isalnum() for c in text[start:content.start_char] + text[content.end_char:end])  # marks trimmed
     return start < content.end_char and content.start_char < end and not holds
 
 
