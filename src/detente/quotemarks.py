@@ -38,10 +38,12 @@ LINE_SPACE = re.compile(r"[^\S\n]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff
 TRAILING_LINE_SPACE = re.compile(f"(?:{LINE_SPACE.pattern})+$")
 
 
-def text_before(text: str, pos: int) -> str:
-    """The text before `pos` without the spaces and invisible characters that end its line."""
-    m = TRAILING_LINE_SPACE.search(text, 0, pos)
-    return text[:m.start()] if m else text[:pos]
+def text_before(text: str, pos: int, reach: int = 80) -> str:
+    """The last `reach` characters before `pos`, without the spaces and invisible
+    characters that end their line (callers look at the last few characters only)."""
+    window = text[max(0, pos - reach):pos]
+    m = TRAILING_LINE_SPACE.search(window)
+    return window[:m.start()] if m else window
 
 
 def _role(text: str, i: int) -> str | None:

@@ -150,7 +150,7 @@ def _resumes(found: list[_Found], m: QuoteSpan, text: str) -> bool:
     “Supporters of other candidates,” Blackwell added, “have focused on advertising”; “I
     love Larry,” he said, but “when it comes to energy, …”."""
     last = found[-1] if found else None
-    joint = re.sub(r"\s+(but|and)$", "", text[:m.open_at].rstrip())  # “…,” he said, but “…”
+    joint = re.sub(r"\s+(but|and)$", "", text_before(text, m.open_at).rstrip())  # “…,” he said, but “…”
     return last is not None and last.kind == "direct" and last.cue is not None \
         and last.end <= last.cue.start_char < m.open_at and joint[-1:] == "," \
         and not re.search(r"[.!?\n]", text[last.end + 1:m.open_at])
@@ -361,7 +361,7 @@ def _agent_of(content: Span, inside: set[int]) -> Optional[tuple[Span, Span]]:
 def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[Span, Span]]:
     """A clause before the quotation, ended by a comma or a colon, the colon possibly
     closing the paragraph before: He explained, “…”; In a speech, he declared:¶“…”"""
-    ending = docinfo.info(doc).text[:m.open_at].rstrip()[-1:]
+    ending = text_before(docinfo.info(doc).text, m.open_at).rstrip()[-1:]
     if ending not in (",", ":"):
         return None
     i = bisect_left(starts, m.open_at) - 1
