@@ -65,13 +65,13 @@ def test_quoted_sentence_without_cue_continues_the_speaker(parser):
 
 
 def test_paragraph_opening_mark_continues_a_quote(parser):
-    text = ("“I will just make this promise to you: We will achieve justice in this case,” police Chief Chuck Jordan said Monday. "
-            "“I want to assure our community that we will be transparent.\n"
-            "“We will achieve justice, period.”")
+    text = ("“I will make you one promise: we will find who did this,” police Chief Ihor Vyhivskyi said Monday. "
+            "“I want to assure our city that we will be open about the investigation.\n"
+            "“We will find them, period.”")
     found = quotes(parser, text)
-    run_on = one(found, "assure our community")
-    assert run_on.speaker_text.endswith("Chuck Jordan")
-    assert one(found, "justice, period").speaker_text.endswith("Chuck Jordan")
+    run_on = one(found, "assure our city")
+    assert run_on.speaker_text.endswith("Ihor Vyhivskyi")
+    assert one(found, "find them, period").speaker_text.endswith("Ihor Vyhivskyi")
 
 
 def test_comma_and_colon_introduced_quotes(parser):
@@ -186,24 +186,24 @@ def test_anonymous_source_is_an_anonymous_actor(linked):
 
 
 def test_inverted_speaker_when_the_parser_takes_a_quoted_word_for_the_subject(parser):
-    text = ("\"If it doesn't have the capability to threaten its neighbors with nuclear weapons yet, it will at some "
-            "point, probably sooner rather than later,\" said James Acton, a physicist at the Carnegie Endowment.")
-    q = one(quotes(parser, text), "capability to threaten")
-    assert q.kind == "direct" and q.speaker_text.endswith("James Acton")
+    text = ("\"If Iran doesn't have the means to threaten its neighbours with a bomb yet, it will at some "
+            "point, probably sooner than anyone in Vienna expects,\" said Darya Dolzikova, a researcher at RUSI.")
+    q = one(quotes(parser, text), "means to threaten")
+    assert q.kind == "direct" and q.speaker_text.endswith("Darya Dolzikova")
 
 
 def test_dash_attribution_after_a_no_break_space(parser):
-    text = ("“I just hope that this campaign gives the community the anger to go out and vote.” ―\u00a0Jorge Falcon\n"
-            "“Maybe, we can build a wall around Donald Trump.” ―\u00a0Steve Quinlan.\n")
+    text = ("“I just hope that this war ends before my son is old enough to be drafted.” ―\u00a0Oksana Melnyk\n"
+            "“Maybe we can build a wall around the Kremlin.” ―\u00a0Taras Bondar.\n")
     found = quotes(parser, text)
-    assert one(found, "this campaign").speaker_text == "Jorge Falcon"
-    assert one(found, "build a wall").speaker_text == "Steve Quinlan"
+    assert one(found, "this war ends").speaker_text == "Oksana Melnyk"
+    assert one(found, "build a wall").speaker_text == "Taras Bondar"
 
 
 def test_a_quoted_label_given_by_a_naming_verb_is_the_speakers_word(parser):
-    text = "New Jersey Gov. Chris Christie on Monday described Hillary Clinton as a “disgrace” to the office."
+    text = "Polish President Andrzej Duda on Monday described the pipeline deal as a “disgrace” to Europe."
     q = one(quotes(parser, text), "disgrace")
-    assert q.kind == "partial" and q.speaker_text.endswith("Christie")
+    assert q.kind == "partial" and q.speaker_text.endswith("Duda")
 
 
 def test_naming_and_calling_for_without_quotation_marks(parser):
@@ -216,9 +216,9 @@ def test_naming_and_calling_for_without_quotation_marks(parser):
 
 
 def test_according_to_at_the_end_of_a_paragraph(parser):
-    text = ("Hillary Clinton and Donald Trump are virtually tied heading into their first debate, "
+    text = ("Zelensky and Zaluzhny are virtually level heading into a possible election, "
             "according to a new national poll.\n\nAmong likely voters, the race is closer still.")
-    q = one(quotes(parser, text), "virtually tied")
+    q = one(quotes(parser, text), "virtually level")
     assert q.speaker_text.endswith("poll") and q.cue == "according to"
 
 
@@ -226,7 +226,7 @@ def test_commitments_and_findings_are_reported_positions(parser):
     q = one(quotes(parser, "Senator Mitch McConnell vowed to block the nomination until after the election."),
             "block the nomination")
     assert q.kind == "indirect" and q.speaker_text.endswith("McConnell") and q.text.startswith("to block")
-    q = one(quotes(parser, "A Government Accountability Office report found that the agency could not trace the money."),
+    q = one(quotes(parser, "A European Court of Auditors report found that the commission could not trace the money."),
             "could not trace")
     assert q.speaker_text.endswith("report")
 
@@ -237,61 +237,62 @@ def test_abstractions_and_empty_it_do_not_hold_views(parser):
 
 
 def test_doubled_single_marks_are_a_double_quotation_mark(parser):
-    text = ("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. "
-            "''It's anti-reform. She's layering on even more complexity.''")
+    text = ("''This isn't a peace plan,'' said Fiona Hill, a former adviser. "
+            "''It's a surrender plan. It's putting even more pressure on Kyiv.''")
     spans = find_quotes(text)
-    assert [text[s.start:s.end] for s in spans] == ["This isn't tax reform,", "It's anti-reform. She's layering on even more complexity."]
+    assert [text[s.start:s.end] for s in spans] == ["This isn't a peace plan,", "It's a surrender plan. It's putting even more pressure on Kyiv."]
     assert [text[s.open_at:s.open_at + 2] for s in spans] == ["''", "''"]
     found = quotes(parser, text)
-    assert one(found, "tax reform").speaker_text.endswith("Holtz-Eakin")
-    assert one(found, "anti-reform").speaker_text.endswith("Holtz-Eakin")
+    assert one(found, "peace plan").speaker_text.endswith("Fiona Hill")
+    assert one(found, "surrender plan").speaker_text.endswith("Fiona Hill")
 
 
 def test_cue_clause_between_commas_inside_the_sentence(parser):
-    q = one(quotes(parser, "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999."), "juggernaut")
-    assert q.kind == "indirect" and q.speaker_text == "Mr. Clarke" and q.cue == "said"
+    q = one(quotes(parser, "Naftogaz was a juggernaut, Mr. Vitrenko said, until the war cut its exports in half."),
+            "juggernaut")
+    assert q.kind == "indirect" and q.speaker_text == "Mr. Vitrenko" and q.cue == "said"
 
 
 def test_speaker_labels_in_transcripts_and_headlines(parser):
-    text = ("WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n"
-            "PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n")
+    text = ("BRENNAN: Will President Zelensky be at the summit tomorrow night?\n\n"
+            "SIKORSKI: President Zelensky will not be attending the summit tomorrow night.\n")
     found = quotes(parser, text)
-    assert one(found, "be at the debate").speaker_text == "WALLACE"
-    assert one(found, "not be attending").speaker_text == "PENCE"
-    q = one(quotes(parser, "Bernie Sanders: Clinton needs to get away from all of this personality stuff.\n"), "Clinton needs")
-    assert q.speaker_text == "Bernie Sanders" and q.cue == ":"
+    assert one(found, "be at the summit").speaker_text == "BRENNAN"
+    assert one(found, "not be attending").speaker_text == "SIKORSKI"
+    q = one(quotes(parser, "Kaja Kallas: Europe needs to get away from all of this wishful thinking.\n"), "Europe needs")
+    assert q.speaker_text == "Kaja Kallas" and q.cue == ":"
 
 
 def test_dash_attribution_with_a_middle_initial(parser):
-    text = ("“The most unqualified candidate to ever run for president.” ― Francisco Herrero\n"
-            "“He has woken communities of color from our slumber, and together we are united against bigotry!”"
-            " ―\u00a0Julie A. Diaz Martinez.\n")
+    text = ("“The most dangerous deal ever offered to Ukraine.” ― Mykola Herasymenko\n"
+            "“He has woken a whole generation from its slumber, and together we are united against the invader!”"
+            " ―\u00a0Olha V. Tkachenko Shevchuk.\n")
     found = quotes(parser, text)
-    assert one(found, "unqualified").speaker_text == "Francisco Herrero"
-    assert one(found, "woken communities").speaker_text == "Julie A. Diaz Martinez"
+    assert one(found, "dangerous deal").speaker_text == "Mykola Herasymenko"
+    assert one(found, "whole generation").speaker_text == "Olha V. Tkachenko Shevchuk"
 
 
 def test_according_to_introducing_a_quotation(parser):
-    text = ("“She wants to talk about the things she wants to accomplish,” Mook said.\n\n"
-            "According to Limbaugh, “If it was left up to Hillary, she wouldn’t have time to say anything positive.”")
-    q = one(quotes(parser, text), "left up to Hillary")
-    assert (q.kind, q.cue, q.speaker_text) == ("direct", "According to", "Limbaugh")
+    text = ("“She wants to talk about the things she wants to achieve,” her spokesman said.\n\n"
+            "According to Orbán, “If it was left up to Brussels, nobody would have time to say anything about peace.”")
+    q = one(quotes(parser, text), "left up to Brussels")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "According to", "Orbán")
 
 
 def test_according_to_holds_the_quotation_nested_in_it(parser):
-    text = ("According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that if his candidate "
-            "won in November, “she would sign this legislation if it came to her desk.”")
+    text = ("According to Reuters, Zelensky spokesman Serhiy Nykyforov said Friday that if the talks "
+            "resumed in June, “he would sign this agreement if it came to his desk.”")
     found = quotes(parser, text)
     outer = [q for q in found if q.cue == "According to"]
-    assert len(outer) == 1 and outer[0].speaker_text == "Yahoo News" and "Lehrich said" in outer[0].text
-    inner = [q for q in found if q.text.startswith("she would sign")]
-    assert len(inner) == 1 and inner[0].speaker_text.endswith("Jesse Lehrich")
+    assert len(outer) == 1 and outer[0].speaker_text == "Reuters" and "Nykyforov said" in outer[0].text
+    inner = [q for q in found if q.text.startswith("he would sign")]
+    assert len(inner) == 1 and inner[0].speaker_text.endswith("Serhiy Nykyforov")
 
 
 def test_speech_verb_before_the_name_introduces_a_quote(parser):
-    text = ("Critics say her plan would make the tax code more complicated. "
-            "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”")
-    q = one(quotes(parser, text), "tax reform")
+    text = ("Critics say the plan would reward Moscow. "
+            "Said Ellis: “Nobody in that room seems the least bit interested in what Kyiv wants.”")
+    q = one(quotes(parser, text), "Kyiv wants")
     assert (q.kind, q.cue, q.speaker_text) == ("direct", "Said", "Ellis")
 
 
@@ -302,10 +303,10 @@ def test_two_word_question_with_a_trailing_cue(parser):
 
 
 def test_introducing_cue_outweighs_a_trailing_participle(parser):
-    text = ("Boreing said the members will still meet for drinks and speakers, but said, "
-            "“It’s time we change how we do it,” promising the group will return to its roots.")
-    q = one(quotes(parser, text), "time we change")
-    assert q.speaker_text == "Boreing"
+    text = ("Stubb said the leaders will still meet for dinner and speeches, but said, "
+            "“It’s time we changed the way this club works,” promising the group will return to its roots.")
+    q = one(quotes(parser, text), "time we changed")
+    assert q.speaker_text == "Stubb"
 
 
 @pytest.mark.parametrize("lead, cue, speaker", [
@@ -328,7 +329,7 @@ def test_carrying_on_is_a_cue(parser, cue):
     assert q.cue == cue and q.speaker_text == "he"
 
 
-@pytest.mark.parametrize("cue", ["the letter reads", "reads a Wednesday editorial in Gazeta Wyborcza"])
+@pytest.mark.parametrize("cue", ["the letter reads", "reads a Monday editorial in Gazeta Wyborcza"])
 def test_a_text_that_reads_is_a_source(parser, cue):
     text = ("Polish farmers wrote to the prime minister on Monday.\n\n"
             f"“Ukrainian grain is welcome in transit, but not on our market,” {cue}.")
@@ -357,18 +358,18 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(linked):
     pytest.param("Kallas spoke after the meeting in Brussels.\n\n"
                  "Continued Kallas: “We cannot reward aggression. Borders are not changed by force.”",
                  "reward aggression", "Continued", "Kallas", id="verb first before a colon"),
-    pytest.param("“That is a legitimate concern, because the allies are very divided on this,” "
+    pytest.param("“That is a fair worry, since the allies are very divided on this,” "
                  "Stubb, 57, told CNN on Monday when asked about the summit.",
-                 "legitimate concern", "told", "Stubb", id="the subject, not the object, of a trailing cue"),
+                 "fair worry", "told", "Stubb", id="the subject, not the object, of a trailing cue"),
     pytest.param("At the rally, Kallas was joined on stage again by Finnish President Alexander Stubb and joked, "
-                 "“Sceptics of the coalition, you are being ridiculous,” drawing loud jeers.",
+                 "“Sceptics of the coalition, you are being absurd,” drawing loud boos.",
                  "Sceptics", "joked", "Kallas", id="an introducing cue's speaker is never inside the quote"),
     pytest.param("“Twitter works as a way to spread propaganda, and it works as a way to recruit fighters,” "
                  "Jens Stoltenberg, the former Norwegian prime minister who led the North Atlantic Treaty "
                  "Organization for a full decade, said on Monday.",
                  "spread propaganda", "said", "Jens Stoltenberg", id="a long speaker phrase with a relative clause"),
     pytest.param("She said she speaks about the war more often because “you talk about what is in front of you,” "
-                 "though she noted she has also pushed for sanctions.",
+                 "though she noted that sanctions must stay.",
                  "you talk about", "said", "She", id="a trailing clause after though is another statement"),
     pytest.param("The city's prosecutor is investigating the shooting.\n"
                  "“I will make this promise to you: we will find who did this,” Tulsa police Chief "
@@ -415,7 +416,7 @@ def test_invisible_characters_before_a_quotation_mark(parser, gap):
 
 def test_a_free_relative_never_speaks(parser):
     text = ("Kallas has since apologised for what happened: “I should have called Kyiv first. "
-            "It was a mistake, and I take full responsibility.”")
+            "It was a mistake, and it is mine alone.”")
     q = one(quotes(parser, text), "called Kyiv first")
     assert q.speaker_text != "what"
 
@@ -427,10 +428,9 @@ def test_a_quoted_clause_under_a_persons_deed_is_theirs(parser):
 
 
 def test_a_quote_and_its_cue_attributed_with_according_to(parser):
-    text = "“Ukraine will not give up Crimea,” Zelensky said, according to an Associated Press account."
+    text = "“Ukraine will not give up Crimea,” Zelensky said, according to a Reuters account."
     found = quotes(parser, text)
-    assert {(q.kind, q.speaker_text) for q in found} == {
-        ("direct", "Zelensky"), ("indirect", "an Associated Press account")}
+    assert {(q.kind, q.speaker_text) for q in found} == {("direct", "Zelensky"), ("indirect", "a Reuters account")}
 
 
 @pytest.mark.parametrize("text, content", [

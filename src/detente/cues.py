@@ -58,7 +58,7 @@ GENERIC_SOURCES = frozenset("""
 analysts commentators critics experts observers officials people pundits sources diplomats
 """.split())
 
-# Dashes that put the source after a quotation: “…” ― Esther Tapia
+# Dashes that put the source after a quotation: “…” ― Olena Kovalenko
 ATTRIBUTION_DASHES = frozenset("―—–-")
 
 # Phrasal cues whose object names the source: "according to X".

@@ -61,7 +61,7 @@ STAGE_MODULES = {
 
 def split_dashes_after_quotes(nlp: Language) -> None:
     """Teach the tokenizer that a dash glued to a closing quotation mark is a token of its
-    own (“…”― Pamela Padilla), so that the name after it can be read as the source."""
+    own (“…”― Olena Kovalenko), so that the name after it can be read as the source."""
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[”\"’])[―—–]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 

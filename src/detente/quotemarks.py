@@ -51,15 +51,15 @@ def _role(text: str, i: int) -> str | None:
     ch = text[i]
     j = i - 1
     while j >= 0 and LINE_SPACE.match(text, j) and not text[j].isspace():
-        j -= 1  # an invisible character before the mark: ‪”This is why …
+        j -= 1  # an invisible character before the mark: ‪”We will …
     prev = " " if j < i - 1 else (text[j] if j >= 0 else "\n")
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if ch in SINGLE and prev.isalnum() and nxt.isalnum():
         return None  # apostrophe inside a word: don't, Kyiv’s
     if ch in DOUBLE and prev == "\n" and nxt != "\n":
-        return "open"  # a double mark opening a paragraph, even before a space: ” … he delivered
+        return "open"  # a double mark opening a paragraph, even before a space: ” … she answered
     if ch in DOUBLE and prev == " " and nxt.isspace() and i >= 2 and text[i - 2] in ",.!?'’":
-        return "close"  # set off by a space after the quotation's own punctuation: the term ‘outreach,’ "
+        return "close"  # set off by a space after the quotation's own punctuation: the term ‘frozen conflict,’ "
     opens = (prev.isspace() or prev in OPEN_BEFORE or prev in DOUBLE or prev in SINGLE) and not nxt.isspace()
     closes = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
     if opens and closes:

@@ -11,7 +11,7 @@ Finds, in a parsed article,
 - indirect speech: the complement of a speech or belief verb (X said / warned / found …
   that …; X urged Y to …; X vowed to …), what X calls something or calls for, sentences
   attributed with "according to X", and sentences with a cue clause between commas
-  (Lenox was a juggernaut, Mr. Clarke said, until …).
+  (Naftogaz was a juggernaut, Mr. Vitrenko said, until …).
 
 Scare quotes and quoted labels outside reported speech (‘eastern flank’) are not
 quotations. Each quote's speaker span is linked to an actor through the actors stage
@@ -147,8 +147,8 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
 
 def _resumes(found: list[_Found], m: QuoteSpan, text: str) -> bool:
     """Whether quotation `m` resumes the direct quote before it, split by its cue clause:
-    “Supporters of other candidates,” Blackwell added, “have focused on advertising”; “I
-    love Larry,” he said, but “when it comes to energy, …”."""
+    “Those who want a quick deal,” Kallas added, “have focused on Moscow”; “I respect
+    Viktor,” she said, but “when it comes to sanctions, …”."""
     last = found[-1] if found else None
     joint = re.sub(r"\s+(but|and)$", "", text_before(text, m.open_at).rstrip())  # “…,” he said, but “…”
     return last is not None and last.kind == "direct" and last.cue is not None \
@@ -216,7 +216,7 @@ def _is_label(content: Span) -> bool:
 
 def _is_title(content: Span) -> bool:
     """A quoted title or name in title case: a show, a film, a programme (on “Meet the
-    Press”; the Syfy movie “Sharknado 3: Oh Hell No!”)."""
+    Press”; the series “Servant of the People”)."""
     words = [t for t in content if t.is_alpha]
     capitals = [t for t in words if t.text[0].isupper()]
     return len(words) >= 2 and len(capitals) >= 2 and len(capitals) >= 0.6 * len(words) and not any(
@@ -254,13 +254,13 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
             return (_cue_span(t), speaker) if speaker is not None else None
         if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl") and not t.is_title:
             return None  # another clause; not a verb describing the speaker (X, who backs Y, said) or a
-            # capitalised name the tagger took for a verb (“…,” Tulsa police Chief Chuck Jordan said)
+            # capitalised name the tagger took for a verb (“…,” Tulsa police Chief Wendell Franklin said)
     return None
 
 
 def _name_before(window: list[Token], verb: Token) -> Optional[Span]:
     """The words opening a trailing cue before its verb, up to the first comma, when they
-    hold a name or noun: “…,” Sarandon, 69, told MSNBC."""
+    hold a name or noun: “…,” Stubb, 57, told CNN."""
     words = [t for t in window if t.i < verb.i]
     while words and words[0].is_punct:
         words = words[1:]
@@ -273,7 +273,7 @@ def _name_before(window: list[Token], verb: Token) -> Optional[Span]:
 
 
 def _dash_source(doc: Doc, dash: int) -> Optional[tuple[Span, Span]]:
-    """A name after a dash that ends the paragraph: “…” ― Esther Tapia"""
+    """A name after a dash that ends the paragraph: “…” ― Olena Kovalenko"""
     start = dash + 1
     while start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
         start += 1  # a no-break space after the dash
@@ -286,7 +286,7 @@ def _dash_source(doc: Doc, dash: int) -> Optional[tuple[Span, Span]]:
 
 
 def _is_initial(t: Token) -> bool:
-    """A middle initial, which the tagger may take for a noun: Julie A. Diaz."""
+    """A middle initial, which the tagger may take for a noun: Olha V. Tkachenko."""
     return len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
 
 
@@ -324,8 +324,8 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
 
 def _outermost_report(cue: Token) -> Token:
     """The outermost speech verb whose reported clause holds `cue`: the article attributes
-    nested speech to its outer reporter (Trump said Clinton once described the pact as
-    “the gold standard”: Trump's claim), as PolNeAR's guidelines annotate it."""
+    nested speech to its outer reporter (Tusk said Orbán once described the pipeline as
+    “the best bargain”: Tusk's claim), as PolNeAR's guidelines annotate it."""
     node, outer = cue, cue
     for _ in range(3):
         if node.dep_ not in ("ccomp", "xcomp") or node.head == node or node.head.pos_ != "VERB":
@@ -339,7 +339,7 @@ def _outermost_report(cue: Token) -> Token:
 def _agent_of(content: Span, inside: set[int]) -> Optional[tuple[Span, Span]]:
     """For a quoted phrase under no speech verb, the verb it depends on and that verb's
     subject, when the subject is a person or organisation: their words, quoted in a
-    sentence about what they did (Trump is promising lower taxes and “jobs, jobs, jobs”)."""
+    sentence about what they did (Trump opened his speech with “a deal that ends this war in a day”)."""
     node = content.root
     for _ in range(MAX_CLIMB):
         if node.head == node:
@@ -366,7 +366,7 @@ def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tupl
         return None
     i = bisect_left(starts, m.open_at) - 1
     while ending == ":" and i >= 0 and doc[i].is_space:
-        i -= 1  # a paragraph ending with a colon introduces the next: Cruz continued:¶“…”
+        i -= 1  # a paragraph ending with a colon introduces the next: Kallas continued:¶“…”
     clause: list[Token] = []
     while i >= 0 and doc[i].text not in SENTENCE_END and "\n" not in doc[i].text:
         clause.append(doc[i])
@@ -387,7 +387,7 @@ def _introducing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tupl
 
 
 def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
-    """A clause that is a phrasal cue and its source: According to Limbaugh, “…”"""
+    """A clause that is a phrasal cue and its source: According to Orbán, “…”"""
     if len(clause) < 3 or (clause[0].lower_, clause[1].lower_) not in SOURCE_PREPOSITIONS:
         return None
     objects = [c for c in clause[1].children if c.dep_ == "pobj"]
@@ -400,7 +400,7 @@ def _inverted_clause(clause: list[Token]) -> Optional[tuple[Span, Span]]:
     """A clause that is a speech verb and then its speaker: Said Ellis: “…”"""
     if len(clause) < 2 or clause[0].tag_ not in ("VBD", "VBN", "VBZ", "NNP") or not clause[0].is_title \
             or not {clause[0].lemma_.lower(), clause[0].lower_[:-1], clause[0].lower_[:-2]} & (SPEECH_VERBS | CARRY_ON_VERBS):
-        return None  # the tagger may take a capitalised verb for a name: Stated Stone:
+        return None  # the tagger may take a capitalised verb for a name: Stated Kallas:
     name = clause[1:]
     while name and name[-1].is_punct:
         name = name[:-1]  # the colon or comma before the quotation
@@ -545,7 +545,7 @@ def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Found]:
         content = _trim(content)
         if content is None or any(_crosses(content, a, b) or a <= content.start_char and content.end_char <= b
                                   for a, b in taken):
-            continue  # cut through a quotation, or just one: According to Limbaugh, “…” is a direct quote
+            continue  # cut through a quotation, or just one: According to Orbán, “…” is a direct quote
         cue = doc[t.i:t.i + 2]
         out.append(_Found(content.start_char, content.end_char, "indirect", cue, source, 0.6))
     return out
@@ -561,8 +561,8 @@ def _crosses(content: Span, start: int, end: int) -> bool:
 
 
 def _parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[_Found]:
-    """Sentences with a cue clause set off by commas inside or after them: Lenox was a
-    juggernaut, Mr. Clarke said, until it went bankrupt; Acts of protest, he said, are … .
+    """Sentences with a cue clause set off by commas inside or after them: Naftogaz was a
+    juggernaut, Mr. Vitrenko said, until the war came; Acts of protest, he said, are … .
     The content is the sentence around the cue clause."""
     out = []
     for verb in doc:
