@@ -1,6 +1,6 @@
 """What linking reads of a parsed document again and again, worked out once per Doc:
 its text (``Doc.text`` joins every token anew), the sentence number of each token, its
-double-quoted stretches and the tokens that character offsets cover."""
+quotations and the tokens that character offsets cover."""
 from __future__ import annotations
 
 import weakref
@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from detente.quotemarks import find_quotes
+from detente.quotemarks import QuoteSpan, find_quotes
 
 
 class DocInfo:
@@ -17,6 +17,7 @@ class DocInfo:
     def __init__(self, doc: Doc):
         self.text: str = doc.text
         self._sentence_numbers: Optional[list[int]] = None
+        self._quotes: Optional[list[QuoteSpan]] = None
         self._quoted: Optional[list[tuple[int, int]]] = None
         self._tokens: dict[tuple[int, int], Optional[tuple[int, int]]] = {}
 
@@ -29,10 +30,16 @@ class DocInfo:
             self._sentence_numbers = numbers
         return self._sentence_numbers
 
+    def quotes(self) -> list[QuoteSpan]:
+        """The document's quotations (quotemarks.find_quotes), paired once."""
+        if self._quotes is None:
+            self._quotes = find_quotes(self.text)
+        return self._quotes
+
     def quoted(self) -> list[tuple[int, int]]:
         """Character offsets of the text inside double quotation marks."""
         if self._quoted is None:
-            self._quoted = [(q.start, q.end) for q in find_quotes(self.text) if not q.single]
+            self._quoted = [(q.start, q.end) for q in self.quotes() if not q.single]
         return self._quoted
 
     def token_range(self, doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:

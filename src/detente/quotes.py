@@ -34,7 +34,7 @@ from detente import docinfo
 from detente.cues import (ATTRIBUTION_DASHES, BELIEF_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
                           CARRY_ON_VERBS, LABELLING_VERBS, NAMING_VERBS, TEXT_VERBS, TEXTS,
                           SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS)
-from detente.quotemarks import QuoteSpan, find_quotes, text_before
+from detente.quotemarks import QuoteSpan, text_before
 from detente.records import Quote, record_id
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -46,6 +46,12 @@ PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 EMPTY_PRONOUNS = frozenset({"it", "there", "this", "that", "which", "what"})
 AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MAX_CLIMB = 8
+CUE_VERBS = SPEECH_VERBS | DIRECTIVE_VERBS
+POSITION_VERBS = BELIEF_VERBS | INTENTION_VERBS  # X believes that …; X vowed to …
+INFINITIVE_VERBS = DIRECTIVE_VERBS | INTENTION_VERBS  # X urged Y to …; X refused to …
+INVERTED_CUES = SPEECH_VERBS | CARRY_ON_VERBS  # Said Ellis: “…”; Continued Kallas: “…”
+CARRY_ON_LEMMAS = frozenset(v.split()[0] for v in CARRY_ON_VERBS)
+TRAILING_CUE_ENDS = CONTRAST_MARKS | {"but"}  # “…,” though she noted …: another statement
 
 
 @dataclass
@@ -76,17 +82,19 @@ def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Direct, partial and indirect quotes of a parsed `doc`, with speakers, in text order."""
-    marks = find_quotes(doc.text)
+    marks = docinfo.info(doc).quotes()
     starts = [t.idx for t in doc]
     labelled = _speaker_labels(doc)
-    found = [f for f in _quoted(doc, marks, starts) if not _within(f.start, [(g.start, g.end) for g in labelled])]
+    labels = [(f.start, f.end) for f in labelled]
+    quoted = [(m.open_at, m.close_at + 1) for m in marks]
+    found = [f for f in _quoted(doc, marks, starts) if not _within(f.start, labels)]
     found += labelled
     kept = {f.start for f in found}
-    taken = [(m.open_at, m.close_at + 1) for m in marks if m.start in kept] + [(f.start, f.end) for f in labelled]
-    found += _indirect(doc, taken, [(m.open_at, m.close_at + 1) for m in marks])
+    taken = [(m.open_at, m.close_at + 1) for m in marks if m.start in kept] + labels
+    found += _indirect(doc, taken, quoted)
     found += _according_to(doc, taken)
     found += _naming(doc, taken + [(f.start, f.end) for f in found])
-    found += _parenthetical(doc, [(f.start, f.end) for f in found], [(m.open_at, m.close_at + 1) for m in marks])
+    found += _parenthetical(doc, [(f.start, f.end) for f in found], quoted)
     found.sort(key=lambda f: f.start)
     return _records(doc, found)
 
@@ -96,7 +104,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]:
     """Direct and partial quotes among the quotation-mark spans."""
-    text = doc.text
+    text = docinfo.info(doc).text
     out: list[_Found] = []
     fragments: dict[int, list[tuple[QuoteSpan, Span]]] = {}  # cue token -> its fragments
     for m in marks:
@@ -112,8 +120,9 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
             cue, speaker = trailing or _governing_cue(content, inside) \
                 or _introducing_cue(doc, m, starts) or (None, None)
             if speaker is None:
-                if _resumes(out, m, text):
-                    out.append(_Found(m.start, m.end, "direct", out[-1].cue, out[-1].speaker, 0.9))
+                resumed = _resumption(out, m, text)
+                if resumed is not None:
+                    out.append(resumed)
                     continue
                 prev = _previous_speaker(out, m, text) if _opens_sentence(text, m.open_at) else None
                 if prev is not None:
@@ -124,9 +133,9 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
         attribution = _governing_cue(content, inside)
         if attribution is None and not _is_label(content):
             attribution = _introducing_cue(doc, m, starts) or _agent_of(content, inside)
-        if (attribution is None or attribution[0].start == (out[-1].cue.start if out and out[-1].cue else -1)) \
-                and _resumes(out, m, text):
-            out.append(_Found(m.start, m.end, "direct", out[-1].cue, out[-1].speaker, 0.9))
+        resumed = _resumption(out, m, text, attribution[0] if attribution is not None else None)
+        if resumed is not None:
+            out.append(resumed)
             continue
         if attribution is None:
             continue
@@ -145,15 +154,19 @@ def _quoted(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[_Found]
     return out
 
 
-def _resumes(found: list[_Found], m: QuoteSpan, text: str) -> bool:
-    """Whether quotation `m` resumes the direct quote before it, split by its cue clause:
-    “Those who want a quick deal,” Kallas added, “have focused on Moscow”; “I respect
+def _resumption(found: list[_Found], m: QuoteSpan, text: str, cue: Optional[Span] = None) -> Optional[_Found]:
+    """Quotation `m` as the continuation of the direct quote before it, when only that
+    quote's cue clause splits them (and `cue`, the one `m` found for itself, if any, is the
+    same): “Those who want a quick deal,” Kallas added, “have focused on Moscow”; “I respect
     Viktor,” she said, but “when it comes to sanctions, …”."""
     last = found[-1] if found else None
+    if last is None or last.kind != "direct" or last.cue is None or (cue is not None and cue.start != last.cue.start):
+        return None
     joint = re.sub(r"\s+(but|and)$", "", text_before(text, m.open_at).rstrip())  # “…,” he said, but “…”
-    return last is not None and last.kind == "direct" and last.cue is not None \
-        and last.end <= last.cue.start_char < m.open_at and joint[-1:] == "," \
-        and not re.search(r"[.!?\n]", text[last.end + 1:m.open_at])
+    if last.end <= last.cue.start_char < m.open_at and joint[-1:] == "," \
+            and not re.search(r"[.!?\n]", text[last.end + 1:m.open_at]):
+        return _Found(m.start, m.end, "direct", last.cue, last.speaker, 0.9)
+    return None
 
 
 def _speaker_labels(doc: Doc) -> list[_Found]:
@@ -241,8 +254,8 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
     window: list[Token] = []
     while i < len(doc) and len(window) < 30:
         t = doc[i]
-        if t.text in SENTENCE_END or t.text in "“\"‘" or "\n" in t.text or t.lower_ in CONTRAST_MARKS | {"but"}:
-            break  # “…,” though she noted …: another statement
+        if t.text in SENTENCE_END or t.text in "“\"‘" or "\n" in t.text or t.lower_ in TRAILING_CUE_ENDS:
+            break
         window.append(t)
         i += 1
     for t in window:
@@ -399,7 +412,7 @@ def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
 def _inverted_clause(clause: list[Token]) -> Optional[tuple[Span, Span]]:
     """A clause that is a speech verb and then its speaker: Said Ellis: “…”"""
     if len(clause) < 2 or clause[0].tag_ not in ("VBD", "VBN", "VBZ", "NNP") or not clause[0].is_title \
-            or not {clause[0].lemma_.lower(), clause[0].lower_[:-1], clause[0].lower_[:-2]} & (SPEECH_VERBS | CARRY_ON_VERBS):
+            or not {clause[0].lemma_.lower(), clause[0].lower_[:-1], clause[0].lower_[:-2]} & INVERTED_CUES:
         return None  # the tagger may take a capitalised verb for a name: Stated Kallas:
     name = clause[1:]
     while name and name[-1].is_punct:
@@ -429,14 +442,14 @@ def _indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, in
     X urged Y to …. A cue inside reported content is part of that content."""
     out: list[_Found] = []
     for verb in doc:
-        if not (_is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in BELIEF_VERBS | INTENTION_VERBS)):
+        if not (_is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in POSITION_VERBS)):
             continue
         if _within(verb.idx, quoted) or _within(verb.idx, [(f.start, f.end) for f in out]) \
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
         for comp in verb.children:
-            infinitive = comp.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS | INTENTION_VERBS and any(
+            infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
             if (comp.dep_ != "ccomp" and not infinitive) or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
@@ -609,10 +622,12 @@ def _is_cue_verb(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX"):
         return False
     lemma = t.lemma_.lower()
-    if lemma in SPEECH_VERBS | DIRECTIVE_VERBS:
+    if lemma in CUE_VERBS:
         return True
     if lemma in TEXT_VERBS:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXTS for c in t.children)
+    if lemma not in CARRY_ON_LEMMAS:
+        return False
     phrasal = " ".join([lemma] + [c.lower_ for c in t.children if c.dep_ == "prt"])
     return phrasal in CARRY_ON_VERBS and not any(c.dep_ in ("xcomp", "dobj") for c in t.children)
 
@@ -721,7 +736,7 @@ def _records(doc: Doc, found: list[_Found]) -> list[Quote]:
     document = doc._.document
     name = document.doc if document is not None else ""
     doc_id = document.id if document is not None else ""
-    text = doc.text
+    text = docinfo.info(doc).text
     out = []
     for f in found:
         mention = _resolve(doc, f.speaker) if f.speaker is not None else None
