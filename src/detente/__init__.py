@@ -1,13 +1,29 @@
-"""Détente: who said what, who stands where, and where coalitions crack, from news text."""
+"""Détente: who said what, who stands where, and where coalitions crack, from news text.
 
-__version__ = "0.1.0"
-__all__ = ["Result", "analyze", "__version__"]
+``detente.analyze(paths, taxonomy=…, kb=…, model=…)`` analyses articles in memory;
+``detente.open(OUT)`` loads a stored run; both give a :class:`Result` of tables.
+"""
+
+__version__ = "0.2.0"
+__all__ = ["Config", "DetenteError", "Result", "analyze", "open", "__version__"]
 
 
 def __getattr__(name: str):
-    """`detente.analyze` and `detente.Result`, imported on first use (workers start faster)."""
-    if name in ("Result", "analyze"):
-        from . import api
+    """The public API, imported on first use (workers start faster)."""
+    if name in ("Result", "analyze", "open"):
+        from detente import result
 
-        return getattr(api, name)
+        return getattr(result, name)
+    if name == "Config":
+        from detente.config import Config
+
+        return Config
+    if name == "DetenteError":
+        from detente.errors import DetenteError
+
+        return DetenteError
     raise AttributeError(f"module 'detente' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(__all__) | set(globals()))

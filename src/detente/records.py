@@ -10,7 +10,12 @@ import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Literal, Optional
+
+ActorKind = Literal["person", "organisation", "country", "group", "anonymous", "place"]
+LinkMethod = Literal["exact", "alias", "surname", "fuzzy", "title", "metonym", "pronoun", "anonymous", "local"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Stance = Literal["support", "oppose", "neutral"]
 
 
 def text_id(text: str) -> str:
@@ -70,7 +75,7 @@ class Actor(Record):
 
     id: str
     name: str
-    kind: str  # person | organisation | country | group | anonymous | place
+    kind: ActorKind
     gender: Optional[str] = None  # male | female, for pronoun resolution
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
@@ -94,8 +99,8 @@ class Mention(Record):
     text: str
     actor: Optional[str]  # canonical name
     actor_id: Optional[str]
-    kind: str
-    method: str  # exact | alias | surname | fuzzy | title | metonym | pronoun | anonymous | local
+    kind: ActorKind
+    method: LinkMethod
     confidence: float
 
 
@@ -109,7 +114,7 @@ class Quote(Record):
     start: int
     end: int
     text: str
-    kind: str  # direct | partial | indirect
+    kind: QuoteKind
     cue: Optional[str] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
@@ -132,7 +137,7 @@ class Statement(Record):
     actor: str
     actor_id: Optional[str]
     issue: str
-    stance: str  # support | oppose | neutral
+    stance: Stance
     evidence: str
     start: int
     end: int
@@ -146,3 +151,14 @@ class Problem(Record):
 
     source: str
     reason: str
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    "documents": Document,
+    "actors": Actor,
+    "mentions": Mention,
+    "quotes": Quote,
+    "statements": Statement,
+}
+"""Every record type Détente stores and exports, by the name of its table and file.
+The store schema, the exports, the Python API's tables and the CLI's counts come from it."""

@@ -1,30 +1,28 @@
-"""A whole run: read the inputs, analyse new documents, store them, write the exports."""
+"""A whole run: read the inputs, analyse new documents, store them, write the exports.
+
+Everything the user named (paths, configuration, taxonomy, knowledge base, model,
+database URL) is checked before the output folder is made, so that a mistake costs
+one sentence and leaves nothing behind.
+"""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from . import analysis, export, ingest, pipeline, report
-from . import nlp as nlp_module
-from .actors.kb import load_kb, overlay
-from .records import Actor, Document, Mention, Problem, Quote, Statement
-from .store import Store, open_store, sqlite_url
-
-RECORD_TYPES = {
-    "documents": Document,
-    "actors": Actor,
-    "mentions": Mention,
-    "quotes": Quote,
-    "statements": Statement,
-}
-
-
-class RunError(Exception):
-    """The run cannot start at all; the message says why."""
+from detente import exports, ingest, pipeline, report
+from detente.actors.kb import load_kb, overlay
+from detente.config import Config
+from detente.errors import RunError
+from detente.executors import Executor, for_workers
+from detente.executors.serial import SerialExecutor
+from detente.ingest.corpus import Skipped, read_corpus
+from detente.records import Document, Problem, Record
+from detente.stances.taxonomy import load_taxonomy
+from detente.store import engine_for, open_store, sqlite_url
 
 
 @dataclass
@@ -55,45 +53,27 @@ def prepare_out_dir(out_dir: Path) -> None:
         raise RunError(f"The output folder {out_dir} cannot be written: {err.strerror or err}.") from err
 
 
-def _pending(
-    files: list[Path], options: ingest.Options, store: Store, summary: Summary, on_skip: Callable[[], None]
-) -> Iterator[Document]:
-    """Documents not yet stored, in input order; problems and skips are recorded on the way."""
-    seen: set[str] = set()
-    for path in files:
-        for item in ingest.read(path, options):
-            if isinstance(item, Problem):
-                summary.problems.append(item)
-                on_skip()
-            elif item.id in seen or store.has_document(item.id):
-                summary.already_stored += 1
-                on_skip()
-            else:
-                seen.add(item.id)
-                yield item
+def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) -> Executor:
+    """Check everything the user named before anything is written, and return the
+    executor to run with; each mistake is a UsageError naming the file or option."""
+    ingest.check_paths(paths)
+    ingest.Options.from_config(config.ingest)
+    load_kb(config.actors.kb)
+    load_taxonomy(config.stances.issues)
+    if db_url:
+        engine_for(db_url)
+    if config.run.workers > 1:
+        pipeline.build(config.replace(pipeline_stages=[]))  # the model exists; workers build the rest
+        return for_workers(config.run.workers)
+    return SerialExecutor(pipeline.build(config))
 
 
-def load_records(store: Store) -> dict[str, list]:
-    """Every record type the store holds, read once for the exports and the report."""
-    return {name: getattr(store, name)() for name in RECORD_TYPES}
-
-
-def export_all(records: dict[str, list], out_dir: Path, csv: bool = False) -> list[Path]:
-    """Write every record type as JSON Lines (and CSV)."""
-    written = []
-    for name, cls in RECORD_TYPES.items():
-        written.append(export.write_jsonl(out_dir / f"{name}.jsonl", records[name]))
-        if csv:
-            written.append(export.write_csv(out_dir / f"{name}.csv", records[name], cls.fields()))
-    return written
-
-
-def write_report(records: dict[str, list], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
+def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
     """Write the network exports and OUT/report.html; the report names first the blocs
     among the stored actors, which are those the articles mention."""
     stored, statements = records["actors"], records["statements"]
     actors = overlay(load_kb(kb_dirs).actors.values(), stored)
-    written = analysis.export_all(out_dir, actors, statements)
+    written = exports.write_networks(out_dir, actors, statements)
     written.append(report.write_report(out_dir, records["documents"], actors, records["quotes"], statements,
                                        mentioned=[a.id for a in stored]))
     return written
@@ -111,44 +91,43 @@ def _progress(quiet: bool) -> Progress:
     )
 
 
-def run(
-    paths: Iterable[str | Path],
-    out_dir: Path,
-    settings: Optional[nlp_module.Settings] = None,
-    db_url: Optional[str] = None,
-    workers: int = 1,
-    quiet: bool = False,
-    options: Optional[ingest.Options] = None,
-    csv: bool = False,
-) -> Summary:
+def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = None, db_url: Optional[str] = None,
+        quiet: bool = False, csv: bool = False) -> Summary:
     """Analyse the articles under `paths` into `out_dir` (and the database at `db_url`)."""
-    settings = settings or nlp_module.Settings()
-    options = options or ingest.Options()
+    config = config or Config()
+    paths = list(paths)
+    executor = check(config, paths, db_url)
+    options = ingest.Options.from_config(config.ingest)
+    store = open_store(db_url) if db_url else None
     prepare_out_dir(out_dir)
     db_url = db_url or sqlite_url(out_dir / "detente.db")
+    store = store or open_store(db_url)
     summary = Summary(out_dir=out_dir, db_url=db_url)
-    store = open_store(db_url)
-
-    files = []
-    for item in ingest.discover(paths):
-        (summary.problems.append if isinstance(item, Problem) else files.append)(item)
 
     with _progress(quiet) as progress:
+        files = [p for p in ingest.discover(paths) if isinstance(p, Path)]
         task = progress.add_task("analyse", total=ingest.count(files))
-        pending = _pending(files, options, store, summary, lambda: progress.advance(task))
-        if workers > 1:
-            results = pipeline.analyze_parallel(settings, pending, workers)
-        else:
-            results = pipeline.analyze_documents(nlp_module.load(settings), pending)
-        for result in results:
+
+        def pending() -> Iterator[Document]:
+            for item in read_corpus(paths, options, stored=store.has_document):
+                if isinstance(item, Document):
+                    yield item
+                    continue
+                if isinstance(item, Skipped):
+                    summary.already_stored += 1
+                else:
+                    summary.problems.append(item)
+                progress.advance(task)
+
+        for result in executor.map(config, pending()):
             if isinstance(result, Problem):
                 summary.problems.append(result)
-            elif store.add(result.document, result.actors, result.mentions, result.quotes, result.statements):
+            elif store.add(result.document, result.records):
                 summary.added += 1
             progress.advance(task)
 
-    records = load_records(store)
-    summary.files = export_all(records, out_dir, csv=csv) + write_report(records, out_dir, settings.kb_dirs)
+    records = store.read_all()
+    summary.files = exports.write_records(records, out_dir, csv=csv) + write_report(records, out_dir, config.actors.kb)
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
     summary.counts = store.counts()
     return summary

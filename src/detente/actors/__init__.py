@@ -1,4 +1,6 @@
-"""Actors: the knowledge base (``kb``) and mention linking (``link``)."""
-from detente.actors.kb import KbError, KnowledgeBase, check, describe, load_kb
+"""Actors: the knowledge base (``kb``), mention linking (``link``), and the
+:class:`SpeakerResolver` the later stages receive (``resolver``)."""
+from detente.actors.kb import KnowledgeBase, check, describe, load_kb
+from detente.actors.resolver import SpeakerResolver
 
-__all__ = ["KbError", "KnowledgeBase", "check", "describe", "load_kb"]
+__all__ = ["KnowledgeBase", "SpeakerResolver", "check", "describe", "load_kb"]

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 import yaml
 
+from detente.errors import KbError
 from detente.records import Actor, Role
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -27,10 +28,6 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "al", "el", "bin", "ben"}
-
-
-class KbError(Exception):
-    """A knowledge-base file or record that cannot be used."""
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,4 +1,4 @@
-"""Mention linking: the spaCy component ``detente_actors`` and ``resolve_speaker``.
+"""Mention linking: every name, title, metonym and pronoun of a document to an actor.
 
 Every PERSON, ORG, GPE and NORP entity (and every knowledge-base name the tagger missed)
 is linked to an actor: by name, alias, surname, fuzzy spelling, metonym or demonym, or
@@ -8,19 +8,19 @@ article's date; he/she link to the most fitting earlier person.
 from __future__ import annotations
 
 import functools
-from typing import Optional
+from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 from spacy.lang.en import English
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
-from detente import docinfo
 from detente.actors import anonymous, pronouns, titles
 from detente.actors.kb import KnowledgeBase, fold, load_kb, slug, surname
-from detente.cues import SPEECH_VERBS
+from detente.lang.en import SPEECH_VERBS
+from detente.nlp import docinfo
 from detente.records import Actor, Mention, text_id
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -32,14 +32,12 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
-KB_DIRS_KEY = "detente_kb_dirs"
-SPEAKERS_KEY = "detente_speakers"
 
 
 class Linker:
     """The knowledge base and matchers one pipeline links with."""
 
-    def __init__(self, kb: KnowledgeBase, vocab):
+    def __init__(self, kb: KnowledgeBase, vocab: Vocab):
         self.kb = kb
         self.names = PhraseMatcher(vocab, attr="ORTH")
         tokenizer = English().tokenizer
@@ -48,37 +46,9 @@ class Linker:
 
 
 @functools.lru_cache(maxsize=8)
-def _linker(kb_dirs: tuple[str, ...], vocab) -> Linker:
+def linker_for(kb_dirs: tuple[str, ...], vocab: Vocab) -> Linker:
+    """The linker of the knowledge base in `kb_dirs`, built once per pipeline vocabulary."""
     return Linker(load_kb(kb_dirs), vocab)
-
-
-@Language.factory("detente_actors", default_config={"kb_dirs": []})
-def make_actor_linker(nlp: Language, name: str, kb_dirs: list[str]):
-    """spaCy factory: sets doc._.mentions (sorted by start) and doc._.actors."""
-    dirs = tuple(str(d) for d in kb_dirs)
-    linker = _linker(dirs, nlp.vocab)
-
-    def link_actors(doc: Doc) -> Doc:
-        doc.user_data[KB_DIRS_KEY] = dirs
-        DocLinker(linker, doc).link_all()
-        return doc
-
-    return link_actors
-
-
-def resolve_speaker(doc: Doc, span: Span) -> Optional[Mention]:
-    """The mention of the actor who speaks as `span` (a name, title, pronoun, anonymous
-    source or metonym that a quote extractor found), adding new actors and mentions to
-    the document; None when no actor can be told."""
-    if len(span) == 0:
-        return None
-    linker = _linker(tuple(doc.user_data.get(KB_DIRS_KEY, ())), doc.vocab)
-    found = DocLinker(linker, doc).speaker(span)
-    if found is not None and found.actor_id:
-        doc.user_data.setdefault(SPEAKERS_KEY, [])
-        if found.actor_id not in doc.user_data[SPEAKERS_KEY]:
-            doc.user_data[SPEAKERS_KEY].append(found.actor_id)
-    return found
 
 
 def _headline(sent: Span) -> bool:
@@ -96,8 +66,9 @@ def _name_like(span: Span) -> bool:
 class DocLinker:
     """Links the mentions of one document, keeping doc._.mentions and doc._.actors."""
 
-    def __init__(self, linker: Linker, doc: Doc):
+    def __init__(self, linker: Linker, doc: Doc, speakers: Iterable[str] = ()):
         self.kb, self.linker, self.doc = linker.kb, linker, doc
+        self.speakers = set(speakers)  # actor ids already resolved as speakers
         document = doc._.document
         self.date = document.published if document is not None else None
         self.doc_name = document.doc if document is not None else ""
@@ -391,22 +362,22 @@ class DocLinker:
         return None
 
     def _link_pronouns(self) -> None:
-        speakers = set(self.doc.user_data.get(SPEAKERS_KEY, ()))
         for tok in self.doc:
             if pronouns.pronoun_kind(tok) in ("male", "female"):
-                found = pronouns.resolve(self.doc, tok, speakers)
+                found = pronouns.resolve(self.doc, tok, self.speakers)
                 if found:
                     self._mention(tok.idx, tok.idx + len(tok), found[0], "pronoun", found[1])
 
     # --- speakers ---------------------------------------------------------------------------
 
     def speaker(self, span: Span) -> Optional[Mention]:
+        """The mention of the actor who speaks as `span`, added to the document if new."""
         doc = self.doc
         if len(span) == 1 and pronouns.pronoun_kind(span[0]):
             existing = self._mention_at(span[0].idx)
             if existing is not None and existing.start == span.start_char:
                 return existing
-            found = pronouns.resolve(doc, span[0], set(doc.user_data.get(SPEAKERS_KEY, ())))
+            found = pronouns.resolve(doc, span[0], self.speakers)
             return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
         inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
         people = [m for m in inside if m.kind == "person" and m.method != "pronoun"]

@@ -6,8 +6,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from detente import docinfo
-from detente.cues import SPEECH_VERBS
+from detente.nlp import docinfo
+from detente.lang.en import SPEECH_VERBS
 from detente.records import Actor
 
 GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",

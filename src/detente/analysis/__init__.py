@@ -4,7 +4,6 @@ Every function returns a `Table` (a list of dicts) that `.to_pandas()` turns int
 """
 from detente.analysis.blocs import Blocs
 from detente.analysis.cohesion import agreement_index, cohesion
-from detente.analysis.export import export_all
 from detente.analysis.filters import Window, select, time_windows
 from detente.analysis.fractures import fractures
 from detente.analysis.networks import network_over_time, one_mode, two_mode
@@ -12,6 +11,6 @@ from detente.analysis.positions import position_map
 from detente.analysis.table import Table
 
 __all__ = [
-    "Blocs", "Table", "Window", "agreement_index", "cohesion", "export_all", "fractures",
+    "Blocs", "Table", "Window", "agreement_index", "cohesion", "fractures",
     "network_over_time", "one_mode", "position_map", "select", "time_windows", "two_mode",
 ]

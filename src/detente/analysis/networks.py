@@ -24,11 +24,9 @@ actors who speak on several issues.
 """
 from __future__ import annotations
 
-import csv
 import math
 from collections import defaultdict
 from itertools import combinations
-from pathlib import Path
 from typing import Iterable
 
 import networkx as nx
@@ -170,7 +168,7 @@ def one_mode(
     return rows
 
 
-def _scalar(value):
+def scalar(value):
     """A GraphML-safe attribute value: lists joined with ';', None left out."""
     if isinstance(value, (list, tuple, set)):
         return ";".join(str(v) for v in value)
@@ -182,7 +180,7 @@ def _actor_attributes(key: str, name: str, actors: dict[str, Actor], blocs: Bloc
     return {
         "label": name, "mode": "actor", "bipartite": 0,
         "kind": actor.kind if actor else "", "country": (actor.country or "") if actor else "",
-        "blocs": _scalar(sorted(blocs.of(key))),
+        "blocs": scalar(sorted(blocs.of(key))),
     }
 
 
@@ -198,7 +196,7 @@ def two_mode_graph(edges: Iterable[dict], actors: Iterable[Actor] = ()) -> nx.Gr
         graph.add_node(issue_node, label=edge["issue"], mode="issue", bipartite=1)
         graph.add_edge(edge["actor_id"], issue_node, weight=edge["weight"], support=edge["support"],
                        oppose=edge["oppose"], neutral=edge["neutral"],
-                       statements=_scalar([e["statement"] for e in edge["evidence"]]))
+                       statements=scalar([e["statement"] for e in edge["evidence"]]))
     return graph
 
 
@@ -211,52 +209,9 @@ def one_mode_graph(edges: Iterable[dict], actors: Iterable[Actor] = (), network:
         for key, name in ((edge["source"], edge["source_name"]), (edge["target"], edge["target_name"])):
             graph.add_node(key, **_actor_attributes(key, name, by_id, blocs))
         graph.add_edge(edge["source"], edge["target"], weight=float(edge["weight"]),
-                       issues=_scalar(edge["issues"]),
-                       statements=_scalar([e["statement"] for e in edge["evidence"]]))
+                       issues=scalar(edge["issues"]),
+                       statements=scalar([e["statement"] for e in edge["evidence"]]))
     return graph
-
-
-def write_graphml(graph: nx.Graph, path: Path) -> Path:
-    """Write a graph as GraphML with all node and edge attributes (opens in Gephi and visone)."""
-    nx.write_graphml(graph, path, named_key_ids=True)
-    return Path(path)
-
-
-def write_edges_csv(edges: Iterable[dict], path: Path) -> Path:
-    """Write network rows as a CSV edge list; evidence becomes a list of statement ids."""
-    edges = list(edges)
-    columns = [c for c in (edges[0] if edges else {"source": 0, "target": 0, "weight": 0}) if c != "evidence"]
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns + ["statements"])
-        for edge in edges:
-            writer.writerow([_scalar(edge[c]) for c in columns]
-                            + [_scalar([e["statement"] for e in edge.get("evidence", [])])])
-    return Path(path)
-
-
-DNA_COLUMNS = ["id", "date", "document", "person", "organization", "concept", "agreement",
-               "qualifier", "text", "start", "end", "quote_id", "confidence"]
-
-
-def write_statements_dna(statements: Iterable[Statement], actors: Iterable[Actor], path: Path) -> Path:
-    """Write statements as DNA exports them: person, organization, concept, agreement
-    (1 support, 0 oppose, empty for neutral) and the integer qualifier (−1, 0, 1)."""
-    actors = list(actors)
-    by_id, blocs = {a.id: a for a in actors}, Blocs(actors)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(DNA_COLUMNS)
-        for s in statements:
-            actor = by_id.get(s.actor_id or "")
-            is_person = actor is None or actor.kind in ("person", "anonymous")
-            speaks_for = [blocs.name(ref) for ref in blocs.speaks_for(s.actor_id, s.date)]
-            organization = ";".join(speaks_for) if is_person else s.actor
-            qualifier = STANCE_SCALE[s.stance]
-            writer.writerow([s.id, s.date or "", s.doc, s.actor if is_person else "", organization,
-                             s.issue, {1: 1, -1: 0}.get(qualifier, ""), qualifier, s.evidence,
-                             s.start, s.end, s.quote_id or "", s.confidence])
-    return Path(path)
 
 
 def network_over_time(statements: Iterable[Statement], windows, **options) -> Table:

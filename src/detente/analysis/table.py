@@ -9,8 +9,8 @@ class Table(list):
         """The rows as a pandas DataFrame (pandas is an optional dependency)."""
         try:
             import pandas as pd
-        except ImportError as err:  # pragma: no cover - depends on the environment
-            raise ImportError(
+        except ModuleNotFoundError as err:  # pragma: no cover - depends on the environment
+            raise ModuleNotFoundError(
                 "Converting a table to a DataFrame needs pandas; install it with `pip install pandas`."
             ) from err
         return pd.DataFrame(list(self))

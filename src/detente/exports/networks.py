@@ -1,0 +1,77 @@
+"""Writing the networks and statements for other tools: GraphML, CSV edge lists, DNA CSV."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Iterable
+
+import networkx as nx
+
+from detente.analysis.blocs import Blocs
+from detente.analysis.networks import one_mode, one_mode_graph, scalar, two_mode, two_mode_graph
+from detente.analysis.positions import STANCE_SCALE
+from detente.records import Actor, Statement
+
+
+def write_graphml(graph: nx.Graph, path: Path) -> Path:
+    """Write a graph as GraphML with all node and edge attributes (opens in Gephi and visone)."""
+    nx.write_graphml(graph, path, named_key_ids=True)
+    return Path(path)
+
+
+def write_edges_csv(edges: Iterable[dict], path: Path) -> Path:
+    """Write network rows as a CSV edge list; evidence becomes a list of statement ids."""
+    edges = list(edges)
+    columns = [c for c in (edges[0] if edges else {"source": 0, "target": 0, "weight": 0}) if c != "evidence"]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns + ["statements"])
+        for edge in edges:
+            writer.writerow([scalar(edge[c]) for c in columns]
+                            + [scalar([e["statement"] for e in edge.get("evidence", [])])])
+    return Path(path)
+
+
+DNA_COLUMNS = ["id", "date", "document", "person", "organization", "concept", "agreement",
+               "qualifier", "text", "start", "end", "quote_id", "confidence"]
+
+
+def write_statements_dna(statements: Iterable[Statement], actors: Iterable[Actor], path: Path) -> Path:
+    """Write statements as DNA exports them: person, organization, concept, agreement
+    (1 support, 0 oppose, empty for neutral) and the integer qualifier (−1, 0, 1)."""
+    actors = list(actors)
+    by_id, blocs = {a.id: a for a in actors}, Blocs(actors)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(DNA_COLUMNS)
+        for s in statements:
+            actor = by_id.get(s.actor_id or "")
+            is_person = actor is None or actor.kind in ("person", "anonymous")
+            speaks_for = [blocs.name(ref) for ref in blocs.speaks_for(s.actor_id, s.date)]
+            organization = ";".join(speaks_for) if is_person else s.actor
+            qualifier = STANCE_SCALE[s.stance]
+            writer.writerow([s.id, s.date or "", s.doc, s.actor if is_person else "", organization,
+                             s.issue, {1: 1, -1: 0}.get(qualifier, ""), qualifier, s.evidence,
+                             s.start, s.end, s.quote_id or "", s.confidence])
+    return Path(path)
+
+
+def write_networks(out_dir: Path, actors: Iterable[Actor], statements: Iterable[Statement]) -> list[Path]:
+    """Write OUT/networks.graphml (the actor–issue network, stance counts on each edge),
+    agreement.graphml and conflict.graphml (actor–actor congruence and conflict),
+    their CSV edge lists and statements_dna.csv; return the paths written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    actors, statements = list(actors), list(statements)
+    actor_issue = two_mode(statements, "subtract")
+    agreement = one_mode(statements, "congruence")
+    conflict = one_mode(statements, "conflict")
+    return [
+        write_graphml(two_mode_graph(actor_issue, actors), out / "networks.graphml"),
+        write_graphml(one_mode_graph(agreement, actors, "agreement"), out / "agreement.graphml"),
+        write_graphml(one_mode_graph(conflict, actors, "conflict"), out / "conflict.graphml"),
+        write_edges_csv(actor_issue, out / "edges_actor_issue.csv"),
+        write_edges_csv(agreement, out / "edges_agreement.csv"),
+        write_edges_csv(conflict, out / "edges_conflict.csv"),
+        write_statements_dna(statements, actors, out / "statements_dna.csv"),
+    ]

@@ -1,0 +1,46 @@
+"""Writing records to JSON Lines and CSV files."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from detente.records import RECORD_TYPES, Record
+
+
+def _cell(value) -> object:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def write_jsonl(path: Path, records: Iterable[Record]) -> Path:
+    """Write records as JSON Lines, atomically (a reader never sees half a file)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+    return path
+
+
+def write_csv(path: Path, records: Sequence[Record], fields: list[str]) -> Path:
+    """Write records as CSV with a header; lists and mappings are JSON-encoded cells."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: _cell(v) for k, v in record.to_dict().items()})
+    os.replace(tmp, path)
+    return path
+
+
+def write_records(records: dict[str, list[Record]], out_dir: Path, csv: bool = False) -> list[Path]:
+    """Write every record type as OUT/NAME.jsonl (and NAME.csv), by record-type name."""
+    written = []
+    for name, cls in RECORD_TYPES.items():
+        written.append(write_jsonl(out_dir / f"{name}.jsonl", records.get(name, [])))
+        if csv:
+            written.append(write_csv(out_dir / f"{name}.csv", records.get(name, []), cls.fields()))
+    return written

@@ -1,0 +1,1 @@
+"""Language data: lexicons and word lists, one package per language (``lang/en``)."""

@@ -1,0 +1,52 @@
+"""English lexicons, read once from the YAML files beside this module.
+
+``cues.yaml`` is the cue lexicon of quotation extraction (speech, belief, intention and
+directive verbs, speech nouns, naming verbs …); ``stance.yaml`` the stance lexicon
+(supportive and opposing words, phrasal stance verbs, proposal and topic nouns, modals
+of necessity, negators, hedges). Lemmas are lower case. Each list is a frozenset here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+
+
+class Phrasal(NamedTuple):
+    """A stance word only with one of its particles ("rule out"), and its polarity."""
+
+    particles: frozenset[str]
+    polarity: int
+
+
+_cues = _load("cues.yaml")
+SPEECH_VERBS = frozenset(_cues["speech_verbs"])
+BELIEF_VERBS = frozenset(_cues["belief_verbs"])
+INTENTION_VERBS = frozenset(_cues["intention_verbs"])
+DIRECTIVE_VERBS = frozenset(_cues["directive_verbs"])
+SPEECH_NOUNS = frozenset(_cues["speech_nouns"])
+NAMING_VERBS = frozenset(_cues["naming_verbs"])
+LABELLING_VERBS = frozenset(_cues["labelling_verbs"])
+GENERIC_SOURCES = frozenset(_cues["generic_sources"])
+ATTRIBUTION_DASHES = frozenset(_cues["attribution_dashes"])
+SOURCE_PREPOSITIONS = tuple(tuple(words) for words in _cues["source_prepositions"])
+TEXT_VERBS = frozenset(_cues["text_verbs"])
+TEXTS = frozenset(_cues["texts"])
+CARRY_ON_VERBS = frozenset(_cues["carry_on_verbs"])
+
+_stance = _load("stance.yaml")
+SUPPORTIVE = frozenset(_stance["supportive"])
+OPPOSING = frozenset(_stance["opposing"])
+PHRASAL = {lemma: Phrasal(frozenset(v["particles"]), int(v["polarity"])) for lemma, v in _stance["phrasal"].items()}
+PROPOSALS = frozenset(_stance["proposals"])
+TOPICS = frozenset(_stance["topics"])
+NECESSITY = frozenset(_stance["necessity"])
+NEGATORS = frozenset(_stance["negators"])
+HEDGES = frozenset(_stance["hedges"])

@@ -1,0 +1,63 @@
+"""What linking reads of a parsed document again and again, worked out once per Doc:
+its text (``Doc.text`` joins every token anew), the sentence number of each token, its
+quotations and the tokens that character offsets cover."""
+from __future__ import annotations
+
+import weakref
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from detente.nlp.quotemarks import QuoteSpan, find_quotes
+
+
+class DocInfo:
+    """Cached facts of one document; holds no reference to the Doc itself."""
+
+    def __init__(self, doc: Doc):
+        self.text: str = doc.text
+        self._sentence_numbers: Optional[list[int]] = None
+        self._quotes: Optional[list[QuoteSpan]] = None
+        self._quoted: Optional[list[tuple[int, int]]] = None
+        self._tokens: dict[tuple[int, int], Optional[tuple[int, int]]] = {}
+
+    def sentence_numbers(self, doc: Doc) -> list[int]:
+        """The number of the sentence each token is in, by token index."""
+        if self._sentence_numbers is None:
+            numbers: list[int] = []
+            for n, sent in enumerate(doc.sents):
+                numbers.extend([n] * len(sent))
+            self._sentence_numbers = numbers
+        return self._sentence_numbers
+
+    def quotes(self) -> list[QuoteSpan]:
+        """The document's quotations (quotemarks.find_quotes), paired once."""
+        if self._quotes is None:
+            self._quotes = find_quotes(self.text)
+        return self._quotes
+
+    def quoted(self) -> list[tuple[int, int]]:
+        """Character offsets of the text inside double quotation marks."""
+        if self._quoted is None:
+            self._quoted = [(q.start, q.end) for q in self.quotes() if not q.single]
+        return self._quoted
+
+    def token_range(self, doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
+        """The token indices (start, end) covering characters `start` to `end`, None where
+        no tokens do; kept as numbers, since a Span would keep the Doc alive."""
+        key = (start, end)
+        if key not in self._tokens:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            self._tokens[key] = (span.start, span.end) if span is not None else None
+        return self._tokens[key]
+
+
+_infos: "weakref.WeakKeyDictionary[Doc, DocInfo]" = weakref.WeakKeyDictionary()
+
+
+def info(doc: Doc) -> DocInfo:
+    """The cached facts of `doc`, worked out on first use."""
+    found = _infos.get(doc)
+    if found is None:
+        found = _infos[doc] = DocInfo(doc)
+    return found

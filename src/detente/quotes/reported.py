@@ -1,0 +1,169 @@
+"""Reported speech outside quotation marks: the complements of speech and belief verbs
+(X said that …; X urged Y to …; X vowed to …), what X calls something or calls for,
+sentences attributed with "according to X", and sentences with a cue clause between
+commas (Naftogaz was a juggernaut, Mr. Vitrenko said, until …)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS
+from detente.nlp import docinfo
+from detente.quotes.confidence import CONFIDENCE
+from detente.quotes.spans import Found, outside, trim, within
+from detente.quotes.speakers import (CONTRAST_MARKS, INFINITIVE_VERBS, PERSONAL_PRONOUNS, POSITION_VERBS, SUBJECTS,
+                                     cue_span, holds_views, is_cue_verb, is_generic, noun_phrase, speaker_of)
+
+
+def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Found]:
+    """The complements of speech and belief verbs outside quotation marks: X said (that) …;
+    X urged Y to …. A cue inside reported content is part of that content."""
+    out: list[Found] = []
+    for verb in doc:
+        if not (is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in POSITION_VERBS)):
+            continue
+        if within(verb.idx, quoted) or within(verb.idx, [(f.start, f.end) for f in out]) \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        for comp in verb.children:
+            infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+            if (comp.dep_ != "ccomp" and not infinitive) or (comp.i < verb.i and not _trails(comp, verb)):
+                continue
+            span = _content_span(comp)
+            if span is None or any(a < span.end_char and span.start_char < b for a, b in taken):
+                continue
+            speaker = speaker_of(verb)
+            if speaker is None or is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS \
+                    or not (is_cue_verb(verb) or holds_views(speaker)):
+                continue
+            out.append(Found(span.start_char, span.end_char, "indirect", cue_span(verb), speaker, CONFIDENCE["indirect"]))
+    return out
+
+
+def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
+    """What a speaker calls something or calls for: Democrats called the citation a
+    political ploy; Clinton called for comprehensive reform. The content is the verb's
+    object with its complement, up to the end of the clause."""
+    out = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in LABELLING_VERBS or within(verb.idx, taken):
+            continue
+        right = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "npadvmod")]
+        calls_for = [c for c in right if c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"]
+        if calls_for:
+            right = [c for c in calls_for[0].children if c.dep_ == "pobj"]
+        elif not (any(c.dep_ == "dobj" for c in right) and any(c.dep_ in ("oprd", "ccomp", "xcomp") or (
+                c.dep_ == "prep" and c.lower_ == "as") for c in right)) and not any(c.dep_ == "ccomp" for c in right):
+            continue
+        if not right:
+            continue
+        span = trim(doc[right[0].left_edge.i:right[-1].right_edge.i + 1])
+        speaker = speaker_of(verb)
+        if span is None or speaker is None or is_generic(speaker) or not holds_views(speaker) \
+                or any(a < span.end_char and span.start_char < b for a, b in taken):
+            continue
+        cue = doc[verb.i:calls_for[0].i + 1] if calls_for else cue_span(verb)
+        out.append(Found(span.start_char, span.end_char, "indirect", cue, speaker, CONFIDENCE["naming"]))
+    return out
+
+
+def _trails(comp: Token, verb: Token) -> bool:
+    """Whether a cue follows its content after a comma: The talks failed, officials said."""
+    doc = verb.doc
+    comma = comp.right_edge.i + 1
+    return comma < verb.i and doc[comma].text == "," and all(
+        t.i == verb.i or t.head.i in range(comma + 1, verb.i + 1) or t.dep_ in SUBJECTS for t in doc[comma + 1:verb.i])
+
+
+def _content_span(comp: Token) -> Optional[Span]:
+    """The reported content: the complement's subtree without the complementiser and
+    the final punctuation."""
+    doc = comp.doc
+    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    for t in doc[start:end]:
+        if t.i != comp.i and t.dep_ in ("advcl", "conj") and doc[t.left_edge.i - 1].text == "," and (
+                is_cue_verb(t) or any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children)):
+            end = min(end, t.left_edge.i)
+    newlines = [t.i for t in doc[start:end] if "\n" in t.text]
+    if newlines and comp.i < comp.head.i:
+        start = newlines[-1] + 1  # content before its cue starts in the cue's paragraph
+    elif newlines:
+        end = newlines[0]
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return doc[start:end] if len(words) >= 3 else None
+
+
+def according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
+    """Sentences attributed with a phrasal cue ("according to X") at their start or end,
+    quotations they hold included (PolNeAR and the seed gold count the outer attribution
+    as well as the quotation nested in it)."""
+    out = []
+    for t in doc:
+        if t.i + 1 >= len(doc) or (t.lower_, doc[t.i + 1].lower_) not in SOURCE_PREPOSITIONS:
+            continue
+        objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = noun_phrase(objects[0])
+        sent, after = t.sent, objects[0].right_edge.i + 1
+        if t.i <= sent.start + 1:
+            content = doc[after:sent.end]
+        elif doc[t.i - 1].text == "," and after < sent.end and doc[after].text == "," \
+                and outside(doc[after:sent.end], doc[after:after + 1]) >= 3:
+            content = sent  # a phrase between commas: the rise, according to the CBO, is …
+        elif doc[t.i - 1].text == ",":  # …, according to X(, who …).
+            content = doc[sent.start:t.i]
+        else:
+            continue
+        content = trim(content)
+        if content is None or any(_crosses(content, a, b) or a <= content.start_char and content.end_char <= b
+                                  for a, b in taken):
+            continue  # cut through a quotation, or just one: According to Orbán, “…” is a direct quote
+        cue = doc[t.i:t.i + 2]
+        out.append(Found(content.start_char, content.end_char, "indirect", cue, source, CONFIDENCE["according_to"]))
+    return out
+
+
+def _crosses(content: Span, start: int, end: int) -> bool:
+    """Whether `content` overlaps the span start..end without holding all of it: a quotation
+    inside a sentence attributed to a source is nested in that attribution (According to
+    Reuters, the pope said “…”), one cut by it is not."""
+    text = docinfo.info(content.doc).text
+    holds = not any(c.isalnum() for c in text[start:content.start_char] + text[content.end_char:end])  # marks trimmed
+    return start < content.end_char and content.start_char < end and not holds
+
+
+def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Found]:
+    """Sentences with a cue clause set off by commas inside or after them: Naftogaz was a
+    juggernaut, Mr. Vitrenko said, until the war came; Acts of protest, he said, are … .
+    The content is the sentence around the cue clause."""
+    out = []
+    for verb in doc:
+        if not is_cue_verb(verb) or within(verb.idx, quoted) or within(verb.idx, taken):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if not subjects or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+            continue
+        before, after = subjects[0].left_edge.i - 1, verb.i + 1
+        while after < len(doc) and doc[after].head == verb and doc[after].dep_ in ("npadvmod", "advmod", "prt"):
+            after += 1  # he said Friday, …
+        if before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
+                or doc[after].text not in (",", ".") or (verb.dep_ != "parataxis" and doc[after].text != ","):
+            continue
+        content = trim(verb.sent)
+        if content is None or outside(content, doc[before:after + 1]) < 3 \
+                or any(a < content.end_char and content.start_char < b for a, b in taken):
+            continue
+        speaker = noun_phrase(subjects[0])
+        if is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS:
+            continue
+        out.append(Found(content.start_char, content.end_char, "indirect", cue_span(verb), speaker, CONFIDENCE["parenthetical"]))
+    return out

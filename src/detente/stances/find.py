@@ -1,0 +1,345 @@
+"""Statements: who stands where on which issue, with the sentence that shows it.
+
+``find_statements`` finds the phrases of an issue taxonomy's cues in each sentence,
+works out their polarity in context (``polarity.walk``) and attributes the position to
+whoever holds it:
+
+- inside a quotation, to its speaker;
+- otherwise, to the subject or possessor of the stance or speech word that governs the
+  phrase ("Zelensky flatly rejected any deal that stripped Ukraine of land", "Trump's
+  push for Ukraine to recognize Russia's annexation of Crimea");
+- "rejected the proposal" takes the issues of the proposal described in the sentences
+  just before, and its evidence spans from that description to the rejection.
+
+Several statements of one actor on one issue in one document may disagree; with
+``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
+says whose positions count: by default persons, organisations and groups, leaving out
+whole countries (named in passing, "Kyiv balked") and anonymous sources, which a
+discourse network cannot follow from one article to the next.
+
+Without quotes only reported positions are found; without a resolver their holders are
+the named entities of the sentence.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.resolver import SpeakerResolver
+from detente.lang.en import PROPOSALS
+from detente.records import Quote, Stance, Statement, record_id
+from detente.stances.confidence import CONFIDENCE
+from detente.stances.polarity import Step, agents, hypothetical, walk
+from detente.stances.taxonomy import Cue, Taxonomy, clue_text, normalise
+
+DEFAULT_KINDS = ("person", "organisation", "group")
+ANTECEDENT_WINDOW = 3
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})  # too vague to hold a position
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An actor a position is attributed to."""
+
+    name: str
+    actor_id: Optional[str]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A position found in one sentence, before it becomes a Statement."""
+
+    holder: Holder
+    issue: str
+    stance: Stance
+    start: int
+    end: int
+    quote_id: Optional[str]
+    confidence: float
+
+
+def find_statements(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerResolver], taxonomy: Taxonomy,
+                    actor_kinds: Iterable[str] = DEFAULT_KINDS, resolve_conflicts: bool = True) -> list[Statement]:
+    """Who stands where in a parsed `doc` on the issues of `taxonomy`: positions in the
+    `quotes` go to their speakers, reported positions to their holders as `resolver`
+    links them (without one, to the named entities of the sentence). Only holders of
+    `actor_kinds` count; with `resolve_conflicts` the minority side of one holder on one
+    issue is dropped."""
+    findings = list(_DocStances(doc, quotes, resolver, taxonomy, frozenset(actor_kinds)).find())
+    if resolve_conflicts:
+        findings = majority(findings)
+    return to_statements(doc, findings)
+
+
+class _DocStances:
+    """The positions of one document."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerResolver], taxonomy: Taxonomy,
+                 actor_kinds: frozenset[str]):
+        self.doc, self.quotes, self.resolver = doc, quotes, resolver
+        self.taxonomy = taxonomy
+        self.actor_kinds = actor_kinds
+
+    def find(self) -> Iterable[Finding]:
+        """Every position found in `doc`, one per sentence, holder and issue."""
+        doc = self.doc
+        sents = list(doc.sents)
+        proposals: list[tuple[int, dict]] = []  # (sentence index, {issue: (depth, polarity)})
+        for n, sent in enumerate(sents):
+            found: dict[tuple, Finding] = {}
+            described: dict[str, tuple[int, int]] = {}
+            for cue, anchor, span in cue_matches(sent, self.taxonomy.cues):
+                for finding in self.attribute(sent, cue, anchor, span, described):
+                    key = (finding.holder.name, finding.issue)
+                    if key not in found or rank(finding) > rank(found[key]):
+                        found[key] = finding
+            for finding in self.anaphora(sents, n, proposals):
+                found.setdefault((finding.holder.name, finding.issue), finding)
+            if described and any(t.lemma_.lower() in PROPOSALS and t.pos_ == "NOUN" for t in sent):
+                proposals.append((n, described))
+            yield from found.values()
+
+    def attribute(self, sent: Span, cue: Cue, anchor: Token, span: frozenset,
+                  described: dict) -> Iterable[Finding]:
+        """Positions on `cue`'s issue found from the phrase headed by `anchor`; notes in
+        `described` what the sentence says a proposal would do on the issue."""
+        keep_negation = not cue.spells_negation
+        quote = enclosing_quote(self.quotes, anchor)
+        holder = self.quote_holder(quote) if quote is not None else None
+        if holder is not None:
+            steps = walk(anchor, span, cue.polarity, stop=quote_tokens(self.doc, quote), keep_negation=keep_negation)
+            yield quoted(holder, cue, anchor, steps[-1], sent, quote)
+            return
+        steps = walk(anchor, span, cue.polarity, keep_negation=keep_negation)
+        describe(cue, anchor, span, steps, described)
+        findings = []
+        for step in steps:
+            if step.role is None or step.token.i in span:
+                continue
+            for holder in self.holders(step.token):
+                stance = "neutral" if hypothetical(step.token) else decide(cue, step, asserted=step.role == "speech")
+                findings.append(Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, None,
+                                        confidence(stance, step, quoted=False)))
+        yield from findings
+        if all(f.stance == "neutral" for f in findings):
+            partial = enclosing_quote(self.quotes, anchor, kinds=("partial",))
+            holder = self.quote_holder(partial) if partial is not None else None
+            if holder is not None:  # "a softer appeal that Ukraine be “closely involved”"
+                yield quoted(holder, cue, anchor, steps[-1], sent, partial)
+
+    def anaphora(self, sents: list, n: int, proposals: list) -> Iterable[Finding]:
+        """"X rejected the proposal": X's stance on the issues of the proposal described
+        in the sentences just before."""
+        earlier = [(m, issues) for m, issues in proposals if n - ANTECEDENT_WINDOW <= m < n]
+        if not earlier:
+            return
+        m, described = earlier[-1]
+        issue = min(described, key=lambda i: described[i][0])  # the proposal's gist
+        polarity = described[issue][1]
+        for token in sents[n]:
+            if not (token.lemma_.lower() in PROPOSALS and token.dep_ in ("dobj", "nsubjpass")
+                    and any(c.lower_ in ("the", "this", "that", "such") for c in token.children)):
+                continue
+            verb = token.head
+            steps = walk(token, frozenset({token.i}), 1)
+            step = next((s for s in steps if s.token.i == verb.i), None)
+            if step is None or step.role != "stance":
+                continue
+            stance = "support" if polarity * step.polarity > 0 else "oppose"
+            for holder in self.holders(verb):
+                yield Finding(holder, issue, stance, sents[m].start_char, sents[n].end_char, None,
+                              CONFIDENCE["proposal_rejected"])
+
+    def holders(self, token: Token) -> list[Holder]:
+        """The actors who hold the position `token` expresses (its subject or possessor)."""
+        found = []
+        for head in agents(token):
+            for member in members(head):
+                holder = self.holder_of(member)
+                if holder is not None and holder not in found:
+                    found.append(holder)
+        return found
+
+    def holder_of(self, token: Token) -> Optional[Holder]:
+        """The actor of the noun phrase headed by `token`, if it is of a kind that counts."""
+        if self.resolver is not None:
+            holder = mention_holder(self.resolver, token)
+        else:
+            holder = entity_holder(self.doc, token)
+        if holder is None or holder.kind not in self.actor_kinds:
+            return None
+        return holder
+
+    def quote_holder(self, quote: Quote) -> Optional[Holder]:
+        """The speaker of `quote`, if of a kind that counts."""
+        if not quote.speaker:
+            return None
+        actor = self.resolver.actor(quote.speaker_id) if self.resolver is not None else None
+        kind = actor.kind if actor is not None else ("anonymous" if quote.speaker.startswith("anonymous") else "person")
+        holder = Holder(quote.speaker, quote.speaker_id, kind)
+        return holder if holder.kind in self.actor_kinds else None
+
+
+def cue_matches(sent: Span, cues: list[Cue]) -> Iterable[tuple[Cue, Token, frozenset]]:
+    """Each cue found in `sent`, with the head token of the matched phrase and the
+    indices of the tokens it covers; a match that begins or ends a longer one is left
+    out, so the more specific issue wins ("Russian sovereignty over Crimea")."""
+    text = normalise(sent.text)
+    lowered = clue_text(text)
+    spans = []
+    for cue in cues:
+        if not cue.may_occur(lowered):
+            continue
+        for match in cue.pattern.finditer(text):
+            char_span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            if char_span is not None and len(char_span):
+                spans.append((cue, char_span))
+    for cue, span in spans:
+        if any(other.start <= span.start and span.end <= other.end and len(other) > len(span)
+               and (other.start == span.start or other.end == span.end) for _, other in spans):
+            continue
+        yield cue, span.root, frozenset(range(span.start, span.end))
+
+
+def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:
+    """The position a quotation's speaker takes with the phrase headed by `anchor`."""
+    stance = "neutral" if hypothetical(anchor, within=top.token) else decide(cue, top, asserted=True)
+    return Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, quote.id,
+                   confidence(stance, top, quoted=True))
+
+
+def describe(cue: Cue, anchor: Token, span: frozenset, steps: list[Step], described: dict) -> None:
+    """Note what the sentence says on `cue`'s issue, for a later "rejected the proposal":
+    the polarity at the proposal noun (or the root), shallowest phrase first."""
+    content = next((s for s in steps if s.role == "proposal" and s.token.i not in span), steps[-1])
+    if content.neutral or (cue.needs_stance_word and not content.marked):
+        return
+    depth = len(list(anchor.ancestors))
+    if cue.issue not in described or depth < described[cue.issue][0]:
+        described[cue.issue] = (depth, content.polarity)
+
+
+def decide(cue: Cue, step: Step, asserted: bool) -> Stance:
+    """support, oppose or neutral, from the climb so far. Mentions need a stance word;
+    support and oppose phrases take a side when asserted or under a stance word."""
+    if step.neutral:
+        return "neutral"
+    if not step.marked and (cue.needs_stance_word or not asserted):
+        return "neutral"
+    return "support" if step.polarity > 0 else "oppose"
+
+
+def confidence(stance: str, step: Step, quoted: bool) -> float:
+    """How sure a position is, from the table of the stance stage's confidences."""
+    value = CONFIDENCE["quoted"] if quoted else CONFIDENCE["reported"]
+    if stance == "neutral":
+        value -= CONFIDENCE["neutral_penalty"]
+    if step.hedged:
+        value -= CONFIDENCE["hedge_penalty"]
+    return round(value, 2)
+
+
+def rank(finding: Finding) -> tuple:
+    return (finding.stance != "neutral", finding.confidence)
+
+
+def enclosing_quote(quotes: list[Quote], token: Token, kinds: tuple = ("direct", "indirect")) -> Optional[Quote]:
+    """The longest quotation of one of `kinds` whose content holds `token`. Partial
+    quotes are left to the reporting sentence around them, which says what they mean
+    ("he “regrets” that the US had made “concessions”"), and only hold the position
+    when that sentence names no one else."""
+    inside = [q for q in quotes if q.kind in kinds and q.start <= token.idx < q.end]
+    return max(inside, key=lambda q: q.end - q.start, default=None)
+
+
+def quote_tokens(doc: Doc, quote: Quote) -> Optional[frozenset]:
+    """Indices of the tokens of a quotation's content and, for reported speech, of its
+    cue, whose own polarity scopes over the content ("refused to withdraw troops from
+    Donbas"); None where the content's offsets do not align."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tokens = set(range(span.start, span.end))
+    if quote.kind == "indirect" and quote.cue_start is not None and quote.cue_end is not None:
+        cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+        tokens.update(range(cue.start, cue.end) if cue is not None else ())
+    return frozenset(tokens)
+
+
+def members(token: Token) -> list[Token]:
+    """`token` and the actors it lists: conjuncts, appositions, "including X"."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in ("conj", "appos"):
+            found.extend(members(child))
+        elif child.dep_ == "prep" and child.lower_ in ("including", "like", "among"):
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def mention_holder(resolver: SpeakerResolver, token: Token) -> Optional[Holder]:
+    """The actor of the mention whose head is `token`, as the actors stage linked it
+    (pronouns and titles included), or as `resolver` resolves a pronoun or common noun."""
+    if token.lower_ in GROUP_PRONOUNS:
+        return None
+    mention = resolver.mention_at(token)
+    if mention is None and (token.pos_ == "PRON" or token.tag_ == "NN"):
+        mention = resolver.resolve(token.doc[token.left_edge.i:token.i + 1])
+    if mention is None or not mention.actor:
+        return None
+    actor = resolver.actor(mention.actor_id)
+    return Holder(mention.actor, mention.actor_id, actor.kind if actor is not None else mention.kind)
+
+
+def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:
+    """Without the actors stage: the named entity headed by `token`, persons under the
+    longest name in the document that ends with the same word."""
+    if token.ent_type_ not in ENTITY_KINDS:
+        return None
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    name = entity_name(ent)
+    if ent.label_ == "PERSON":
+        same = [entity_name(e) for e in doc.ents if e.label_ == "PERSON" and e.root.lower_ == ent.root.lower_]
+        name = max(same, key=len)
+    return Holder(name, None, ENTITY_KINDS[ent.label_])
+
+
+def entity_name(ent: Span) -> str:
+    """An entity's text without a possessive ending ("Donald Trump's")."""
+    words = [t for t in ent if t.tag_ != "POS"]
+    return ent.doc[words[0].i:words[-1].i + 1].text if words else ent.text
+
+
+def majority(findings: list[Finding]) -> list[Finding]:
+    """Keep, for each holder and issue, the side with more weight of evidence."""
+    weight: dict[tuple, float] = defaultdict(float)
+    for f in findings:
+        if f.stance != "neutral":
+            weight[(f.holder.name, f.issue, f.stance)] += f.confidence
+    def losing(f: Finding) -> bool:
+        other = "oppose" if f.stance == "support" else "support"
+        return f.stance != "neutral" and weight[(f.holder.name, f.issue, other)] > weight[(f.holder.name, f.issue, f.stance)]
+    return [f for f in findings if not losing(f)]
+
+
+def to_statements(doc: Doc, findings: list[Finding]) -> list[Statement]:
+    document = doc._.document
+    doc_name = document.doc if document is not None else ""
+    doc_id = document.id if document is not None else ""
+    date = document.published if document is not None else None
+    statements = []
+    for f in findings:
+        statements.append(Statement(
+            id=record_id(doc_id, f.holder.actor_id or f.holder.name, f.issue, f.start),
+            doc=doc_name, doc_id=doc_id, date=date, actor=f.holder.name, actor_id=f.holder.actor_id,
+            issue=f.issue, stance=f.stance, evidence=doc.text[f.start:f.end], start=f.start, end=f.end,
+            quote_id=f.quote_id, confidence=f.confidence,
+        ))
+    return statements

@@ -1,0 +1,197 @@
+"""Polarity of an issue phrase in its sentence: negation, modality, stance words.
+
+From the head token of an issue phrase (a cue), ``walk`` climbs the dependency tree to
+the root. At every word whose meaning scopes over the phrase it multiplies the polarity
+by the word's own (``reject`` -1, ``accept`` +1), by its negation (``not``, ``never``,
+``no``, ``cannot``) and by the evaluation predicated of it ("... would be a dirty one",
+"... are red lines", "... has to be on the table"). Links whose head does not scope over
+the dependent (a participle clause, a conjoined clause) pass the climb on unchanged, and
+end it when the clause has a subject of its own.
+Each step records whether a stance word was met (``marked``), whether a word that only
+names a topic ("discuss", "ambivalence") neutralised it, and what role the word can play
+in attributing the stance to whoever is its subject or possessor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from detente.lang.en import (HEDGES, NECESSITY, NEGATORS, OPPOSING, PHRASAL, PROPOSALS, SPEECH_VERBS, SUPPORTIVE,
+                             TOPICS)
+
+# Links whose head does not scope over the dependent's content.
+NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "dep", "npadvmod"})
+AGENT_DEPS = frozenset({"nsubj", "poss", "agent"})
+
+
+@dataclass(frozen=True)
+class Step:
+    """The climb from an issue phrase, as seen at one word on the way to the root."""
+
+    token: Token
+    polarity: int  # +1: the phrase's position is favoured at this level, -1: opposed
+    marked: bool  # a stance word, negation or modality of necessity was met on the way
+    neutral: bool  # a topic word ("discuss") was met: nothing more than a mention
+    hedged: bool  # may, might, could, perhaps
+    role: Optional[str]  # speech | stance | proposal | topic: can carry a speaker
+
+
+def lexical_polarity(token: Token) -> int:
+    """+1 for a supportive word, -1 for an opposing one, 0 for any other."""
+    lemma = token.lemma_.lower()
+    if lemma in PHRASAL:
+        phrasal = PHRASAL[lemma]
+        return phrasal.polarity if any(c.lower_ in phrasal.particles for c in token.children) else 0
+    if lemma == "threaten" and any(c.dep_ == "xcomp" for c in token.children):
+        return 1  # "threatened to cut off aid" wants what it threatens
+    if lemma == "line" and any(c.lower_ == "red" for c in token.children):
+        return -1
+    if lemma == "table" and token.head.lower_ == "on":
+        return 1 if not any(c.lower_ == "off" for c in token.head.children) else -1
+    if lemma in OPPOSING:
+        return -1
+    if lemma in SUPPORTIVE:
+        return 1
+    return 0
+
+
+def role_of(token: Token) -> Optional[str]:
+    """What a word on the climb can do for attribution, if anything."""
+    lemma = token.lemma_.lower()
+    if lemma in TOPICS:
+        return "topic"
+    if token.pos_ in ("NOUN", "PROPN") and lemma in PROPOSALS:
+        return "proposal"
+    if lexical_polarity(token):
+        return "stance"
+    if lemma in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        return "speech"
+    return None
+
+
+def negated(token: Token, skip: frozenset = frozenset()) -> bool:
+    """Whether `token` carries a negation (children not, never, no ...) outside `skip`."""
+    count = sum(
+        1 for c in token.children
+        if c.i not in skip and c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod", "preconj")
+    )
+    return count % 2 == 1
+
+
+def predicate_polarity(token: Token) -> tuple[int, bool]:
+    """Polarity of what is predicated of a subject: "is a dirty one", "are red lines",
+    "has to be on the table", "will fail". Returns (polarity, marked)."""
+    for comp in _complements(token):
+        for word in [comp, *comp.children, *(g for c in comp.children for g in c.children)]:
+            value = lexical_polarity(word)
+            if value:
+                return value, True
+    return 1, False
+
+
+def _complements(token: Token):
+    for child in token.children:
+        if child.dep_ in ("acomp", "attr", "oprd"):
+            yield child
+        elif child.dep_ == "xcomp":
+            yield child
+            yield from _complements(child)
+        elif child.dep_ == "prep" and child.lower_ == "on":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def hedge(token: Token) -> bool:
+    """Whether `token` is softened by may, might, could, perhaps."""
+    return any(c.lower_ in HEDGES for c in token.children)
+
+
+def light_verb_polarity(token: Token) -> int:
+    """The polarity a verb takes from its object noun: "voiced support (for X)",
+    "unleashed criticism (for X)"; 0 where it takes none."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_ in SPEECH_VERBS:
+        return 0
+    return next((lexical_polarity(c) for c in token.children if c.dep_ == "dobj"), 0)
+
+
+def hypothetical(token: Token, within: Optional[Token] = None) -> bool:
+    """Whether `token` sits in a clause introduced by if, whether or unless (below
+    `within`, when given, such as the top of a quotation)."""
+    for node in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in node.children):
+            return True
+        if within is not None and node.i == within.i:
+            break
+    return False
+
+
+def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset] = None,
+         keep_negation: bool = True) -> list[Step]:
+    """Climb from `anchor`, the head of an issue phrase covering token indices `span`,
+    starting at `polarity` (+1 for a phrase of the supported position, -1 for the
+    opposite). With `stop` (token indices of a quotation), the climb ends at its edge.
+    Without `keep_negation`, a negation inside the phrase is taken as part of its
+    meaning ("no military solution") rather than applied to it."""
+    steps: list[Step] = []
+    marked = neutral = hedged = False
+    token, scoping = anchor, True
+    came_from: Optional[Token] = None
+    seen: set[int] = set()
+    while token.i not in seen and (stop is None or token.i in stop):
+        seen.add(token.i)
+        if scoping:
+            inside = token.i in span
+            value = 0 if inside else lexical_polarity(token)
+            if value:
+                polarity *= value
+                marked = True
+            elif not inside and came_from is not None and came_from.dep_ == "prep":
+                value = light_verb_polarity(token)
+                if value:
+                    polarity *= value
+                    marked = True
+            if negated(token, skip=frozenset() if keep_negation else span):
+                polarity, marked = -polarity, True
+            if any(c.lemma_.lower() in NECESSITY for c in token.children if c.dep_ == "aux"):
+                marked = True
+            if token.lemma_ == "have" and came_from is not None and came_from.dep_ == "xcomp":
+                marked = True  # "will have to cede"
+            if came_from is not None and came_from.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                value, was_marked = predicate_polarity(token)
+                polarity *= value
+                marked = marked or was_marked
+            if not inside and token.lemma_.lower() in TOPICS:
+                neutral = True
+            hedged = hedged or hedge(token)
+        steps.append(Step(token, polarity, marked, neutral, hedged, role_of(token)))
+        if token.head.i == token.i:
+            break
+        scoping = token.dep_ not in NON_SCOPING or any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+        if not scoping and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            break  # a clause with its own subject ("..., while Trump plans to discuss X")
+        came_from, token = token, token.head
+    return steps
+
+
+def agents(token: Token) -> list[Token]:
+    """Heads of the noun phrases that hold the position a word expresses: its subject,
+    possessor or by-agent; for a participle or conjoined clause without one, its head's."""
+    found = [c for c in token.children if c.dep_ in AGENT_DEPS]
+    for c in token.children:
+        if c.dep_ == "agent":
+            found.extend(g for g in c.children if g.dep_ == "pobj")
+    if token.dep_ == "compound":
+        found = []
+    head = token.head
+    light = token.dep_ == "dobj" and token.pos_ == "NOUN" and not lexical_polarity(head)
+    if not found and light and lexical_polarity(token) and token.lemma_.lower() not in PROPOSALS:
+        # the object of a light verb: "voiced support", "unleashed criticism"
+        if head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+            return [head]  # the tagger missed the verb: "Trump unleashed criticism"
+        return agents(head)
+    if not found and token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in PROPOSALS:
+        found = [c for c in token.children if c.dep_ == "compound"]
+    if not found and token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+        return agents(token.head)
+    return [t for t in found if t.dep_ != "agent"]

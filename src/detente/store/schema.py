@@ -1,0 +1,75 @@
+"""The database schema, generated from the record registry (``records.RECORD_TYPES``).
+
+Each record type is a table of the same name; each field a column: text, whole numbers,
+decimals and flags as such, lists and mappings as JSON. A record type without an ``id``
+field gets an integer key of its own. ``doc_id`` refers to the document, and the fields
+the analyses filter on are indexed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, MetaData, Table, Text
+
+from detente.records import RECORD_TYPES, Record
+
+INDEXED = frozenset({"actor_id", "speaker_id", "issue", "kind"})
+
+metadata = MetaData()
+
+
+def _unwrap(hint: Any) -> tuple[Any, bool]:
+    """The type inside Optional[...] and whether it is optional."""
+    if get_origin(hint) in (Union, types.UnionType):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        return args[0], len(args) < len(get_args(hint))
+    return hint, False
+
+
+def column_type(hint: Any) -> Any:
+    """The SQLAlchemy type of a field's type hint."""
+    if get_origin(hint) is Literal or hint is str:
+        return Text
+    if hint is bool:
+        return Boolean
+    if hint is int:
+        return Integer
+    if hint is float:
+        return Float
+    return JSON  # lists, mappings, nested records
+
+
+def nested_records(cls: type[Record]) -> dict[str, type[Record]]:
+    """The fields of `cls` that hold a list of records (Actor.roles), with their class."""
+    found = {}
+    for name, hint in get_type_hints(cls).items():
+        inner, _ = _unwrap(hint)
+        items = get_args(inner) if get_origin(inner) is list else ()
+        if items and isinstance(items[0], type) and dataclasses.is_dataclass(items[0]):
+            found[name] = typing.cast(type[Record], items[0])
+    return found
+
+
+def _columns(cls: type[Record]) -> list[Column]:
+    hints = get_type_hints(cls)
+    columns = [] if "id" in hints else [Column("id", Integer, primary_key=True, autoincrement=True)]
+    for name, hint in hints.items():
+        inner, optional = _unwrap(hint)
+        if name == "id":
+            columns.append(Column("id", Text, primary_key=True))
+        elif name == "doc_id":
+            columns.append(Column("doc_id", Text, ForeignKey("documents.id"), nullable=False, index=True))
+        else:
+            columns.append(Column(name, column_type(inner), nullable=optional, index=name in INDEXED))
+    return columns
+
+
+TABLES: dict[str, Table] = {name: Table(name, metadata, *_columns(cls)) for name, cls in RECORD_TYPES.items()}
+"""Record-type name -> its table."""
+
+
+NESTED: dict[str, dict[str, type[Record]]] = {name: nested_records(cls) for name, cls in RECORD_TYPES.items()}
+"""Record-type name -> its fields that hold nested records."""
