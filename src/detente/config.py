@@ -110,7 +110,8 @@ class Config:
     def replace(self, **changes: Any) -> "Config":
         """A copy with `changes` given as ``section_key=value`` (None leaves a value alone):
         ``config.replace(stances_issues="my.yaml", run_workers=2)``."""
-        sections = {s.name: dataclasses.replace(getattr(self, s.name)) for s in dataclasses.fields(self)}
+        sections: dict[str, Any] = {
+            f.name: dataclasses.replace(getattr(self, f.name)) for f in dataclasses.fields(self)}
         for key, value in changes.items():
             section, _, name = key.partition("_")
             if section not in sections or not hasattr(sections[section], name):
@@ -134,12 +135,12 @@ def _toml_value(value: Any) -> str:
 
 def from_mapping(data: Mapping[str, Any], source: str = "the configuration") -> Config:
     """A Config from parsed TOML, naming the section and key of any mistake."""
-    defaults = Config()
-    sections = {}
+    defaults: dict[str, Any] = {f.name: getattr(Config(), f.name) for f in dataclasses.fields(Config)}
+    sections: dict[str, Any] = {}
     for name, values in data.items():
-        template = getattr(defaults, name, None)
-        if not dataclasses.is_dataclass(template) or not isinstance(values, dict):
-            known = ", ".join(f"[{s.name}]" for s in dataclasses.fields(defaults))
+        template = defaults.get(name)
+        if template is None or not isinstance(values, dict):
+            known = ", ".join(f"[{section}]" for section in defaults)
             raise ConfigError(f"{source}: there is no section [{name}]; the sections are {known}.")
         kinds = {f.name: type(getattr(template, f.name)) for f in dataclasses.fields(template)}
         for key, value in values.items():

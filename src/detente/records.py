@@ -34,7 +34,7 @@ class Record:
     """Mixin: conversion of a dataclass record to a plain dict."""
 
     def to_dict(self) -> dict:
-        return dataclasses.asdict(self)  # type: ignore[arg-type]
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
 
     @classmethod
     def fields(cls) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, cast
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -20,7 +20,7 @@ from detente.errors import RunError
 from detente.executors import Executor, for_workers
 from detente.executors.serial import SerialExecutor
 from detente.ingest.corpus import Skipped, read_corpus
-from detente.records import Document, Problem, Record
+from detente.records import Actor, Document, Problem, Quote, Record, Statement
 from detente.stances.taxonomy import load_taxonomy
 from detente.store import engine_for, open_store, sqlite_url
 
@@ -71,10 +71,12 @@ def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) ->
 def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
     """Write the network exports and OUT/report.html; the report names first the blocs
     among the stored actors, which are those the articles mention."""
-    stored, statements = records["actors"], records["statements"]
+    stored = cast(list[Actor], records["actors"])
+    statements = cast(list[Statement], records["statements"])
     actors = overlay(load_kb(kb_dirs).actors.values(), stored)
     written = exports.write_networks(out_dir, actors, statements)
-    written.append(report.write_report(out_dir, records["documents"], actors, records["quotes"], statements,
+    written.append(report.write_report(out_dir, cast(list[Document], records["documents"]), actors,
+                                       cast(list[Quote], records["quotes"]), statements,
                                        mentioned=[a.id for a in stored]))
     return written
 

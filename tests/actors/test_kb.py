@@ -2,7 +2,6 @@
 import pytest
 
 from detente.actors import kb
-
 from helpers import DATA
 
 FIXTURE = DATA / "kb"

@@ -6,8 +6,15 @@ import math
 import pytest
 
 from detente.analysis import (
-    Blocs, agreement_index, cohesion, fractures, one_mode, position_map, select,
-    time_windows, two_mode,
+    Blocs,
+    agreement_index,
+    cohesion,
+    fractures,
+    one_mode,
+    position_map,
+    select,
+    time_windows,
+    two_mode,
 )
 from detente.records import Actor, Document, Role, Statement
 from seed_records import ACTORS, documents, statements

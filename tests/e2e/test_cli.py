@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from helpers import DATA
 from detente.cli import cli
 from detente.cli.common import SHARED
+from helpers import DATA
 
 
 def invoke(*args: str):

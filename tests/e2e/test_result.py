@@ -34,3 +34,29 @@ def test_positions_and_networks_come_from_the_same_statements(result):
     assert tusk.iloc[0]["oppose"] >= 1
     conflict = result.network("conflict")
     assert conflict and all(e["weight"] > 0 for e in conflict)
+
+
+def test_a_string_path_is_one_path_and_keywords_choose_the_taxonomy(articles):
+    one = next(iter(sorted(articles.glob("*.txt"))))
+    result = detente.analyze(str(one), taxonomy="iran-nuclear-2025")
+    assert [d.doc for d in result.documents] == [one.name]
+    assert {s.issue for s in result.statements} <= {"domestic-enrichment", "iaea-inspections", "sanctions-relief",
+                                                   "snapback", "military-strikes", "direct-talks"}
+
+
+def test_open_loads_a_stored_run_with_the_same_records(tmp_path, articles, result):
+    from detente import runner
+
+    runner.run([articles], tmp_path / "out", quiet=True)
+    stored = detente.open(tmp_path / "out")
+    assert sorted(q.id for q in stored.quotes) == sorted(q.id for q in result.quotes)
+    assert stored.fractures()[0]["supporter"] == result.fractures()[0]["supporter"]
+
+
+def test_open_on_a_folder_without_a_run_says_so(tmp_path):
+    with pytest.raises(detente.DetenteError, match="holds no Détente run"):
+        detente.open(tmp_path)
+
+
+def test_dir_shows_the_public_api():
+    assert {"analyze", "open", "Result", "Config", "DetenteError"} <= set(dir(detente))

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from detente.records import Document, Statement, record_id, text_id
 from detente.analysis import Blocs, cohesion
+from detente.records import Document, Statement, record_id, text_id
 from detente.report import issue_title, write_report
 from detente.report.findings import headline
 from seed_records import ACTORS, ACTORS_WITH_CLUBS, documents, mentioned, quotes, statements

@@ -7,15 +7,8 @@ from typing import Callable, Optional
 from spacy.tokens import Span
 
 from detente.actors.kb import slug
+from detente.lang.en import SOURCE_NOUNS
 from detente.records import Actor
-
-SOURCE_NOUNS = frozenset("""
-official officials diplomat diplomats source sources spokesperson spokesman spokeswoman
-aide aides adviser advisers advisor advisors minister ministers envoy envoys insider insiders
-negotiator negotiators representative representatives analyst analysts observer observers
-expert experts lawmaker lawmakers legislator legislators person people figure figures
-officer officers commander commanders
-""".split())
 
 
 def is_source(span: Span) -> bool:

@@ -133,7 +133,8 @@ def _problems(record, path: Path, line: int, fields: dict) -> list[str]:
         for key in ("start", "end"):
             value = role.get(key)
             if value is not None and not ISO_DATE.match(str(value)):
-                out.append(at("roles", f"{label}: the {key} of role {role['title']!r} must be an ISO date (YYYY-MM-DD), not {value!r}."))
+                out.append(at("roles", f"{label}: the {key} of role {role['title']!r} must be an ISO date "
+                                       f"(YYYY-MM-DD), not {value!r}."))
         if role.get("start") and role.get("end") and str(role["start"]) > str(role["end"]):
             out.append(at("roles", f"{label}: role {role['title']!r} ends before it starts."))
     return out

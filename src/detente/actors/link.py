@@ -55,11 +55,16 @@ def _headline(sent: Span) -> bool:
     """Whether a sentence is in title case (a headline), where the tagger's PERSON and ORG
     labels are unreliable ("Cracks Appear In NATO Unity")."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
+    return len(words) >= 3 and sum(_capitalised(t) or t.is_upper for t in words) >= 0.75 * len(words)
+
+
+def _capitalised(t: Token) -> bool:
+    """A word written with a capital and then small letters or none ('McCaul', 'Zelensky')."""
+    return t.text[:1].isupper() and not t.is_upper
 
 
 def _name_like(span: Span) -> bool:
-    return all((t.is_title or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in
+    return all((_capitalised(t) or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in
                 {"de", "von", "van", "der", "al", "bin"}) for t in span) and span[-1].pos_ == "PROPN"
 
 
@@ -90,6 +95,7 @@ class DocLinker:
             self._link_span(span, first_pass=False)
         self._link_bare_surnames()
         self._link_titles()
+        pronouns.infer_genders(self.doc)
         self._link_pronouns()
         self.doc._.mentions.sort(key=lambda m: (m.start, m.end))
 
@@ -101,7 +107,7 @@ class DocLinker:
         taken = {t.i for s in ents for t in s}
         extra = [s for s in self.linker.names(self.doc, as_spans=True)
                  if not any(t.i in taken for t in s) and s[0].pos_ in ("PROPN", "ADJ", "NOUN")
-                 and (s[0].is_title or s[0].is_upper)]
+                 and (_capitalised(s[0]) or s[0].is_upper)]
         return sorted(ents + filter_spans(extra), key=lambda s: s.start)
 
     def _pieces(self, ent: Span) -> list[Span]:
@@ -273,7 +279,7 @@ class DocLinker:
             return None
         if span.label_ == "ORG" and self._org_like(span):
             return self._local_actor(span.text, "organisation"), "local", 0.6, where
-        if span.label_ in PLACE_LABELS and span[0].is_title:
+        if span.label_ in PLACE_LABELS and _capitalised(span[0]):
             return self._local_actor(span.text, "place"), "local", 0.5, where
         return None
 
@@ -286,12 +292,12 @@ class DocLinker:
         if len(span) == 1:
             word = span.text
             return (word.isupper() and 2 <= len(word) <= 5) or "." in word.strip(".")
-        return all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in span) and span[-1].pos_ == "PROPN"
+        return all(_capitalised(t) or t.is_upper or not t.is_alpha or t.is_stop for t in span) and span[-1].pos_ == "PROPN"
 
     def _title_before(self, span: Span) -> Optional[str]:
         """The title an article gives a person before the name ('German Defence Minister')."""
         doc, i = self.doc, span.start
-        while i > span.sent.start and (doc[i - 1].is_title or doc[i - 1].is_upper) and not doc[i - 1].is_punct \
+        while i > span.sent.start and (_capitalised(doc[i - 1]) or doc[i - 1].is_upper) and not doc[i - 1].is_punct \
                 and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
             i -= 1
         words = doc[i:span.start].text
@@ -309,7 +315,8 @@ class DocLinker:
 
     def _link_bare_surnames(self) -> None:
         """Surnames of the document's people that the tagger did not mark as names."""
-        known = {surname(a.name): a for a in self.doc._.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
+        known = {surname(a.name): a for a in self.doc._.actors.values()
+                 if a.kind == "person" and len(a.name.split()) > 1}
         covered = {(m.start, m.end) for m in self.doc._.mentions}
         taken = {i for m in self.doc._.mentions for i in range(m.start, m.end)}
         for tok in self.doc:

@@ -6,8 +6,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from detente.nlp import docinfo
 from detente.lang.en import SPEECH_VERBS
+from detente.nlp import docinfo
 from detente.records import Actor
 
 GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
@@ -16,6 +16,7 @@ PLURAL = {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "o
 GROUP_KINDS = ("organisation", "country", "group", "anonymous")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 LOOK_BACK = 6  # sentences
+HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female"}
 
 
 def pronoun_kind(token: Token) -> Optional[str]:
@@ -35,6 +36,53 @@ def _fits(actor: Actor, kind: str) -> bool:
 def _speaks(span) -> bool:
     """Whether a mention is the subject of a speech verb ("Tusk said")."""
     return span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+
+
+def infer_genders(doc: Doc) -> None:
+    """Give the document's local people without a gender the one the text shows: an
+    honorific before the name (Ms. Rosasi), or he/she/his/her outside quotation marks
+    when the person is the only one named earlier in the pronoun's sentence, or else the
+    only one named in the sentence before (Canos-Donnay said she hoped …; Pinto is the
+    director. He says …)."""
+    actors = doc._.actors or {}
+    unknown = {a.id for a in actors.values() if a.kind == "person" and a.gender is None}
+    if not unknown:
+        return
+    facts = docinfo.info(doc)
+    sentence = facts.sentence_numbers(doc)
+    quotes = facts.quoted()
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    votes: dict[str, dict[str, int]] = {}
+    for m in doc._.mentions or []:
+        actor = actors.get(m.actor_id) if m.actor_id else None
+        if actor is None or actor.kind != "person" or m.method == "pronoun":
+            continue
+        tokens = facts.token_range(doc, m.start, m.end)
+        if tokens is None:
+            continue
+        by_sentence.setdefault(sentence[tokens[0]], []).append((m.start, actor.id))
+        if tokens[0] > 0 and actor.id in unknown:
+            honorific = HONORIFICS.get(doc[tokens[0] - 1].lower_)
+            if honorific:
+                votes.setdefault(actor.id, {}).setdefault(honorific, 0)
+                votes[actor.id][honorific] += 2
+    for tok in doc:
+        gender = GENDER.get(tok.lower_)
+        if gender is None or pronoun_kind(tok) is None or any(a <= tok.idx < b for a, b in quotes):
+            continue
+        here = sentence[tok.i]
+        people = {a for start, a in by_sentence.get(here, []) if start < tok.idx}
+        if not people:
+            people = {a for _, a in by_sentence.get(here - 1, [])}
+        if len(people) == 1:
+            (only,) = people
+            if only in unknown:
+                votes.setdefault(only, {}).setdefault(gender, 0)
+                votes[only][gender] += 1
+    for actor_id, counts in votes.items():
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            actors[actor_id].gender = ranked[0][0]
 
 
 def resolve(doc: Doc, token: Token, speakers: set[str]) -> Optional[tuple[Actor, float]]:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date as Date, timedelta
+from datetime import date as Date
+from datetime import timedelta
 from typing import Iterable, Optional
 
 from detente.analysis.blocs import Blocs
@@ -38,13 +39,13 @@ def select(
         actor = by_id.get(s.actor_id or "")
         if kinds is not None and (actor is None or actor.kind not in kinds):
             continue
-        if membership is not None and not membership.of(s.actor_id, s.date) & blocs:
+        if membership is not None and blocs is not None and not membership.of(s.actor_id, s.date) & blocs:
             continue
         if outlets is not None and outlet_of.get(s.doc_id) not in outlets:
             continue
         if (start or end) and not s.date:
             continue
-        if (start and s.date < start) or (end and s.date > end):
+        if (start and s.date and s.date < start) or (end and s.date and s.date > end):
             continue
         chosen.append(s)
     return chosen

@@ -45,7 +45,7 @@ def fractures(statements: Iterable[Statement], actors: Iterable[Actor], mentione
                         "opponent_evidence": evidence(_strongest(group_b, "oppose")),
                     })
                     row["blocs"].append(bloc)
-    weight = defaultdict(int)
+    weight: defaultdict[tuple, int] = defaultdict(int)
     mentioned = set(mentioned)
     for row in pairs.values():
         row["blocs"] = blocs.ranked(row["blocs"], mentioned)

@@ -13,7 +13,8 @@ from detente.evaluation import scorer
 @click.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--gold", "gold_dir", default=str(SHARED / "gold"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder of *.quotes/stances/actors.jsonl gold files.")
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of *.quotes/stances/actors.jsonl gold files.")
 @click.option("--scorer", "scorer_path", default=str(SHARED / "tools" / "score.py"), show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="The project's score.py.")
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),

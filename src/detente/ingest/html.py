@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Union
+from typing import TYPE_CHECKING, Any, Iterator, Union
 
 import trafilatura
 
@@ -23,7 +23,7 @@ def read(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
     if isinstance(markup, Problem):
         yield markup
         return
-    extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
+    extracted: Any = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     if extracted is None or not (extracted.text or "").strip():
         yield Problem(str(path), "holds no article text that could be extracted from its HTML")
         return

@@ -21,8 +21,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def split_dashes_after_quotes(nlp: Language) -> None:
     """Teach the tokenizer that a dash glued to a closing quotation mark is a token of its
     own (“…”― Olena Kovalenko), so that the name after it can be read as the source."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[”\"’])[―—–]"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[”\"’])[―—–]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def load_model(name: str) -> Language:

@@ -14,10 +14,25 @@ from detente.nlp import docinfo
 from detente.nlp.quotemarks import QuoteSpan, text_before
 from detente.quotes.confidence import CONFIDENCE
 from detente.quotes.spans import Found, trim
-from detente.quotes.speakers import (CLAUSE_GOES_ON, EMPTY_PRONOUNS, INVERTED_CUES, MAX_CLIMB, NON_LABEL_POS,
-                                     PERSONAL_PRONOUNS, SENTENCE_END, SUBJECTS, TRAILING_CUE_ENDS, cue_span,
-                                     inverted_subject, is_cue_verb, is_naming_verb, noun_phrase, outermost_report,
-                                     owner_of, speaker_of)
+from detente.quotes.speakers import (
+    CLAUSE_GOES_ON,
+    EMPTY_PRONOUNS,
+    INVERTED_CUES,
+    MAX_CLIMB,
+    NON_LABEL_POS,
+    PERSONAL_PRONOUNS,
+    SENTENCE_END,
+    SUBJECTS,
+    TRAILING_CUE_ENDS,
+    cue_span,
+    inverted_subject,
+    is_cue_verb,
+    is_naming_verb,
+    noun_phrase,
+    outermost_report,
+    owner_of,
+    speaker_of,
+)
 
 
 def marked_quotes(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[Found]:
@@ -108,7 +123,8 @@ def speaker_labels(doc: Doc) -> list[Found]:
             end += 1
         content = trim(doc[t.i + 1:end])
         if content is not None:
-            out.append(Found(content.start_char, content.end_char, "direct", doc[t.i:t.i + 1], label, CONFIDENCE["speaker_label"]))
+            out.append(Found(content.start_char, content.end_char, "direct", doc[t.i:t.i + 1], label,
+                             CONFIDENCE["speaker_label"]))
     return out
 
 

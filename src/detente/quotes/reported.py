@@ -12,8 +12,19 @@ from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS
 from detente.nlp import docinfo
 from detente.quotes.confidence import CONFIDENCE
 from detente.quotes.spans import Found, outside, trim, within
-from detente.quotes.speakers import (CONTRAST_MARKS, INFINITIVE_VERBS, PERSONAL_PRONOUNS, POSITION_VERBS, SUBJECTS,
-                                     cue_span, holds_views, is_cue_verb, is_generic, noun_phrase, speaker_of)
+from detente.quotes.speakers import (
+    CONTRAST_MARKS,
+    INFINITIVE_VERBS,
+    PERSONAL_PRONOUNS,
+    POSITION_VERBS,
+    SUBJECTS,
+    cue_span,
+    holds_views,
+    is_cue_verb,
+    is_generic,
+    noun_phrase,
+    speaker_of,
+)
 
 
 def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Found]:
@@ -39,7 +50,8 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
             if speaker is None or is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS \
                     or not (is_cue_verb(verb) or holds_views(speaker)):
                 continue
-            out.append(Found(span.start_char, span.end_char, "indirect", cue_span(verb), speaker, CONFIDENCE["indirect"]))
+            out.append(Found(span.start_char, span.end_char, "indirect", cue_span(verb), speaker,
+                             CONFIDENCE["indirect"]))
     return out
 
 
@@ -165,5 +177,6 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         speaker = noun_phrase(subjects[0])
         if is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS:
             continue
-        out.append(Found(content.start_char, content.end_char, "indirect", cue_span(verb), speaker, CONFIDENCE["parenthetical"]))
+        out.append(Found(content.start_char, content.end_char, "indirect", cue_span(verb), speaker,
+                         CONFIDENCE["parenthetical"]))
     return out

@@ -9,8 +9,17 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from detente.lang.en import (BELIEF_VERBS, CARRY_ON_VERBS, DIRECTIVE_VERBS, GENERIC_SOURCES, INTENTION_VERBS,
-                             NAMING_VERBS, SPEECH_VERBS, TEXT_VERBS, TEXTS)
+from detente.lang.en import (
+    BELIEF_VERBS,
+    CARRY_ON_VERBS,
+    DIRECTIVE_VERBS,
+    GENERIC_SOURCES,
+    INTENTION_VERBS,
+    NAMING_VERBS,
+    SPEECH_VERBS,
+    TEXT_VERBS,
+    TEXTS,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass")
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -133,7 +142,8 @@ def noun_phrase(head: Token) -> Span:
 def is_generic(speaker: Span) -> bool:
     """A bare plural with no determiner or name: "officials", "European officials"."""
     root = speaker.root
-    return root.lower_ in GENERIC_SOURCES and not any(t.pos_ in ("DET", "PROPN", "NUM") or t.dep_ == "poss" for t in speaker)
+    return root.lower_ in GENERIC_SOURCES and not any(
+        t.pos_ in ("DET", "PROPN", "NUM") or t.dep_ == "poss" for t in speaker)
 
 
 def holds_views(speaker: Span) -> bool:

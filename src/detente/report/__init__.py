@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 import jinja2
 import plotly.offline
@@ -55,7 +55,7 @@ def _evidence_index(positions, agreement, conflict, fracture_rows, cohesion_rows
                 "title": f"{relation.title()} of {r['source_name']} and {r['target_name']} "
                          f"({r['weight']:g}) on {', '.join(label(i) for i in r['issues'])}",
                 "items": r["evidence"]}
-    by_actor = {}
+    by_actor: dict[str, list] = {}
     for s in statements:
         by_actor.setdefault(s.actor_id or s.actor, []).append(evidence(s))
     for key, items in by_actor.items():
@@ -83,17 +83,16 @@ def _evidence_index(positions, agreement, conflict, fracture_rows, cohesion_rows
 
 def write_report(
     out_dir,
-    documents: Iterable[Document],
-    actors: Iterable[Actor],
-    quotes: Iterable[Quote],
-    statements: Iterable[Statement],
+    documents: Sequence[Document],
+    actors: Sequence[Actor],
+    quotes: Sequence[Quote],
+    statements: Sequence[Statement],
     issue_labels: Optional[dict[str, str]] = None,
     mentioned: Iterable[str] = (),
 ) -> Path:
     """Write OUT/report.html, a single file that opens in a browser with no network.
     `mentioned`, the ids of the actors the articles mention, puts the blocs among them
     (NATO, the EU …) first wherever the report names or orders blocs."""
-    documents, actors, quotes, statements = (list(x) for x in (documents, actors, quotes, statements))
     label: Callable[[str], str] = lambda issue: (issue_labels or {}).get(issue) or issue_title(issue)
     mentioned = set(mentioned)
     blocs = Blocs(actors)

@@ -111,7 +111,7 @@ class _DocStances:
         keep_negation = not cue.spells_negation
         quote = enclosing_quote(self.quotes, anchor)
         holder = self.quote_holder(quote) if quote is not None else None
-        if holder is not None:
+        if quote is not None and holder is not None:
             steps = walk(anchor, span, cue.polarity, stop=quote_tokens(self.doc, quote), keep_negation=keep_negation)
             yield quoted(holder, cue, anchor, steps[-1], sent, quote)
             return
@@ -129,7 +129,7 @@ class _DocStances:
         if all(f.stance == "neutral" for f in findings):
             partial = enclosing_quote(self.quotes, anchor, kinds=("partial",))
             holder = self.quote_holder(partial) if partial is not None else None
-            if holder is not None:  # "a softer appeal that Ukraine be “closely involved”"
+            if partial is not None and holder is not None:  # "a softer appeal that Ukraine be “closely involved”"
                 yield quoted(holder, cue, anchor, steps[-1], sent, partial)
 
     def anaphora(self, sents: list, n: int, proposals: list) -> Iterable[Finding]:
@@ -150,7 +150,7 @@ class _DocStances:
             step = next((s for s in steps if s.token.i == verb.i), None)
             if step is None or step.role != "stance":
                 continue
-            stance = "support" if polarity * step.polarity > 0 else "oppose"
+            stance: Stance = "support" if polarity * step.polarity > 0 else "oppose"
             for holder in self.holders(verb):
                 yield Finding(holder, issue, stance, sents[m].start_char, sents[n].end_char, None,
                               CONFIDENCE["proposal_rejected"])
@@ -325,7 +325,8 @@ def majority(findings: list[Finding]) -> list[Finding]:
             weight[(f.holder.name, f.issue, f.stance)] += f.confidence
     def losing(f: Finding) -> bool:
         other = "oppose" if f.stance == "support" else "support"
-        return f.stance != "neutral" and weight[(f.holder.name, f.issue, other)] > weight[(f.holder.name, f.issue, f.stance)]
+        mine, theirs = weight[(f.holder.name, f.issue, f.stance)], weight[(f.holder.name, f.issue, other)]
+        return f.stance != "neutral" and theirs > mine
     return [f for f in findings if not losing(f)]
 
 

@@ -18,8 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from detente.lang.en import (HEDGES, NECESSITY, NEGATORS, OPPOSING, PHRASAL, PROPOSALS, SPEECH_VERBS, SUPPORTIVE,
-                             TOPICS)
+from detente.lang.en import HEDGES, NECESSITY, NEGATORS, OPPOSING, PHRASAL, PROPOSALS, SPEECH_VERBS, SUPPORTIVE, TOPICS
 
 # Links whose head does not scope over the dependent's content.
 NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "dep", "npadvmod"})

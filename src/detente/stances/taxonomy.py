@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from re import _constants as re_constants
-from re import _parser as re_parser  # the standard library's own pattern parser
-from typing import Optional
+from re import _constants as re_constants  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]  # the standard library's own pattern parser
+from typing import NoReturn, Optional
 
 import yaml
 
@@ -174,7 +174,7 @@ def _required(items) -> Optional[set[str]]:
             consider(_required(arg))
         elif op is re_constants.BRANCH:
             options = [_required(branch) for branch in arg[1]]
-            consider(set().union(*options) if all(options) else None)
+            consider(set().union(*(o for o in options if o)) if all(options) else None)
         elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT) and arg[0] >= 1:
             consider(_required(arg[2]))
     return best
@@ -244,7 +244,7 @@ class _Where:
     def __init__(self, source: str):
         self.source = source
 
-    def fail(self, field_path: str, problem: str):
+    def fail(self, field_path: str, problem: str) -> NoReturn:
         at = f", field `{field_path}`" if field_path else ""
         raise TaxonomyError(f"{self.source}{at}: {problem}.")
 

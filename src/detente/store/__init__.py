@@ -36,7 +36,7 @@ def engine_for(url: str) -> Engine:
         raise DatabaseURLError(f"The database URL {url!r} is not valid: {err}.") from err
     except NoSuchModuleError as err:
         raise DatabaseURLError(f"The database URL {url!r} names a database SQLAlchemy does not know.") from err
-    except ImportError as err:
+    except ModuleNotFoundError as err:
         extra = " (pip install 'detente[postgres]')" if parsed.get_backend_name() == "postgresql" else ""
         raise DatabaseURLError(
             f"The driver for {url!r} is not installed{extra}: {err}.") from err

@@ -55,13 +55,13 @@ def nested_records(cls: type[Record]) -> dict[str, type[Record]]:
 
 def _columns(cls: type[Record]) -> list[Column]:
     hints = get_type_hints(cls)
-    columns = [] if "id" in hints else [Column("id", Integer, primary_key=True, autoincrement=True)]
+    columns: list[Column[Any]] = [] if "id" in hints else [Column("id", Integer, primary_key=True, autoincrement=True)]
     for name, hint in hints.items():
         inner, optional = _unwrap(hint)
         if name == "id":
-            columns.append(Column("id", Text, primary_key=True))
+            columns.append(Column("id", Text(), primary_key=True))
         elif name == "doc_id":
-            columns.append(Column("doc_id", Text, ForeignKey("documents.id"), nullable=False, index=True))
+            columns.append(Column("doc_id", Text(), ForeignKey("documents.id"), nullable=False, index=True))
         else:
             columns.append(Column(name, column_type(inner), nullable=optional, index=name in INDEXED))
     return columns

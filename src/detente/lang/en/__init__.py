@@ -40,6 +40,7 @@ SOURCE_PREPOSITIONS = tuple(tuple(words) for words in _cues["source_prepositions
 TEXT_VERBS = frozenset(_cues["text_verbs"])
 TEXTS = frozenset(_cues["texts"])
 CARRY_ON_VERBS = frozenset(_cues["carry_on_verbs"])
+SOURCE_NOUNS = frozenset(_cues["anonymous_source_nouns"])
 
 _stance = _load("stance.yaml")
 SUPPORTIVE = frozenset(_stance["supportive"])

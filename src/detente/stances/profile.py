@@ -1,0 +1,141 @@
+"""Issue profiles: how an issue without patterns is recognised in a sentence.
+
+An analyst's minimal taxonomy gives, for each issue, a label, what support and oppose
+mean, and a few example sentences. From these words a profile is built:
+
+- *topic words*, weighted by where they come from (label and keywords count most, the
+  meanings next, the examples least) and by how specific they are to the issue among the
+  taxonomy's issues (a word every issue uses, such as the country at the centre of the
+  negotiation, counts little);
+- *pole words*, which only one side's meaning and examples use ("lifting" sanctions for
+  support, "keeping" them for oppose): met next to the topic word in a sentence, they say
+  which side the phrase itself states, as a pattern of the ``support`` or ``oppose`` kind
+  would.
+
+Words are compared by a crude stem (lower case, common suffixes off), so that the
+profile can be matched against a bare string (``Issue.matches``) as well as a parsed
+sentence. Stop words, the stance lexicon (support, reject, must, not ...) and the generic
+words of ``lang/en/stance.yaml`` never count as topic words: they say how, not what.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from detente.lang.en import (GENERIC_TOPIC_WORDS, HEDGES, NECESSITY, NEGATORS, OPPOSING, PROPOSALS, SUPPORTIVE,
+                             TOPICS)
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "ising", "izing", "ised", "ized",
+            "ises", "izes", "ise", "ize", "ating", "ated", "ates", "ate", "ments", "ment", "ings", "ing",
+            "ies", "ied", "ed", "es", "s", "ly")
+MIN_STEM = 4
+# Weights of the places a topic word comes from.
+SOURCE_WEIGHTS = {"label": 3.0, "keywords": 3.0, "meaning": 1.5, "example": 1.0}
+# A sentence is about an issue when its topic words weigh this much together ...
+THRESHOLD = 3.0
+# ... and one of them is this specific to the issue (a word of the label or keywords that
+# few other issues use, or two words of its meanings).
+MIN_ANCHOR = 1.5
+NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES | NECESSITY | TOPICS | PROPOSALS
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, possessive and one common suffix off, final e off."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    for suffix in SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) > MIN_STEM:
+        w = w[:-1]
+    return w
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` that can be topic or pole words."""
+    return [w for w in WORD.findall(text) if len(w) > 2 and w.lower() not in NOT_TOPICS]
+
+
+NOT_TOPIC_STEMS = frozenset(stem(w) for w in NOT_TOPICS | GENERIC_TOPIC_WORDS)
+
+
+def stems(text: str) -> set[str]:
+    return {s for s in map(stem, words(text)) if s not in NOT_TOPIC_STEMS}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The topic words (stem -> weight) and pole words of one issue."""
+
+    issue: str
+    topic: dict[str, float]
+    support_words: frozenset[str]
+    oppose_words: frozenset[str]
+
+    def score(self, found: Iterable[str]) -> tuple[float, float]:
+        """Total weight of the distinct topic stems in `found`, and the largest one."""
+        weights = [self.topic[s] for s in set(found) if s in self.topic]
+        return sum(weights), max(weights, default=0.0)
+
+    def about(self, found: Iterable[str]) -> bool:
+        total, best = self.score(found)
+        return total >= THRESHOLD and best >= MIN_ANCHOR
+
+    def matches(self, text: str) -> bool:
+        """Whether a bare string is about the issue."""
+        return self.about(stem(w) for w in WORD.findall(text))
+
+    def pole(self, found: Iterable[str]) -> int:
+        """+1 when `found` holds only support words, -1 only oppose words, else 0."""
+        found = set(found)
+        support, oppose = bool(found & self.support_words), bool(found & self.oppose_words)
+        return 0 if support == oppose else (1 if support else -1)
+
+
+def build_profiles(issues: list[dict]) -> dict[str, Profile]:
+    """Profiles of the issues described by `issues`, each a mapping with id, label,
+    support, oppose, keywords, support_sounds_like and oppose_sounds_like."""
+    raw: dict[str, dict[str, float]] = {}
+    poles: dict[str, tuple[set[str], set[str]]] = {}
+    for issue in issues:
+        weights: dict[str, float] = {}
+
+        def add(texts: Iterable[str], kind: str, into: dict[str, float] = weights) -> None:
+            for text in texts:
+                for s in stems(text):
+                    into[s] = max(into.get(s, 0.0), SOURCE_WEIGHTS[kind])
+
+        add([issue["label"]], "label")
+        add(issue.get("keywords") or (), "keywords")
+        add([issue["support"], issue.get("oppose") or ""], "meaning")
+        add([*issue.get("support_sounds_like", ()), *issue.get("oppose_sounds_like", ())], "example")
+        raw[issue["id"]] = weights
+        support = stems(" ".join([issue["support"], *issue.get("support_sounds_like", ())]))
+        oppose = stems(" ".join([issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
+        poles[issue["id"]] = (support - oppose, oppose - support)
+    count = len(raw)
+    df: dict[str, int] = {}
+    for weights in raw.values():
+        for s in weights:
+            df[s] = df.get(s, 0) + 1
+    profiles = {}
+    for issue_id, weights in raw.items():
+        # a word every issue uses counts a fifth; one only this issue uses, in full
+        specificity = {s: (1.0 if count == 1 else 0.2 + 0.8 * (count - df[s]) / (count - 1)) for s in weights}
+        topic = {s: round(w * specificity[s], 3) for s, w in weights.items()}
+        support, oppose = poles[issue_id]
+        profiles[issue_id] = Profile(issue_id, {s: w for s, w in topic.items() if w > 0.2}, frozenset(support),
+                                     frozenset(oppose))
+    return profiles
+
+
+def idf(count: int, df: int) -> float:  # pragma: no cover - kept for the training notes
+    return math.log((count + 1) / df)
