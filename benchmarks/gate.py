@@ -6,7 +6,7 @@ benchmarks/baseline.json (the logic is detente.evaluation.gate).
 Prints metric, measured, floor and ok for each metric; exits 1 when a figure is below its
 floor. --update writes the new figures and raises floors to them less the tolerance; it
 refuses (exit 2) to lower a floor unless --allow-lower is given. --write FILE writes the
-figures as a Markdown table. Without the shared folder the gate is skipped (exit 0).
+figures as a Markdown table (between the gate-figures markers of a README). Without the shared folder the gate is skipped (exit 0).
 """
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the detente command (default: beside this interpreter)")
     parser.add_argument("--update", action="store_true", help="write the figures and raise floors to them")
     parser.add_argument("--allow-lower", action="store_true", help="with --update, let floors drop")
-    parser.add_argument("--write", type=Path, metavar="FILE", help="write the figures as a Markdown table")
+    parser.add_argument("--write", type=Path, metavar="FILE", action="append", default=[],
+                        help="write the figures as a Markdown table: the whole FILE, or between its "
+                             "gate-figures markers (README.md); may be given more than once")
     return parser.parse_args(argv)
 
 
@@ -67,9 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Wrote the figures and floors to {args.baseline}.")
     rows = gate.check(baseline, measurement.figures)
     show(rows, measurement, seconds)
-    if args.write:
-        args.write.write_text(gate.markdown(rows, measurement.failures), encoding="utf-8")
-        print(f"Wrote the figures to {args.write}.")
+    for path in args.write:
+        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+        path.write_text(gate.with_figures(old, gate.markdown(rows, measurement.failures)), encoding="utf-8")
+        print(f"Wrote the figures to {path}.")
     return 0 if all(r.ok for r in rows) else 1
 
 

@@ -133,7 +133,8 @@ def print_scores(system: str, shared: pathlib.Path, out: pathlib.Path) -> None:
     print("-- PolNeAR dev, all attributions")
     print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear.jsonl")]))
     print("-- PolNeAR dev, attributions with quotation marks (predictions: those whose content has one)")
-    print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear-direct.jsonl"), "--direct-only"]))
+    direct = out / f"{system}.polnear-direct.jsonl"
+    print(score([str(tools / "score_polnear.py"), str(dev), str(direct), "--direct-only"]))
 
 
 def main() -> None:
@@ -163,7 +164,8 @@ def main() -> None:
     print_scores("detente", shared, out)
     if raised is not None:
         print("==== textacy")
-        print(f"articles on which textacy raised: seeds {raised[0]}/{len(seeds)}, PolNeAR dev {raised[1]}/{len(polnear)}")
+        print(f"articles on which textacy raised: seeds {raised[0]}/{len(seeds)}, "
+              f"PolNeAR dev {raised[1]}/{len(polnear)}")
         print_scores("textacy", shared, out)
     quoting, total = seed_quote_time + pn_quote_time, seed_time + pn_time
     print(f"==== speed: the quote stage takes {quoting:.2f}s of the pipeline's {total:.2f}s on "

@@ -118,3 +118,10 @@ def test_the_command_skips_without_the_shared_folder(tmp_path, capsys):
     spec.loader.exec_module(command)
     assert command.main(["--shared", str(tmp_path / "absent")]) == 0
     assert "so the gate is skipped" in capsys.readouterr().out
+
+
+def test_figures_replace_only_the_marked_block_of_a_readme():
+    readme = f"# Title\nBefore.\n{gate.FIGURES_START}\nold table\n{gate.FIGURES_END}\nAfter.\n"
+    updated = gate.with_figures(readme, "| new |\n")
+    assert updated == f"# Title\nBefore.\n{gate.FIGURES_START}\n| new |\n{gate.FIGURES_END}\nAfter.\n"
+    assert gate.with_figures("no markers here", "| new |\n") == "| new |\n"

@@ -224,16 +224,19 @@ def updated(baseline: Baseline, figures: dict[str, float | None], allow_lower: b
     tolerance, never lowered; with `allow_lower`, every floor is its figure less the
     tolerance. Raises FloorWouldDrop when, without `allow_lower`, a figure is below its
     floor or was not measured."""
-    drops = [name for name, floor in baseline.floors.items()
-             if floor is not None and (figures.get(name) is None or figures[name] < floor)]
+    drops = [_drop(name, floor, figures.get(name), baseline.tolerance)
+             for name, floor in baseline.floors.items() if floor is not None and not _holds(figures.get(name), floor)]
     if drops and not allow_lower:
-        sentences = [_drop(name, baseline.floors[name], figures.get(name), baseline.tolerance) for name in drops]
-        raise FloorWouldDrop(" ".join(sentences) + " Pass --allow-lower to lower floors.")
+        raise FloorWouldDrop(" ".join(drops) + " Pass --allow-lower to lower floors.")
     floors = {}
     for name, value in figures.items():
         target, old = floor_for(value, baseline.tolerance), baseline.floors.get(name)
         floors[name] = target if allow_lower or old is None or target is None else max(old, target)
     return Baseline(floors, dict(figures), baseline.tolerance)
+
+
+def _holds(value: float | None, floor: float) -> bool:
+    return value is not None and value >= floor
 
 
 def _drop(name: str, floor: float, value: float | None, tolerance: float) -> str:
@@ -254,7 +257,7 @@ class Row:
     @property
     def ok(self) -> bool:
         """Whether the figure holds its floor (always, when there is no floor)."""
-        return self.floor is None or (self.measured is not None and self.measured >= self.floor)
+        return self.floor is None or _holds(self.measured, self.floor)
 
     @property
     def verdict(self) -> str:
@@ -286,6 +289,18 @@ def markdown(rows: list[Row], failures: dict[str, str]) -> str:
     if failures:
         lines += [""] + [f"- {note}" for note in failure_notes(failures)]
     return "\n".join(lines) + "\n"
+
+
+FIGURES_START, FIGURES_END = "<!-- gate figures: start -->", "<!-- gate figures: end -->"
+
+
+def with_figures(document: str, figures: str) -> str:
+    """`document` with the text between its gate-figures markers replaced by `figures`;
+    the figures alone when it has no markers (a file of its own)."""
+    start, end = document.find(FIGURES_START), document.find(FIGURES_END)
+    if start < 0 or end < start:
+        return figures
+    return document[:start + len(FIGURES_START)] + "\n" + figures + document[end:]
 
 
 def failure_notes(failures: dict[str, str]) -> list[str]:

@@ -76,9 +76,10 @@ def _reported_clause(doc: Doc, record: dict, start: int, end: int) -> tuple[int,
     if record["kind"] != "partial":
         return None
     rights = [c for c in cue.root.rights if c.dep_ not in ("conj", "cc", "punct")]
-    if rights and rights[0].left_edge.idx <= start and end <= rights[-1].right_edge.idx + len(rights[-1].right_edge) + 1:
-        last = rights[-1].right_edge  # the cue's own object and complements: called it their “crystal ball”
-        return rights[0].left_edge.idx, max(end, last.idx + len(last))
+    if rights:  # the cue's own object and complements: called it their “crystal ball”
+        first, last = rights[0].left_edge, rights[-1].right_edge
+        if first.idx <= start and end <= last.idx + len(last) + 1:
+            return first.idx, max(end, last.idx + len(last))
     gap = doc.text[cue_end:start]
     return cue_end + len(gap) - len(gap.lstrip(" ,")), _clause_end(doc.text, end)
 
