@@ -6,7 +6,8 @@ benchmarks/baseline.json (the logic is detente.evaluation.gate).
 Prints metric, measured, floor and ok for each metric; exits 1 when a figure is below its
 floor. --update writes the new figures and raises floors to them less the tolerance; it
 refuses (exit 2) to lower a floor unless --allow-lower is given. --write FILE writes the
-figures as a Markdown table (between the gate-figures markers of a README). Without the shared folder the gate is skipped (exit 0).
+figures as a Markdown table (between the gate-figures markers of a README). Without the
+shared folder the gate is skipped (exit 0).
 """
 from __future__ import annotations
 
