@@ -8,20 +8,28 @@ article's date; he/she link to the most fitting earlier person.
 from __future__ import annotations
 
 import functools
-from typing import Iterable, Optional
+from typing import Iterable, Optional, cast
 
 from rapidfuzz import fuzz
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from detente.actors import anonymous, pronouns, titles
 from detente.actors.kb import KnowledgeBase, fold, load_kb, slug, surname
-from detente.lang.en import SPEECH_VERBS
+from detente.lang.en import (
+    CREDIT_VERBS,
+    MEDIUM_NOUNS,
+    ORGANISATION_NOUNS,
+    RELAY_VERBS,
+    SOURCE_DOCUMENT_NOUNS,
+    SPEECH_VERBS,
+)
 from detente.nlp import docinfo
-from detente.records import Actor, Mention, text_id
+from detente.records import Actor, ActorKind, LinkMethod, Mention, text_id
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -32,6 +40,7 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
+ORG_NOUNS = ORGANISATION_NOUNS
 
 
 class Linker:
@@ -40,7 +49,7 @@ class Linker:
     def __init__(self, kb: KnowledgeBase, vocab: Vocab):
         self.kb = kb
         self.names = PhraseMatcher(vocab, attr="ORTH")
-        tokenizer = English().tokenizer
+        tokenizer = cast(Tokenizer, English().tokenizer)
         self.names.add("KB", list(tokenizer.pipe(sorted(kb.surface_forms()))))
         self.titles = titles.matcher(vocab, tokenizer)
 
@@ -54,6 +63,8 @@ def linker_for(kb_dirs: tuple[str, ...], vocab: Vocab) -> Linker:
 def _headline(sent: Span) -> bool:
     """Whether a sentence is in title case (a headline), where the tagger's PERSON and ORG
     labels are unreliable ("Cracks Appear In NATO Unity")."""
+    if sent.text.rstrip().rstrip("\"”’)").endswith((".", "!", "?")):
+        return False  # a sentence of the body, however many names it holds
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(_capitalised(t) or t.is_upper for t in words) >= 0.75 * len(words)
 
@@ -66,6 +77,18 @@ def _capitalised(t: Token) -> bool:
 def _name_like(span: Span) -> bool:
     return all((_capitalised(t) or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in
                 {"de", "von", "van", "der", "al", "bin"}) for t in span) and span[-1].pos_ == "PROPN"
+
+
+def _person_by_context(ent: Span) -> bool:
+    """Whether a name the tagger took for an organisation is a person's by its context: an
+    honorific before it (Ms. Tajaroensuk) or a relative clause with "who" after it
+    (Chalida Tajaroensuk, who heads …)."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr"):
+        return True
+    after = doc[ent.end:ent.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].lower_ == "who" and len(ent) >= 2 and all(
+        _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
 
 
 class DocLinker:
@@ -94,26 +117,28 @@ class DocLinker:
         for span in later:
             self._link_span(span, first_pass=False)
         self._link_bare_surnames()
+        self._drop_bystanders()
         self._link_titles()
         pronouns.infer_genders(self.doc)
         self._link_pronouns()
+        self._drop_passing_countries()
         self.doc._.mentions.sort(key=lambda m: (m.start, m.end))
 
     def _candidate_spans(self) -> list[Span]:
         ents = []
         for ent in self.doc.ents:
             if ent.label_ in LABELS:
-                ents.extend(self._pieces(ent))
+                ents.extend(self._pieces(ent, "PERSON" if ent.label_ == "ORG" and _person_by_context(ent) else None))
         taken = {t.i for s in ents for t in s}
         extra = [s for s in self.linker.names(self.doc, as_spans=True)
                  if not any(t.i in taken for t in s) and s[0].pos_ in ("PROPN", "ADJ", "NOUN")
                  and (_capitalised(s[0]) or s[0].is_upper)]
         return sorted(ents + filter_spans(extra), key=lambda s: s.start)
 
-    def _pieces(self, ent: Span) -> list[Span]:
+    def _pieces(self, ent: Span, label: Optional[str] = None) -> list[Span]:
         """An entity cleaned of leading articles, possessives and line breaks, and split at
-        dashes joining two names ("Trump-Putin")."""
-        doc, label = self.doc, ent.label_
+        dashes joining two names ("Trump-Putin"); relabelled `label` when given."""
+        doc, label = self.doc, label or ent.label_
         start, end = ent.start, ent.end
         while start < end and (doc[start].pos_ in ("DET", "VERB", "AUX", "PUNCT") or doc[start].is_space):
             start += 1
@@ -292,7 +317,8 @@ class DocLinker:
         if len(span) == 1:
             word = span.text
             return (word.isupper() and 2 <= len(word) <= 5) or "." in word.strip(".")
-        return all(_capitalised(t) or t.is_upper or not t.is_alpha or t.is_stop for t in span) and span[-1].pos_ == "PROPN"
+        return all(_capitalised(t) or t.is_upper or not t.is_alpha or t.is_stop for t in span) \
+            and span[-1].pos_ == "PROPN"
 
     def _title_before(self, span: Span) -> Optional[str]:
         """The title an article gives a person before the name ('German Defence Minister')."""
@@ -303,7 +329,7 @@ class DocLinker:
         words = doc[i:span.start].text
         return words if words and any(w in titles.title_words() for w in words.lower().split()) else None
 
-    def _local_actor(self, name: str, kind: str, description: Optional[str] = None) -> Actor:
+    def _local_actor(self, name: str, kind: ActorKind, description: Optional[str] = None) -> Actor:
         actor_id = f"local:{slug(name)}"
         actor = self.doc._.actors.get(actor_id)
         if actor is None:
@@ -312,6 +338,80 @@ class DocLinker:
         elif description and not actor.description:
             actor.description = description
         return actor
+
+    def _drop_bystanders(self) -> None:
+        """Forget the names that take no part in the story: bylines and credits (By Dorian
+        Jones; Ilir Ikonomi contributed to this report), and outlets and platforms that only
+        relay (told VOA, VOA's Korean Service, posted on X)."""
+        doc, facts = self.doc, docinfo.info(self.doc)
+        relay: dict[str, bool] = {}
+        for m in self.doc._.mentions:
+            tokens = facts.token_range(doc, m.start, m.end)
+            if tokens is None or not m.actor_id:
+                continue
+            span = doc[tokens[0]:tokens[1]]
+            if self._credit(span):
+                relay.setdefault(m.actor_id, True)
+                continue
+            relay[m.actor_id] = relay.get(m.actor_id, True) and m.kind == "organisation" and self._relays(span)
+        gone = {a for a, only in relay.items() if only}
+        if gone:
+            self.doc._.mentions[:] = [m for m in self.doc._.mentions if m.actor_id not in gone]
+            for actor_id in gone:
+                self.doc._.actors.pop(actor_id, None)
+
+    def _drop_passing_countries(self) -> None:
+        """Mark as places the countries named once in passing, as a place or a modifier (in
+        Japan, French wine): named once and never as an agent, they take no part in the story."""
+        doc, facts = self.doc, docinfo.info(self.doc)
+        by_actor: dict[str, list[Mention]] = {}
+        for m in doc._.mentions:
+            if m.actor_id and m.kind == "country":
+                by_actor.setdefault(m.actor_id, []).append(m)
+        gone = set()
+        for actor_id, found in by_actor.items():
+            if len(found) != 1 or found[0].method == "pronoun":
+                continue
+            tokens = facts.token_range(doc, found[0].start, found[0].end)
+            if tokens is not None and doc[tokens[0]:tokens[1]].root.dep_ not in AGENT_DEPS:
+                gone.add(actor_id)
+        for m in doc._.mentions:
+            if m.actor_id in gone:
+                m.kind = "place"  # the country as a place, not as a party to the story
+
+    def _credit(self, span: Span) -> bool:
+        """A name in a byline paragraph (By …) or a credit (… contributed to this report)."""
+        doc = self.doc
+        start = span.start
+        while start > 0 and "\n" not in doc[start - 1].text:
+            start -= 1
+        end = span.end
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        line = doc[start:end]
+        if line[0].lower_ == "by" and len(line) <= 12 and not any(t.pos_ == "VERB" for t in line):
+            return True
+        root = span.root
+        while root.dep_ == "conj" and root.head != root:
+            root = root.head
+        verb = root.head
+        return root.dep_ == "nsubj" and verb.lemma_ in CREDIT_VERBS and (
+            verb.lemma_ != "report" or any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children))
+
+    def _relays(self, span: Span) -> bool:
+        """Whether an organisation's mention is that of a medium the story passes through:
+        the addressee of a speech verb (told VOA), a platform (on X), a service of it."""
+        doc, root = self.doc, span.root
+        if span.end < len(doc) and doc[span.end].lower_ in MEDIUM_NOUNS:
+            return True
+        if (root.dep_ == "poss" and root.head.lower_ in MEDIUM_NOUNS) or any(
+                t.lower_ in MEDIUM_NOUNS for t in span[1:]):
+            return True
+        head = root.head
+        if root.dep_ in ("dobj", "dative") and head.lemma_ in SPEECH_VERBS:
+            return True
+        return root.dep_ == "pobj" and head.lower_ in ("to", "on", "with") and (
+            head.head.lemma_ in SPEECH_VERBS or head.head.lemma_ in RELAY_VERBS or head.lower_ == "on")
 
     def _link_bare_surnames(self) -> None:
         """Surnames of the document's people that the tagger did not mark as names."""
@@ -386,7 +486,19 @@ class DocLinker:
                 return existing
             found = pronouns.resolve(doc, span[0], self.speakers)
             return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
+        if len(span) == 1 and span[0].lower_ == "it" and span[0].pos_ == "PRON":
+            found = pronouns.resolve(doc, span[0], self.speakers, kind="neuter")
+            return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
         inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
+        role = self._role_noun(span)
+        if role is not None:
+            antecedent = self._role_antecedent(span, role)
+            if antecedent is not None:
+                return self._mention(span.start_char, span.end_char, antecedent, "title", 0.75)
+            # "Erdogan's communication chief", "a Jakarta-based social worker": the names
+            # inside modify the speaker and are not the speaker
+            if role.lemma_.lower() not in GOVERNMENT_NOUNS | SOURCE_DOCUMENT_NOUNS:
+                inside = []
         people = [m for m in inside if m.kind == "person" and m.method != "pronoun"]
         if people:
             return people[-1]
@@ -410,9 +522,83 @@ class DocLinker:
             return self._mention(start, end, actor, method, confidence)
         return None
 
+    # --- role nouns -----------------------------------------------------------------------
+
+    def _role_noun(self, span: Span) -> Optional[Token]:
+        """The head of a speaker phrase that names a role, not a name: "the mayor", "the
+        rights group", "Erdogan's communication chief" (a common noun no mention covers)."""
+        root = span.root
+        if root.pos_ != "NOUN" or root.tag_ == "NNS" or self._mention_at(root.idx, inside=True) is not None \
+                or root.lemma_.lower() in SOURCE_DOCUMENT_NOUNS:
+            return None
+        return root
+
+    def _role_antecedent(self, span: Span, role: Token) -> Optional[Actor]:
+        """The person or organisation the article introduced earlier with the role `span`
+        names (Solo Mayor Hadi Rudyatmo … the mayor; LICADHO, a rights group … the group;
+        Secretary of State Marco Rubio … the top U.S. diplomat), the most recent first.
+        A bare organisation noun ("the group", "the company") falls back to the most recent
+        organisation named before."""
+        doc, actors = self.doc, self.doc._.actors
+        lemma = role.lemma_.lower()
+        words = {t.lower_ for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i != role.i
+                 and self._mention_at(t.idx, inside=True) is None}
+        canon: set[str] = set()
+        plain = " ".join(t.lower_ for t in span
+                         if t.pos_ in ("NOUN", "ADJ") and self._mention_at(t.idx, inside=True) is None)
+        for k in range(len(plain.split())):
+            canon.update(c.lower() for c in titles.variants().get(" ".join(plain.split()[k:]), ()))
+        best: Optional[tuple[float, int, Actor]] = None
+        latest_org: Optional[tuple[int, Actor]] = None
+        facts = docinfo.info(doc)
+        for m in doc._.mentions:
+            if m.start >= span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
+                continue
+            actor = actors.get(m.actor_id)
+            if actor is None or actor.kind not in ("person", "organisation"):
+                continue
+            tokens = facts.token_range(doc, m.start, m.end)
+            if tokens is None:
+                continue
+            if actor.kind == "organisation" and (latest_org is None or m.start > latest_org[0]) and (
+                    actor.id in self.speakers or doc[tokens[0]:tokens[1]].root.dep_ in AGENT_DEPS[:2]):
+                latest_org = (m.start, actor)
+            context = self._role_context(doc[tokens[0]:tokens[1]], actor)
+            lemmas = {w.split("|")[0] for w in context}
+            text = " " + " ".join(sorted(lemmas)) + " "
+            if lemma in lemmas or any(all(" " + w + " " in text for w in c.split() if w not in ("of", "the"))
+                                      for c in canon):
+                score = len(words & {w.split("|")[1] for w in context})
+                if best is None or (score, m.start) > (best[0], best[1]):
+                    best = (score, m.start, actor)
+        if best is not None:
+            return best[2]
+        if lemma in ORG_NOUNS and latest_org is not None:
+            return latest_org[1]
+        return None
+
+    def _role_context(self, mention: Span, actor: Actor) -> set[str]:
+        """The words the article describes a mention's actor with, as "lemma|word": the
+        title before the name, an apposition on either side, a copula's complement
+        (Pinto is the former director of …) and the actor's description."""
+        doc, root = self.doc, mention.root
+        parts: list[Span] = [doc[root.left_edge.i:mention.start]]
+        for c in root.children:
+            if c.dep_ in ("appos", "acl", "relcl") and c.i > root.i:
+                parts.append(doc[c.left_edge.i:c.right_edge.i + 1])
+        if root.dep_ == "appos":
+            head = root.head
+            parts.append(doc[head.left_edge.i:head.i + 1])
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+            parts.extend(doc[c.left_edge.i:c.right_edge.i + 1] for c in root.head.children if c.dep_ == "attr")
+        out = {f"{t.lemma_.lower()}|{t.lower_}" for part in parts for t in part if t.is_alpha}
+        for word in (actor.description or "").lower().split():
+            out.add(f"{word}|{word}")
+        return out
+
     # --- bookkeeping -----------------------------------------------------------------------
 
-    def _mention(self, start: int, end: int, actor: Actor, method: str, confidence: float) -> Mention:
+    def _mention(self, start: int, end: int, actor: Actor, method: LinkMethod, confidence: float) -> Mention:
         for m in self.doc._.mentions:
             if (m.start, m.end) == (start, end):
                 return m

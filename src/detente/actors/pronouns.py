@@ -28,6 +28,8 @@ def pronoun_kind(token: Token) -> Optional[str]:
 
 
 def _fits(actor: Actor, kind: str) -> bool:
+    if kind == "neuter":
+        return actor.kind in ("organisation", "country")
     if kind == "plural":
         return actor.kind in GROUP_KINDS
     return actor.kind == "person" and actor.gender in (kind, None)
@@ -85,10 +87,11 @@ def infer_genders(doc: Doc) -> None:
             actors[actor_id].gender = ranked[0][0]
 
 
-def resolve(doc: Doc, token: Token, speakers: set[str]) -> Optional[tuple[Actor, float]]:
+def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = None) -> Optional[tuple[Actor, float]]:
     """The actor `token` (a pronoun) refers to, with a confidence; `speakers` are the ids of
-    actors already found to speak in the document."""
-    kind = pronoun_kind(token)
+    actors already found to speak in the document. `kind` overrides the pronoun's kind
+    ("neuter": an organisation's or country's "it", asked for speakers only)."""
+    kind = kind or pronoun_kind(token)
     if kind is None:
         return None
     facts = docinfo.info(doc)
@@ -100,7 +103,8 @@ def resolve(doc: Doc, token: Token, speakers: set[str]) -> Optional[tuple[Actor,
         return any(a <= char < b for a, b in quotes)
 
     pronoun_quoted = quoted(token.idx)
-    best, best_score = None, None
+    best: Optional[Actor] = None
+    best_score: Optional[float] = None
     actors = doc._.actors
     for m in doc._.mentions or []:
         if m.end > token.idx or not m.actor_id:
@@ -124,6 +128,6 @@ def resolve(doc: Doc, token: Token, speakers: set[str]) -> Optional[tuple[Actor,
         score -= 0.00001 * (token.idx - m.end)
         if best_score is None or score > best_score:
             best, best_score = actor, score
-    if best is None:
+    if best is None or best_score is None:
         return None
     return best, max(0.3, min(0.85, 0.85 + 0.1 * best_score))

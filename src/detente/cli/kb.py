@@ -1,17 +1,19 @@
-"""`detente kb`: check the knowledge base, look actors up."""
+"""`detente kb`: check the knowledge base, look actors up, suggest records from a run."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from detente.actors import kb as knowledge_base
+from detente.actors import suggest as suggestions
 from detente.cli.common import console, err_console, friendly_errors, kb_option
 
 
 @click.group()
 def kb():
-    """The actor knowledge base: check it, look actors up."""
+    """The actor knowledge base: check it, look actors up, suggest records."""
 
 
 @kb.command("check")
@@ -45,3 +47,27 @@ def kb_show(name, kb_dirs):
         err_console.print(f"The knowledge base knows no actor called {name!r}.", markup=False)
         sys.exit(1)
     console.print("\n\n".join(knowledge_base.describe(actor, base) for actor in found), markup=False)
+
+
+@kb.command("suggest")
+@click.argument("out", type=click.Path(exists=True, file_okay=False))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False),
+              help="YAML file to write (default: OUT/kb-suggestions.yaml; - for standard output).")
+@click.option("--min-mentions", default=1, show_default=True, type=int,
+              help="Suggest only actors mentioned or quoted at least this often.")
+@kb_option
+@friendly_errors
+def kb_suggest(out, output, min_mentions, kb_dirs):
+    """Draft records for the people and organisations the run in OUT found that the
+    knowledge base lacks, with the titles the articles gave them and their counts.
+
+    Example: detente kb suggest runs/today --kb my-actors/
+    """
+    found = suggestions.suggest(out, knowledge_base.load_kb(kb_dirs), min_mentions=min_mentions)
+    text = suggestions.to_yaml(found)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(output) if output else Path(out) / "kb-suggestions.yaml"
+    target.write_text(text, encoding="utf-8")
+    console.print(f"{len(found)} draft records written to {target}.", markup=False, highlight=False)

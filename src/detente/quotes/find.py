@@ -47,7 +47,21 @@ def find_quotes(doc: Doc, resolver: Optional[SpeakerResolver] = None) -> list[Qu
     found += naming(doc, taken + [(f.start, f.end) for f in found])
     found += parenthetical(doc, [(f.start, f.end) for f in found], quoted)
     found.sort(key=lambda f: f.start)
+    _carry_on(found, docinfo.info(doc).text)
     return _records(doc, found, resolver)
+
+
+def _carry_on(found: list[Found], text: str) -> None:
+    """A quoted sentence without a cue carries on the speaker of the nearest statement
+    before it, reported speech included: Canos-Donnay said she hoped …. “We should …”."""
+    for i, f in enumerate(found):
+        if not f.continued:
+            continue
+        before = [g for g in found[:i] if g.speaker is not None and g.end <= f.start]
+        if before:
+            last = max(before, key=lambda g: g.end)
+            if text.count("\n", last.end, f.start) <= 2:
+                f.cue, f.speaker = last.cue, last.speaker
 
 
 def _records(doc: Doc, found: list[Found], resolver: Optional[SpeakerResolver]) -> list[Quote]:

@@ -42,7 +42,9 @@ def marked_quotes(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[F
     fragments: dict[int, list[tuple[QuoteSpan, Span]]] = {}  # cue token -> its fragments
     for m in marks:
         content = doc.char_span(m.start, m.end, alignment_mode="expand")
-        words = [t for t in content if t.is_alpha or t.like_num] if content is not None else []
+        if content is None:
+            continue
+        words = [t for t in content if t.is_alpha or t.like_num]
         if not words:
             continue
         inside = set(range(content.start, content.end))
@@ -59,7 +61,8 @@ def marked_quotes(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[F
                     continue
                 prev = _previous_speaker(out, m, text) if _opens_sentence(text, m.open_at) else None
                 if prev is not None:
-                    out.append(Found(m.start, m.end, "direct", prev.cue, prev.speaker, CONFIDENCE["continued"]))
+                    out.append(Found(m.start, m.end, "direct", prev.cue, prev.speaker, CONFIDENCE["continued"],
+                                     continued=True))
                 continue
             out.append(Found(m.start, m.end, "direct", cue, speaker, CONFIDENCE["direct"]))
             continue
@@ -82,8 +85,9 @@ def marked_quotes(doc: Doc, marks: list[QuoteSpan], starts: list[int]) -> list[F
         if any(not _is_label(c) for _, c in group):
             for m, content in group:
                 if _is_label(content) and m.start not in added:
-                    cue, speaker = _governing_cue(content, set(range(content.start, content.end)))
-                    out.append(Found(m.start, m.end, "partial", cue, speaker, CONFIDENCE["partial_label"]))
+                    governing = _governing_cue(content, set(range(content.start, content.end)))
+                    if governing is not None:
+                        out.append(Found(m.start, m.end, "partial", *governing, CONFIDENCE["partial_label"]))
     return out
 
 
@@ -255,7 +259,8 @@ def _governing_cue(content: Span, inside: set[int]) -> Optional[tuple[Span, Span
             if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
                 outer = outermost_report(node.head) if node.head.pos_ == "VERB" else node
                 if is_cue_verb(outer):  # he hopes the rally sends a message that “…”
-                    return cue_span(outer), speaker_of(outer)
+                    outer_speaker = speaker_of(outer)
+                    return (cue_span(outer), outer_speaker) if outer_speaker is not None else None
                 speaker = owner_of(node)
                 return (cue_span(node), speaker) if speaker is not None else None
     return None

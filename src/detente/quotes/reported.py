@@ -135,12 +135,12 @@ def according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
             content = doc[sent.start:t.i]
         else:
             continue
-        content = trim(content)
-        if content is None or any(_crosses(content, a, b) or a <= content.start_char and content.end_char <= b
+        trimmed = trim(content)
+        if trimmed is None or any(_crosses(trimmed, a, b) or a <= trimmed.start_char and trimmed.end_char <= b
                                   for a, b in taken):
             continue  # cut through a quotation, or just one: According to Orbán, “…” is a direct quote
         cue = doc[t.i:t.i + 2]
-        out.append(Found(content.start_char, content.end_char, "indirect", cue, source, CONFIDENCE["according_to"]))
+        out.append(Found(trimmed.start_char, trimmed.end_char, "indirect", cue, source, CONFIDENCE["according_to"]))
     return out
 
 

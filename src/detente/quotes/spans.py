@@ -19,6 +19,7 @@ class Found:
     cue: Optional[Span]
     speaker: Optional[Span]
     confidence: float
+    continued: bool = False  # a quoted sentence without a cue, carrying on an earlier speaker
 
 
 def within(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -133,6 +133,11 @@ def noun_phrase(head: Token) -> Span:
                 named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if named:
                     return noun_phrase(named[0])
+    if head.pos_ == "NOUN":
+        named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")]
+        if named:  # Amirov's lawyer, Michael Martin, said …; said his daughter Linda Wu
+            return noun_phrase(named[0])
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc" or "\n" in doc[start:head.i].text):
         start += 1

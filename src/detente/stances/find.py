@@ -22,6 +22,7 @@ the named entities of the sentence.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -29,15 +30,18 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import SpeakerResolver
-from detente.lang.en import PROPOSALS
+from detente.lang.en import NEGATORS, PROPOSALS
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import Step, agents, hypothetical, walk
+from detente.stances.profile import Profile, stem
 from detente.stances.taxonomy import Cue, Taxonomy, clue_text, normalise
 
 DEFAULT_KINDS = ("person", "organisation", "group")
 ANTECEDENT_WINDOW = 3
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})  # too vague to hold a position
+POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
+NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 
 
@@ -93,7 +97,8 @@ class _DocStances:
         for n, sent in enumerate(sents):
             found: dict[tuple, Finding] = {}
             described: dict[str, tuple[int, int]] = {}
-            for cue, anchor, span in cue_matches(sent, self.taxonomy.cues):
+            matches = [*cue_matches(sent, self.taxonomy.cues), *profile_matches(sent, self.taxonomy.profiles)]
+            for cue, anchor, span in matches:
                 for finding in self.attribute(sent, cue, anchor, span, described):
                     key = (finding.holder.name, finding.issue)
                     if key not in found or rank(finding) > rank(found[key]):
@@ -204,6 +209,56 @@ def cue_matches(sent: Span, cues: list[Cue]) -> Iterable[tuple[Cue, Token, froze
                and (other.start == span.start or other.end == span.end) for _, other in spans):
             continue
         yield cue, span.root, frozenset(range(span.start, span.end))
+
+
+def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, Token, frozenset]]:
+    """Each issue without cues that its profile recognises in `sent`, as a cue: the
+    phrase is headed by the sentence's weightiest topic word of the issue, with the
+    compounds and modifiers that are topic words too; a pole word next to it ("lift the
+    sanctions", "keep the sanctions") makes it a support or oppose phrase, and without one
+    it is a mention, which takes a side only under a stance word."""
+    if not profiles:
+        return
+    stems = [stem(t.text) if t.is_alpha else "" for t in sent]
+    found = set(stems)
+    for profile in profiles:
+        if not profile.about(found):
+            continue
+        weights = [profile.topic.get(s, 0.0) for s in stems]
+        best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
+        anchor = sent[best]
+        span = {anchor.i}
+        while anchor.dep_ == "compound" and sent.start <= anchor.head.i < sent.end:
+            anchor = anchor.head  # the phrase's head: "fishing" in "fishing quotas"
+            span.add(anchor.i)
+        span.update(c.i for c in anchor.children
+                    if c.dep_ in ("compound", "amod") and profile.topic.get(stems[c.i - sent.start]))
+        kind, negating = "mentions", False
+        for near in pole_candidates(anchor):
+            if near.i in span or not (sent.start <= near.i < sent.end) or near.pos_ not in POLE_POS:
+                continue
+            negator = next((c for c in near.children if c.lower_ in NEGATORS and c.dep_ in ("neg", "det")), None)
+            word = stems[near.i - sent.start]
+            pole = profile.pole([f"not {word}"]) if negator is not None else 0
+            negating = bool(pole)
+            pole = pole or profile.pole([word])
+            if pole:
+                kind = "support" if pole > 0 else "oppose"
+                span.update([near.i, *([negator.i] if negating and negator is not None else [])])
+                break
+        yield Cue(profile.issue, kind, "(profile)", NEVER, negating=negating), anchor, frozenset(span)
+
+
+def pole_candidates(anchor: Token) -> list[Token]:
+    """The words next to an issue phrase's head that may say which side it states: its
+    modifiers, the word that governs it (through a preposition, the word above that)."""
+    near = [c for c in anchor.children if c.dep_ in ("amod", "compound", "nmod")]
+    head = anchor.head
+    if head.i != anchor.i:
+        near.append(head)
+        if head.dep_ == "prep" or anchor.dep_ == "pobj":
+            near.append(head.head)
+    return near
 
 
 def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:

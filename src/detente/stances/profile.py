@@ -15,21 +15,20 @@ mean, and a few example sentences. From these words a profile is built:
 Words are compared by a crude stem (lower case, common suffixes off), so that the
 profile can be matched against a bare string (``Issue.matches``) as well as a parsed
 sentence. Stop words, the stance lexicon (support, reject, must, not ...) and the generic
-words of ``lang/en/stance.yaml`` never count as topic words: they say how, not what.
+words of ``lang/en/profiles.yaml`` never count as topic words: they say how, not what.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from detente.lang.en import (GENERIC_TOPIC_WORDS, HEDGES, NECESSITY, NEGATORS, OPPOSING, PROPOSALS, SUPPORTIVE,
-                             TOPICS)
+from detente.lang.en import GENERIC_TOPIC_WORDS, HEDGES, NECESSITY, NEGATORS, OPPOSING, PROPOSALS, SUPPORTIVE, TOPICS
 
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "ising", "izing", "ised", "ized",
             "ises", "izes", "ise", "ize", "ating", "ated", "ates", "ate", "ments", "ment", "ings", "ing",
             "ies", "ied", "ed", "es", "s", "ly")
@@ -44,6 +43,7 @@ MIN_ANCHOR = 1.5
 NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES | NECESSITY | TOPICS | PROPOSALS
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: lower case, possessive and one common suffix off, final e off."""
     w = word.lower().replace("’", "'")
@@ -69,6 +69,24 @@ NOT_TOPIC_STEMS = frozenset(stem(w) for w in NOT_TOPICS | GENERIC_TOPIC_WORDS)
 
 def stems(text: str) -> set[str]:
     return {s for s in map(stem, words(text)) if s not in NOT_TOPIC_STEMS}
+
+
+def pole_stems(text: str) -> set[str]:
+    """The stems of `text` that can be pole words; a word right after a negator is
+    marked ("no threat" gives "not threat"), since the phrase then means the other side."""
+    found, negate = set(), False
+    for word in WORD.findall(text.replace("n't", " not")):
+        lower = word.lower()
+        if lower in NEGATORS:
+            negate = True
+            continue
+        if lower in STOP_WORDS and lower not in NEGATORS:
+            continue
+        s = stem(word)
+        if s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS:
+            found.add(f"not {s}" if negate else s)
+        negate = False
+    return found
 
 
 @dataclass(frozen=True)
@@ -118,8 +136,8 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         add([issue["support"], issue.get("oppose") or ""], "meaning")
         add([*issue.get("support_sounds_like", ()), *issue.get("oppose_sounds_like", ())], "example")
         raw[issue["id"]] = weights
-        support = stems(" ".join([issue["support"], *issue.get("support_sounds_like", ())]))
-        oppose = stems(" ".join([issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
+        support = set().union(*map(pole_stems, [issue["support"], *issue.get("support_sounds_like", ())]))
+        oppose = set().union(*map(pole_stems, [issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
         poles[issue["id"]] = (support - oppose, oppose - support)
     count = len(raw)
     df: dict[str, int] = {}
@@ -135,7 +153,3 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         profiles[issue_id] = Profile(issue_id, {s: w for s, w in topic.items() if w > 0.2}, frozenset(support),
                                      frozenset(oppose))
     return profiles
-
-
-def idf(count: int, df: int) -> float:  # pragma: no cover - kept for the training notes
-    return math.log((count + 1) / df)

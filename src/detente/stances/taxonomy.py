@@ -15,15 +15,17 @@ A taxonomy is a YAML file::
         oppose_sounds_like: [example sentences]        # optional
         keywords: [words an analyst would search for]  # optional
         actors: [actors usually involved]              # optional
-        cues:
+        cues:                         # optional: precision aids
           support: [patterns that state the supported position by themselves]
           oppose: [patterns that state the opposite position by themselves]
           mentions: [patterns that name the subject; need a stance word to take a side]
 
-Patterns are case-insensitive regular expressions matched within a sentence; " ... "
-stands for a gap of up to six words, a space for one or more, ``(?:\w+ )`` for a word
-that may hold apostrophes and hyphens, and ``{name}`` for a vocabulary entry. At least one
-of ``cues.support``, ``cues.oppose`` and ``cues.mentions`` must be given.
+Only ``id``, ``label`` and ``support`` are required. An issue without ``cues`` is
+recognised by its profile (``stances.profile``), built from the words of its label,
+keywords, meanings and examples; an issue with cues, by its patterns. Patterns are
+case-insensitive regular expressions matched within a sentence; " ... " stands for a gap
+of up to six words, a space for one or more, ``(?:\w+ )`` for a word that may hold
+apostrophes and hyphens, and ``{name}`` for a vocabulary entry.
 
 ``load_taxonomy(name_or_path)`` takes the name of a shipped taxonomy (a YAML file in
 ``stances/taxonomies``) or a path to a user's file.
@@ -31,7 +33,7 @@ of ``cues.support``, ``cues.oppose`` and ``cues.mentions`` must be given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from re import _constants as re_constants  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]  # the standard library's own pattern parser
@@ -41,6 +43,7 @@ import yaml
 
 from detente.errors import TaxonomyError
 from detente.lang.en import NEGATORS
+from detente.stances.profile import Profile, build_profiles
 
 TAXONOMY_DIR = Path(__file__).parent / "taxonomies"
 GAP = r"(?:\W+[\w'’-]+){0,6}?\W+"
@@ -60,6 +63,7 @@ class Cue:
     source: str
     pattern: re.Pattern
     clues: tuple[str, ...] = ()  # strings one of which every match holds (see `clues`)
+    negating: Optional[bool] = None  # whether the phrase's words negate, when known without `source`
 
     def may_occur(self, lowered: Optional[str]) -> bool:
         """False when the pattern cannot match the text `clue_text` gave `lowered`
@@ -75,7 +79,7 @@ class Cue:
     def spells_negation(self) -> bool:
         """Whether the pattern's own words negate ("no military solution"): a negation
         it covers is then its meaning, not something said about it."""
-        return bool(NEGATOR.search(self.source))
+        return self.negating if self.negating is not None else bool(NEGATOR.search(self.source))
 
     @property
     def needs_stance_word(self) -> bool:
@@ -96,9 +100,13 @@ class Issue:
     actors: tuple[str, ...] = ()
     support_sounds_like: tuple[str, ...] = ()
     oppose_sounds_like: tuple[str, ...] = ()
+    profile: Optional[Profile] = None  # how the issue is recognised without cues
 
     def matches(self, text: str) -> bool:
-        """Whether any cue of this issue occurs in `text`."""
+        """Whether any cue of this issue occurs in `text` (without cues: whether its
+        profile recognises the issue in it)."""
+        if not self.cues:
+            return self.profile is not None and self.profile.matches(text)
         return any(c.pattern.search(normalise(text)) for c in self.cues)
 
 
@@ -123,6 +131,11 @@ class Taxonomy:
     @property
     def cues(self) -> list[Cue]:
         return [c for issue in self.issues for c in issue.cues]
+
+    @property
+    def profiles(self) -> list[Profile]:
+        """The profiles of the issues that have no cues."""
+        return [issue.profile for issue in self.issues if not issue.cues and issue.profile is not None]
 
 
 def normalise(text: str) -> str:
@@ -221,13 +234,20 @@ def parse_taxonomy(data: object, source: str) -> Taxonomy:
     issues_data = data.get("issues")
     if not isinstance(issues_data, list) or not issues_data:
         where.fail("issues", "must be a non-empty list of issues")
-    issues, seen = [], set()
+    issues: list[Issue] = []
+    seen = set()
     for n, item in enumerate(issues_data):
         issue = _parse_issue(item, f"issues[{n}]", vocabulary, where)
         if issue.id in seen:
             where.fail(f"issues[{n}].id", f"the id {issue.id!r} is used twice")
         seen.add(issue.id)
         issues.append(issue)
+    profiles = build_profiles([
+        {"id": i.id, "label": i.label, "support": i.support, "oppose": i.oppose, "keywords": i.keywords,
+         "support_sounds_like": i.support_sounds_like, "oppose_sounds_like": i.oppose_sounds_like}
+        for i in issues
+    ])
+    issues = [replace(i, profile=profiles[i.id]) for i in issues]
     return Taxonomy(
         name=_text(data, "name", "", where),
         label=str(data.get("label") or data.get("name")),
@@ -265,14 +285,14 @@ def _strings(data: dict, key: str, prefix: str, where: _Where) -> tuple[str, ...
 
 def _parse_issue(item: object, at: str, vocabulary: dict, where: _Where) -> Issue:
     if not isinstance(item, dict):
-        where.fail(at, "each issue must be a mapping with `id`, `label`, `support` and `cues`")
+        where.fail(at, "each issue must be a mapping with `id`, `label` and `support`")
     prefix = f"{at}."
     issue_id = _text(item, "id", prefix, where)
     if not ISSUE_ID.match(issue_id):
         where.fail(f"{prefix}id", f"{issue_id!r} must be lower-case words joined by hyphens")
-    cues_data = item.get("cues")
-    if not isinstance(cues_data, dict) or not any(cues_data.get(k) for k in CUE_KINDS):
-        where.fail(f"{prefix}cues", "must give at least one of `support`, `oppose`, `mentions`")
+    cues_data = item.get("cues") or {}
+    if not isinstance(cues_data, dict):
+        where.fail(f"{prefix}cues", "must map `support`, `oppose` or `mentions` to lists of patterns")
     unknown = set(cues_data) - set(CUE_KINDS)
     if unknown:
         where.fail(f"{prefix}cues", f"unknown kind {sorted(unknown)[0]!r} (use support, oppose, mentions)")

@@ -3,7 +3,8 @@
 ``cues.yaml`` is the cue lexicon of quotation extraction (speech, belief, intention and
 directive verbs, speech nouns, naming verbs …); ``stance.yaml`` the stance lexicon
 (supportive and opposing words, phrasal stance verbs, proposal and topic nouns, modals
-of necessity, negators, hedges). Lemmas are lower case. Each list is a frozenset here.
+of necessity, negators, hedges); ``profiles.yaml`` the generic words issue profiles
+ignore. Lemmas are lower case. Each list is a frozenset here.
 """
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ TEXT_VERBS = frozenset(_cues["text_verbs"])
 TEXTS = frozenset(_cues["texts"])
 CARRY_ON_VERBS = frozenset(_cues["carry_on_verbs"])
 SOURCE_NOUNS = frozenset(_cues["anonymous_source_nouns"])
+ORGANISATION_NOUNS = frozenset(_cues["organisation_nouns"])
+SOURCE_DOCUMENT_NOUNS = frozenset(_cues["source_document_nouns"])
+CREDIT_VERBS = frozenset(_cues["credit_verbs"])
+MEDIUM_NOUNS = frozenset(_cues["medium_nouns"])
+RELAY_VERBS = frozenset(_cues["relay_verbs"])
 
 _stance = _load("stance.yaml")
 SUPPORTIVE = frozenset(_stance["supportive"])
@@ -51,3 +57,6 @@ TOPICS = frozenset(_stance["topics"])
 NECESSITY = frozenset(_stance["necessity"])
 NEGATORS = frozenset(_stance["negators"])
 HEDGES = frozenset(_stance["hedges"])
+
+# Words of an issue's description that say how, not what: never topic words of a profile.
+GENERIC_TOPIC_WORDS = frozenset(_load("profiles.yaml")["generic"])

@@ -1,0 +1,94 @@
+"""Speakers named by role, possessive heads, genders shown by the text, bystanders, and
+`detente kb suggest`: sentences of our own."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from detente.cli import cli
+from helpers import parse
+
+
+@pytest.fixture(scope="module")
+def nlp(build_pipeline):
+    return build_pipeline(stages=["actors", "quotes"])
+
+
+def speaker_of(doc, fragment):
+    hits = [q for q in doc._.quotes if fragment in q.text]
+    assert hits, [q.text for q in doc._.quotes]
+    return hits[0].speaker
+
+
+def test_inner_capital_name_with_title_becomes_local_actor(nlp):
+    doc = parse(nlp, "“The bridge will open next spring,” Republican Representative Hugh McTavish told reporters.")
+    assert speaker_of(doc, "bridge will open") == "Hugh McTavish"
+
+
+def test_role_noun_follows_back_to_the_person_introduced_with_it(nlp):
+    text = ("Harbour Mayor Tomas Vellinga opened the new ferry terminal on Monday. "
+            "The ceremony drew a large crowd. "
+            "“We waited twenty years for this,” the mayor said.")
+    assert speaker_of(parse(nlp, text), "waited twenty years") == "Tomas Vellinga"
+
+
+def test_organisation_noun_follows_back_to_the_organisation(nlp):
+    text = ("The Coastal Wildlife Fund, a conservation group, released a survey of the bay. "
+            "The group said the number of seals had doubled since the ban on trawling.")
+    assert speaker_of(parse(nlp, text), "seals had doubled") == "Coastal Wildlife Fund"
+
+
+def test_possessor_of_a_role_head_is_not_the_speaker(nlp):
+    text = ("Marta Oslund faces charges of fraud in the harbour case. "
+            "Oslund’s lawyer said the evidence against his client was thin.")
+    assert speaker_of(parse(nlp, text), "evidence against") != "Marta Oslund"
+
+
+def test_named_apposition_of_a_role_noun_speaks(nlp):
+    text = ("Marta Oslund faces charges of fraud in the harbour case. "
+            "Oslund’s lawyer, Piet Janssen, said the evidence against her was thin.")
+    assert speaker_of(parse(nlp, text), "evidence against") == "Piet Janssen"
+
+
+def test_she_does_not_go_to_a_man(nlp):
+    text = ("Ivo Marnik, a fisherman from the island, remembers the storm of his childhood. "
+            "“The sea took everything,” he said. "
+            "Lena Osterhaus said she studies the storms of the coast. "
+            "“The records are patchy but the pattern is clear,” she said.")
+    doc = parse(nlp, text)
+    assert speaker_of(doc, "records are patchy") == "Lena Osterhaus"
+
+
+def test_quote_without_cue_carries_on_the_reported_speaker(nlp):
+    text = ("Ivo Marnik, a fisherman from the island, remembers the storm. "
+            "“The sea took everything,” he said. "
+            "Lena Osterhaus said she hoped the new wall would hold. "
+            "“We have built it twice as high as the old one.”")
+    assert speaker_of(parse(nlp, text), "twice as high") == "Lena Osterhaus"
+
+
+def test_byline_and_relaying_outlet_are_not_actors(nlp):
+    text = ("Harbour Talks Resume\nBy Anna Kessling\n\n"
+            "Harbour Mayor Tomas Vellinga told the Coastal Post that talks with the union would resume on Monday.")
+    doc = parse(nlp, text)
+    names = {m.actor for m in doc._.mentions}
+    assert "Anna Kessling" not in names and "Coastal Post" not in names
+    assert "Tomas Vellinga" in names
+
+
+def test_kb_suggest_writes_draft_records(tmp_path):
+    run = tmp_path / "run"
+    run.mkdir()
+    actors = [{"id": "local:tomas-vellinga", "name": "Tomas Vellinga", "kind": "person", "gender": "male",
+               "description": "Harbour Mayor", "local": True},
+              {"id": "nato", "name": "NATO", "kind": "organisation", "local": False}]
+    (run / "actors.jsonl").write_text("\n".join(json.dumps(a) for a in actors), encoding="utf-8")
+    mentions = [{"doc": "a.txt", "actor": "Tomas Vellinga", "actor_id": "local:tomas-vellinga"}] * 3
+    (run / "mentions.jsonl").write_text("\n".join(json.dumps(m) for m in mentions), encoding="utf-8")
+    (run / "quotes.jsonl").write_text(json.dumps({"doc": "a.txt", "speaker_id": "local:tomas-vellinga"}),
+                                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["kb", "suggest", str(run)])
+    assert result.exit_code == 0, result.output
+    text = (run / "kb-suggestions.yaml").read_text(encoding="utf-8")
+    assert "name: Tomas Vellinga" in text and "description: Harbour Mayor" in text
+    assert "3 mention(s), 1 quote(s) in 1 document(s)" in text and "NATO" not in text

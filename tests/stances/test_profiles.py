@@ -1,0 +1,90 @@
+"""Taxonomies without patterns: issues recognised by their own words (profiles)."""
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from detente.cli import cli
+from detente.stances.profile import build_profiles, stem
+from detente.stances.taxonomy import load_taxonomy
+
+# An invented negotiation, written the minimal way: labels, meanings, examples, no cues.
+FISHERIES = """
+name: lake-fisheries
+label: Fishing rights on an invented border lake
+issues:
+  - id: fishing-quotas
+    label: Fishing quotas
+    support: Binding catch quotas for every fleet on the lake.
+    oppose: Leaving the catch unregulated, or lifting the quotas.
+    support_sounds_like: ["Every trawler must respect a yearly catch limit."]
+    oppose_sounds_like: ["Our fishermen will never accept a cap on their nets."]
+  - id: joint-patrols
+    label: Joint naval patrols
+    support: Both navies patrolling the lake together.
+    oppose: Each navy patrolling its own waters alone.
+    support_sounds_like: ["Mixed crews should sail the disputed waters side by side."]
+"""
+
+
+@pytest.fixture(scope="module")
+def fisheries(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tax") / "fisheries.yaml"
+    path.write_text(textwrap.dedent(FISHERIES), encoding="utf-8")
+    return path
+
+
+def stances_of(plain_pipeline, path, text):
+    doc = plain_pipeline("detente_stances", issues=str(path))(text)
+    return {(s.actor, s.issue, s.stance) for s in doc._.statements}
+
+
+def test_a_taxonomy_without_patterns_loads_and_builds_profiles(fisheries):
+    taxonomy = load_taxonomy(str(fisheries))
+    assert [i.id for i in taxonomy.issues] == ["fishing-quotas", "joint-patrols"]
+    assert all(not issue.cues and issue.profile is not None for issue in taxonomy.issues)
+    assert taxonomy.issue("fishing-quotas").matches("The ministers argued over fishing quotas for the lake.")
+    assert not taxonomy.issue("fishing-quotas").matches("The ministers argued over the weather.")
+
+
+def test_words_every_issue_uses_count_less_than_the_issues_own():
+    profiles = build_profiles([
+        {"id": "a", "label": "Lake quotas", "support": "Quotas on the lake."},
+        {"id": "b", "label": "Lake patrols", "support": "Patrols on the lake."},
+    ])
+    assert profiles["a"].topic[stem("quotas")] > profiles["a"].topic[stem("lake")]
+
+
+def test_a_stance_verb_over_the_issue_takes_a_side(plain_pipeline, fisheries):
+    found = stances_of(plain_pipeline, fisheries, "Minister Anna Berg rejected fishing quotas for the lake on Monday.")
+    assert ("Anna Berg", "fishing-quotas", "oppose") in found
+    found = stances_of(plain_pipeline, fisheries, "Minister Anna Berg endorsed fishing quotas for the lake on Monday.")
+    assert ("Anna Berg", "fishing-quotas", "support") in found
+
+
+def test_a_pole_word_of_the_opposing_meaning_states_opposition(plain_pipeline, fisheries):
+    found = stances_of(plain_pipeline, fisheries, "Minister Anna Berg said the lake's fishing quotas should be lifted.")
+    assert ("Anna Berg", "fishing-quotas", "oppose") in found
+
+
+def test_a_negated_stance_verb_turns_the_side(plain_pipeline, fisheries):
+    found = stances_of(plain_pipeline, fisheries,
+                       "Minister Anna Berg said she would not accept fishing quotas on the lake.")
+    assert ("Anna Berg", "fishing-quotas", "oppose") in found
+
+
+def test_taxonomy_check_validates_and_advises(fisheries, tmp_path):
+    result = CliRunner().invoke(cli, ["taxonomy", "check", str(fisheries)])
+    assert result.exit_code == 0, result.output
+    assert "2 issues" in result.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: x\nissues:\n  - id: Bad Id\n    label: x\n    support: y\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["taxonomy", "check", str(broken)])
+    assert result.exit_code != 0 and "issues[0].id" in result.output
+
+
+def test_taxonomy_show_lists_and_describes():
+    result = CliRunner().invoke(cli, ["taxonomy", "show"])
+    assert result.exit_code == 0 and "ukraine-peace-2025" in result.output
+    result = CliRunner().invoke(cli, ["taxonomy", "show", "ukraine-peace-2025"])
+    assert result.exit_code == 0 and "territorial-concessions" in result.output and "patterns" in result.output
