@@ -20,9 +20,9 @@ ACTORS = [
     country("united-states", "United States", "nato", "g7", "osce"),
     country("poland", "Poland", "nato", "european-union", "osce"),
     country("germany", "Germany", "nato", "european-union", "g7", "osce"),
-    country("estonia", "Estonia", "nato", "european-union"),
-    country("netherlands", "Netherlands", "nato", "european-union"),
-    country("united-kingdom", "United Kingdom", "nato", "g7"),
+    country("estonia", "Estonia", "nato", "european-union", "osce"),
+    country("netherlands", "Netherlands", "nato", "european-union", "osce"),
+    country("united-kingdom", "United Kingdom", "nato", "g7", "osce"),
     country("ukraine", "Ukraine", "osce"),
     Actor(id="nato", name="NATO", kind="organisation"),
     Actor(id="european-union", name="European Union", kind="organisation", aliases=["EU"], memberships=["g7"]),
@@ -46,11 +46,11 @@ ACTORS = [
           roles=[Role("Prime Minister", "united-kingdom", "2024-07-05")]),
 ]
 
-# the same with clubs the articles never name, which the Netherlands and Estonia share
+# the same with clubs the articles never name, which the United States and Germany share
 CLUBS = [Actor(id="schengen", name="Schengen Area", kind="organisation"),
          Actor(id="eurozone", name="Eurozone", kind="organisation")]
 ACTORS_WITH_CLUBS = [replace(a, memberships=a.memberships + [c.id for c in CLUBS])
-                     if a.id in ("netherlands", "estonia") else a for a in ACTORS] + CLUBS
+                     if a.id in ("united-states", "germany") else a for a in ACTORS] + CLUBS
 
 # (article, actor id, issue, stance, a sentence of the article that shows the stance)
 CODED = [

@@ -155,30 +155,67 @@ def test_select_by_kind_bloc_outlet_and_date():
 def test_seed_fractures_put_the_western_split_on_territory_first():
     docs = documents()
     rows = fractures(statements(docs), ACTORS)
-    western = {(a, b) for a in ("Mark Rutte", "Pete Hegseth", "Donald Trump")
-               for b in ("Donald Tusk", "Boris Pistorius", "Kaja Kallas")}
+    western = {("united-states", "germany"), ("united-states", "poland"), ("united-states", "european-union"),
+               ("nato", "germany"), ("nato", "poland")}
     top = rows[:len(western)]
     assert {r["issue"] for r in top} == {"territorial-concessions"}
-    assert {(r["supporter"], r["opponent"]) for r in top} == western
-    assert all("nato" in r["blocs"] for r in top)
-    # Zelensky also opposes, but shares only the OSCE with the supporters: a looser tie ranks lower
-    zelensky = [r for r in rows if r["opponent"] == "Volodymyr Zelensky" and r["issue"] == "territorial-concessions"]
-    assert zelensky and all(r["blocs"] == ["osce"] and r["rank"] > len(western) for r in zelensky)
+    assert {(r["supporter_id"], r["opponent_id"]) for r in top} == western
+    # officials speak for their government or body: Hegseth and Trump are one side, Rutte NATO's
+    us_germany = top[0]
+    assert (us_germany["supporter"], us_germany["opponent"]) == ("United States", "Germany")
+    assert us_germany["supporter_speakers"] == ["Pete Hegseth", "Donald Trump"]
+    assert us_germany["opponent_speakers"] == ["Boris Pistorius"]
+    assert next(r for r in top if r["supporter_id"] == "nato")["supporter_speakers"] == ["Mark Rutte"]
+    # Ukraine also opposes, but shares only the OSCE with the United States: a looser tie ranks lower
+    ukraine = [r for r in rows if r["opponent_id"] == "ukraine" and r["issue"] == "territorial-concessions"]
+    assert ukraine and all(r["blocs"] == ["osce"] and r["rank"] > len(western) for r in ukraine)
     # each pair lists its shared blocs most telling first: mentioned in the articles, then smaller
-    rutte_kallas = next(r for r in rows if (r["supporter"], r["opponent"]) == ("Mark Rutte", "Kaja Kallas"))
-    assert rutte_kallas["blocs"] == ["european-union", "nato"]  # the EU is the smaller of the two
+    assert us_germany["blocs"] == ["g7", "nato", "osce"]
     mentioned = fractures(statements(docs), ACTORS, mentioned=["nato", "mark-rutte"])
     pairs = lambda table: [(r["issue"], r["supporter"], r["opponent"]) for r in table]
     assert pairs(mentioned) == pairs(rows)  # the ranking does not change
-    rutte_kallas = next(r for r in mentioned if (r["supporter"], r["opponent"]) == ("Mark Rutte", "Kaja Kallas"))
-    assert rutte_kallas["blocs"] == ["nato", "european-union"]
-    assert rutte_kallas["bloc_names"] == ["NATO", "European Union"]
+    assert mentioned[0]["blocs"] == ["nato", "g7", "osce"]
+    assert mentioned[0]["bloc_names"] == ["NATO", "G7", "osce"]
     text = {d.id: d.text for d in docs}
     for row in top:
         for side, stance in (("supporter_evidence", "support"), ("opponent_evidence", "oppose")):
             ev = row[side]
             assert ev["stance"] == stance
             assert text[ev["doc_id"]][ev["start"]:ev["end"]] == ev["text"]
+
+
+GOVERNMENTS = KB + [Actor("russia", "Russia", "country", memberships=["osce"]),
+                    Actor("osce", "OSCE", "organisation"),
+                    Actor("president", "A president", "person", country="russia"),
+                    Actor("spokesman", "A spokesman", "person", country="russia",
+                          roles=[Role("Press Secretary", "russia", "2012-05-22")]),
+                    Actor("aide", "An aide", "person", roles=[Role("Aide", "Russia", "2012-05-22")]),
+                    Actor("usa-minister", "A US minister", "person", country="usa")]
+
+
+def test_officials_of_one_government_are_one_member_never_a_split():
+    blocs = Blocs(GOVERNMENTS)
+    assert [blocs.side(a, "2025-01-01") for a in ("president", "spokesman", "aide", "sg", "russia")] == [
+        "russia", "russia", "russia", "nato", "russia"]  # a role's body named by its name resolves too
+    found = [statement("president", "x", "support"), statement("spokesman", "x", "oppose"),
+             statement("aide", "x", "oppose"), statement("poland", "x", "support")]
+    assert fractures(found, GOVERNMENTS) == []  # Russia's officials disagree; Russia (−1) is one member
+    assert cohesion(found, GOVERNMENTS) == []  # the OSCE has one member with a position: Russia
+
+
+def test_cohesion_counts_governments_and_sums_their_officials():
+    # NATO on x: the United States (+1 +1 from two officials), Poland (−1), NATO itself (+1)
+    found = [statement("envoy", "x", "support", date="2024-06-01"), statement("usa-minister", "x", "support"),
+             statement("pm", "x", "oppose"), statement("sg", "x", "support")]
+    row = next(r for r in cohesion(found, GOVERNMENTS) if r["bloc"] == "nato")
+    assert (row["members"], row["support"], row["oppose"]) == (3, 2, 1)
+    assert row["agreement_index"] == pytest.approx((2 - 0.5 * 1) / 3)
+    assert row["supporters"] == ["NATO", "United States"] and row["opponents"] == ["Poland"]
+    assert sorted(row["statements"]) == sorted(s.id for s in found)
+    split = fractures(found, GOVERNMENTS)
+    assert [(r["supporter_id"], r["opponent_id"], r["strength"]) for r in split] == [
+        ("nato", "poland", 1), ("usa", "poland", 1)]  # as firm (Poland's −1), then by name
+    assert split[1]["supporter_speakers"] == ["ENVOY", "USA-MINISTER"]
 
 
 def test_tables_convert_to_pandas():

@@ -62,11 +62,12 @@ def test_findings_lead_with_the_widest_split(html):
 def test_blocs_the_articles_mention_are_named_first_and_the_list_is_capped(html):
     data = report_data(html)
     rank = next(k for k, v in data["evidence"].items() if k.startswith("fracture:")
-                and v["title"].startswith("Split on territorial concessions: Mark Rutte supports, Kaja Kallas"))
-    # four shared blocs: the EU and NATO, which the articles name, then the smaller clubs, three at most
-    assert data["evidence"][rank]["title"].endswith("(both in European Union, NATO, Eurozone and 1 more)")
-    assert re.search(rf'data-evidence="{rank}">.*?</a> <span class="note" title="European Union, NATO, Eurozone, '
-                     r'Schengen Area">both in European Union, NATO, Eurozone and 1 more</span>', html)
+                and v["title"].startswith("Split on territorial concessions: United States (Pete Hegseth, Donald Trump) "
+                                          "supports, Germany (Boris Pistorius) opposes"))
+    # five shared blocs: NATO, which the articles name, then the smaller clubs, three at most
+    assert data["evidence"][rank]["title"].endswith("(both in NATO, Eurozone, Schengen Area and 2 more)")
+    assert re.search(rf'data-evidence="{rank}">.*?</a> <span class="note" title="NATO, Eurozone, Schengen Area, '
+                     r'G7, osce">both in NATO, Eurozone, Schengen Area and 2 more</span>', html)
 
 
 @pytest.mark.parametrize("mentioned, first", [(["nato"], "NATO"), (["european-union"], "European Union")])

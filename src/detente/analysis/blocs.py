@@ -1,10 +1,12 @@
 """Who belongs to which bloc (NATO, EU, G7 …), derived from the actors' records.
 
-A bloc is any actor id that appears in some actor's `memberships`. An actor belongs to a
-bloc when the bloc is the actor itself, one of its memberships, or a membership of what
-it speaks for: its `country`, or the organisation or country of a role it holds on the
-statement's date (Rutte, Secretary General *of* NATO, belongs to NATO; Tusk, whose
-country is Poland, belongs to NATO and the EU through Poland's memberships).
+A person speaks for one *side*: the government or body of the role they hold on the
+statement's date (the latest taken, where several are held), else their country; a
+country, organisation or group is its own side (`Blocs.side`). Officials of one
+government are one side, never a coalition of their own: Putin, Peskov and Ushakov all
+speak for Russia. A bloc is any actor id that appears in some actor's `memberships`; a
+side belongs to the bloc it is, and to the blocs among its memberships (Rutte, Secretary
+General of NATO, speaks for NATO; Tusk for Poland, a member of NATO and the EU).
 
 Where a list of blocs is shown to a reader, `Blocs.ranked` puts first the blocs the
 coverage itself mentions, then the smaller, closer ones (the G7 before the OSCE).
@@ -48,24 +50,24 @@ class Blocs:
         mentioned = set(mentioned)
         return sorted(ids, key=lambda bloc: (bloc not in mentioned, self.sizes[bloc], self.name(bloc).lower()))
 
-    def speaks_for(self, actor_id: Optional[str], date: Optional[str] = None) -> list[str]:
-        """Ids of the country and organisations an actor speaks for on `date`."""
+    def side(self, actor_id: Optional[str], date: Optional[str] = None) -> Optional[str]:
+        """The government or body an actor speaks for on `date` (see the module docstring);
+        None for an actor the list does not know."""
         actor = self.actors.get(actor_id or "")
         if actor is None:
-            return []
-        refs = [actor.country] + [r.of for r in actor.roles if r.of and role_active(r, date)]
-        found = [self._refs.get(ref.lower(), ref) for ref in refs if ref]
-        return list(dict.fromkeys(found))
+            return None
+        if actor.kind not in ("person", "anonymous"):
+            return actor.id
+        held = sorted((r for r in actor.roles if r.of and role_active(r, date)), key=lambda r: r.start or "")
+        for ref in [r.of for r in reversed(held)] + [actor.country]:
+            if ref:
+                return self._refs.get(ref.lower(), ref)
+        return actor.id
 
     def of(self, actor_id: Optional[str], date: Optional[str] = None) -> set[str]:
-        """The blocs an actor belongs to on `date`."""
-        actor = self.actors.get(actor_id or "")
-        if actor is None:
+        """The blocs an actor belongs to on `date`: those of the side it speaks for."""
+        side = self.side(actor_id, date)
+        if side is None:
             return set()
-        blocs = set(actor.memberships)
-        for source in [actor.id, *self.speaks_for(actor.id, date)]:
-            if source in self.ids:
-                blocs.add(source)
-            if source in self.actors:
-                blocs.update(self.actors[source].memberships)
-        return blocs
+        blocs = set(self.actors[side].memberships) if side in self.actors else set()
+        return blocs | ({side} if side in self.ids else set())

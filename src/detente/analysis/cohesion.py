@@ -1,7 +1,9 @@
 """Coalition cohesion: the Hix–Noury–Roland Agreement Index of each bloc on each issue.
 
-Each member of a bloc who made statements on an issue counts once, on the side of their
-net position (support − oppose; zero is neutral). With Y members supporting, N opposing
+The members of a bloc are governments and organisations (`Blocs.side`): officials of one
+government count together, as one member. Each member whose officials made statements on
+an issue counts once, on the side of its net position (support − oppose over its
+officials' statements; zero is neutral). With Y members supporting, N opposing
 and A neutral:
 
     AI = (max(Y, N, A) − ½ ((Y + N + A) − max(Y, N, A))) / (Y + N + A)
@@ -11,10 +13,11 @@ and A neutral:
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from detente.analysis.blocs import Blocs
-from detente.analysis.filters import Window, actor_key
+from detente.analysis.filters import Window
 from detente.analysis.positions import STANCE_SCALE, position_label
 from detente.analysis.table import Table
 from detente.records import Actor, Statement
@@ -29,14 +32,33 @@ def agreement_index(yes: int, no: int, abstain: int) -> float:
     return (top - 0.5 * (total - top)) / total
 
 
-def member_positions(statements: Iterable[Statement], blocs: Blocs) -> dict:
-    """bloc → issue → member → (net position, name, statements), members being the actors
-    who belonged to the bloc on the date of their statement."""
+@dataclass
+class Member:
+    """A government or organisation of a bloc, and what its officials said on one issue."""
+
+    id: str
+    name: str
+    net: int = 0
+    statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def speakers(self) -> list[str]:
+        """The names of the officials who spoke for the member, in order of first statement."""
+        return list(dict.fromkeys(s.actor for s in self.statements))
+
+
+def member_positions(statements: Iterable[Statement], blocs: Blocs) -> dict[str, dict[str, dict[str, Member]]]:
+    """bloc → issue → member id → Member, the members being the sides (`Blocs.side`) of
+    the actors who spoke, in the blocs those sides belonged to on the statement's date."""
     found: dict = defaultdict(lambda: defaultdict(dict))
     for s in statements:
+        side = blocs.side(s.actor_id, s.date)
+        if side is None:
+            continue
         for bloc in blocs.of(s.actor_id, s.date):
-            net, name, group = found[bloc][s.issue].get(actor_key(s), (0, s.actor, []))
-            found[bloc][s.issue][actor_key(s)] = (net + STANCE_SCALE[s.stance], name, group + [s])
+            member = found[bloc][s.issue].setdefault(side, Member(side, blocs.name(side)))
+            member.net += STANCE_SCALE[s.stance]
+            member.statements.append(s)
     return found
 
 
@@ -48,7 +70,8 @@ def cohesion(
 ) -> Table:
     """One row per bloc × issue (× time window, when `windows` are given) with at least
     `min_members` members taking a position: Y, N, A, the Agreement Index, the members on
-    each side, and `change`, the difference from the bloc's previous window on the issue."""
+    each side, `change`, the difference from the bloc's previous window on the issue, and
+    the ids of the statements behind the row."""
     statements = list(statements)
     blocs = Blocs(actors)
     spans = list(windows) if windows is not None else [None]
@@ -61,8 +84,8 @@ def cohesion(
                 if len(members) < min_members:
                     continue
                 sides = defaultdict(list)
-                for net, name, _ in members.values():
-                    sides[position_label(net)].append(name)
+                for member in members.values():
+                    sides[position_label(member.net)].append(member.name)
                 yes, no, abstain = (len(sides[p]) for p in ("support", "oppose", "neutral"))
                 index = agreement_index(yes, no, abstain)
                 last = previous.get((bloc, issue))
@@ -76,5 +99,7 @@ def cohesion(
                     "change": None if last is None else index - last,
                     "supporters": sorted(sides["support"]), "opponents": sorted(sides["oppose"]),
                     "neutrals": sorted(sides["neutral"]),
+                    "member_ids": sorted(members),
+                    "statements": [s.id for m in members.values() for s in m.statements],
                 })
     return rows

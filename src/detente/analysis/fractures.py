@@ -1,6 +1,8 @@
 """Fractures: pairs of members of one bloc on opposite sides of one issue.
 
-A pair is listed once per issue with every bloc both belong to. The more blocs two
+Members are governments and organisations (`Blocs.side`), so two officials of one
+government never make a fracture; each side of a pair names the officials who spoke for
+it. A pair is listed once per issue with every bloc both belong to. The more blocs two
 opponents share, the closer allies they are and the deeper their disagreement cuts, so
 pairs rank by the issue's total of shared blocs over its pairs (the widest split among
 the closest allies first), then by the pair's shared blocs, then by how firmly the two
@@ -13,15 +15,16 @@ from collections import defaultdict
 from typing import Iterable
 
 from detente.analysis.blocs import Blocs
-from detente.analysis.cohesion import member_positions
+from detente.analysis.cohesion import Member, member_positions
 from detente.analysis.positions import evidence
 from detente.analysis.table import Table
 from detente.records import Actor, Statement
 
 
-def _strongest(group: list[Statement], stance: str) -> Statement:
+def _strongest(member: Member, stance: str) -> Statement:
     """The statement that best shows a member's side: most confident, then latest."""
-    return max((s for s in group if s.stance == stance), key=lambda s: (s.confidence, s.date or "", -s.start))
+    return max((s for s in member.statements if s.stance == stance),
+               key=lambda s: (s.confidence, s.date or "", -s.start))
 
 
 def fractures(statements: Iterable[Statement], actors: Iterable[Actor], mentioned: Iterable[str] = ()) -> Table:
@@ -32,17 +35,17 @@ def fractures(statements: Iterable[Statement], actors: Iterable[Actor], mentione
     pairs: dict[tuple, dict] = {}
     for bloc, issues in sorted(member_positions(statements, blocs).items()):
         for issue, members in issues.items():
-            for key_a, (net_a, name_a, group_a) in members.items():
-                for key_b, (net_b, name_b, group_b) in members.items():
-                    if net_a <= 0 or net_b >= 0:
+            for a in members.values():
+                for b in members.values():
+                    if a.net <= 0 or b.net >= 0:
                         continue
-                    row = pairs.setdefault((issue, key_a, key_b), {
+                    row = pairs.setdefault((issue, a.id, b.id), {
                         "issue": issue, "blocs": [],
-                        "strength": min(net_a, -net_b),
-                        "supporter_id": key_a, "supporter": name_a,
-                        "opponent_id": key_b, "opponent": name_b,
-                        "supporter_evidence": evidence(_strongest(group_a, "support")),
-                        "opponent_evidence": evidence(_strongest(group_b, "oppose")),
+                        "strength": min(a.net, -b.net),
+                        "supporter_id": a.id, "supporter": a.name, "supporter_speakers": a.speakers,
+                        "opponent_id": b.id, "opponent": b.name, "opponent_speakers": b.speakers,
+                        "supporter_evidence": evidence(_strongest(a, "support")),
+                        "opponent_evidence": evidence(_strongest(b, "oppose")),
                     })
                     row["blocs"].append(bloc)
     weight: defaultdict[tuple, int] = defaultdict(int)

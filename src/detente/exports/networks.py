@@ -47,8 +47,8 @@ def write_statements_dna(statements: Iterable[Statement], actors: Iterable[Actor
         for s in statements:
             actor = by_id.get(s.actor_id or "")
             is_person = actor is None or actor.kind in ("person", "anonymous")
-            speaks_for = [blocs.name(ref) for ref in blocs.speaks_for(s.actor_id, s.date)]
-            organization = ";".join(speaks_for) if is_person else s.actor
+            side = blocs.side(s.actor_id, s.date)
+            organization = (blocs.name(side) if side and side != s.actor_id else "") if is_person else s.actor
             qualifier = STANCE_SCALE[s.stance]
             writer.writerow([s.id, s.date or "", s.doc, s.actor if is_person else "", organization,
                              s.issue, {1: 1, -1: 0}.get(qualifier, ""), qualifier, s.evidence,

@@ -19,7 +19,7 @@ from detente.analysis import Blocs, cohesion, fractures, one_mode, position_map,
 from detente.analysis.positions import evidence
 from detente.records import Actor, Document, Quote, Statement
 from detente.report import figures
-from detente.report.findings import BLOCS_SHOWN, headline, names
+from detente.report.findings import BLOCS_SHOWN, headline, names, side_name
 
 HERE = Path(__file__).parent
 COHESION_WINDOW_DAYS = 30
@@ -62,14 +62,13 @@ def _evidence_index(positions, agreement, conflict, fracture_rows, cohesion_rows
         index[f"actor:{key}"] = {"title": f"Statements of {items[0]['actor']}", "items": items}
     for r in fracture_rows:
         index[f"fracture:{r['rank']}"] = {
-            "title": f"Split on {label(r['issue'])}: {r['supporter']} supports, {r['opponent']} opposes "
+            "title": f"Split on {label(r['issue'])}: {side_name(r['supporter'], r['supporter_speakers'])} supports, "
+                     f"{side_name(r['opponent'], r['opponent_speakers'])} opposes "
                      f"(both in {names(r['bloc_names'], BLOCS_SHOWN)})",
             "items": [r["supporter_evidence"], r["opponent_evidence"]]}
     by_id = {s.id: s for s in statements}
     for r in cohesion_rows:
-        items = [evidence(s) for s in statements if s.issue == r["issue"]
-                 and s.actor in r["supporters"] + r["opponents"] + r["neutrals"]
-                 and (r["window_start"] is None or r["window_start"] <= (s.date or "") <= r["window_end"])]
+        items = [evidence(by_id[i]) for i in r["statements"]]
         index[f"cohesion:{r['bloc']}|{r['issue']}|{r['window_start']}"] = {
             "title": f"{r['bloc_name']} on {label(r['issue'])}: Agreement Index {r['agreement_index']:.2f}",
             "items": items}
@@ -122,11 +121,11 @@ def write_report(
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
                                      undefined=jinja2.StrictUndefined)
     html = environment.get_template("report.html.j2").render(
-        findings=headline(statements, documents, fracture_rows, overall, label, bloc_order),
+        findings=headline(statements, documents, fracture_rows, overall, label, bloc_order, blocs.sizes),
         fractures=fracture_rows, cohesion=overall, window_days=COHESION_WINDOW_DAYS,
         statements=sorted(statements, key=lambda s: (s.date or "", s.doc, s.start)),
         quotes=sorted(quotes, key=lambda q: (q.doc, q.start)),
-        documents={d.id: d for d in documents}, label=label, names=names, blocs_shown=BLOCS_SHOWN,
+        documents={d.id: d for d in documents}, label=label, names=names, side_name=side_name, blocs_shown=BLOCS_SHOWN,
         counts={"documents": len(documents), "statements": len(statements), "quotes": len(quotes)},
         style=(HERE / "report.css").read_text(encoding="utf-8"),
         script=(HERE / "report.js").read_text(encoding="utf-8"),

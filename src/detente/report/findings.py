@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 BLOCS_SHOWN = 3  # bloc names in a sentence or title before "and N more"
 
@@ -15,11 +15,20 @@ def names(items: list[str], limit: Optional[int] = None) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def headline(statements, documents, fractures, cohesion, issue_label, bloc_order: Sequence[str] = ()) -> list[dict]:
+def side_name(name: str, speakers: list[str]) -> str:
+    """A member with the officials who spoke for it: 'Germany (Boris Pistorius)'."""
+    others = [s for s in speakers if s != name]
+    return f"{name} ({', '.join(others)})" if others else name
+
+
+def headline(statements, documents, fractures, cohesion, issue_label, bloc_order: Sequence[str] = (),
+             bloc_sizes: Optional[Mapping[str, int]] = None) -> list[dict]:
     """Sentences for the top of the report: the corpus, the deepest splits between allies,
     and the blocs that hold together; each with the evidence key it links to. `bloc_order`
     lists bloc ids most telling first (`Blocs.ranked`): united blocs are told in that order,
-    one sentence a bloc, and fracture rows already list their blocs in it."""
+    one sentence a bloc, and fracture rows already list their blocs in it. A split names the
+    members of the issue's pairs that share a bloc closer than the widest one the pairs
+    share (`bloc_sizes`, members per bloc): a tie through the widest bloc alone is no alliance."""
     found = []
     actors = {s.actor_id or s.actor for s in statements}
     dates = sorted(s.date for s in statements if s.date)
@@ -30,22 +39,24 @@ def headline(statements, documents, fractures, cohesion, issue_label, bloc_order
     found.append({"text": f"{len(statements)} statements by {len(actors)} actors on "
                           f"{len({s.issue for s in statements})} issues in {len(documents)} articles{span}.",
                   "evidence": None})
+    sizes = bloc_sizes or {}
+    place = {bloc: i for i, bloc in enumerate(bloc_order)}
     by_issue = defaultdict(list)
     for row in fractures:
         by_issue[row["issue"]].append(row)
     for issue, rows in list(by_issue.items())[:3]:
-        close = [r for r in rows if r["shared"] * 2 >= rows[0]["shared"]]  # the closest allies of the split
-        supporters = list(dict.fromkeys(r["supporter"] for r in close))
-        opponents = list(dict.fromkeys(r["opponent"] for r in close))
-        common = [name for name in close[0]["bloc_names"] if all(name in r["bloc_names"] for r in close)]
+        widest = max(sizes.get(b, 0) for r in rows for b in r["blocs"])
+        close = [r for r in rows if any(sizes.get(b, 0) < widest for b in r["blocs"])] or rows
+        supporters = list(dict.fromkeys(side_name(r["supporter"], r["supporter_speakers"]) for r in close))
+        opponents = list(dict.fromkeys(side_name(r["opponent"], r["opponent_speakers"]) for r in close))
+        shared = {(b, n) for r in close for b, n in zip(r["blocs"], r["bloc_names"])}
+        common = [n for _, n in sorted(shared, key=lambda p: (place.get(p[0], len(place)), p[1]))]
         found.append({
             "text": f"Allies split on {issue_label(issue)}: {names(supporters)} "
-                    f"{'support' if len(supporters) > 1 else 'supports'} it, {names(opponents)} "
-                    f"{'oppose' if len(opponents) > 1 else 'opposes'} it"
-                    + (f" (all in {names(common, BLOCS_SHOWN)})." if common else "."),
+                    f"{'support' if len(supporters) > 1 else 'supports'} it; {names(opponents)} "
+                    f"{'oppose' if len(opponents) > 1 else 'opposes'} it (allies in {names(common, BLOCS_SHOWN)}).",
             "evidence": f"fracture:{rows[0]['rank']}",
         })
-    place = {bloc: i for i, bloc in enumerate(bloc_order)}
     united = sorted((r for r in cohesion if r["agreement_index"] == 1.0 and r["members"] >= 3),
                     key=lambda r: (place.get(r["bloc"], len(place)), -r["members"]))
     first_of_bloc: dict[str, dict] = {}
