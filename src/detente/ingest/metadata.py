@@ -1,7 +1,14 @@
-"""Finding a plain-text article's headline, date and author in its text."""
+"""Finding a plain-text article's headline, date and author.
+
+The date comes from where a publisher puts it, never from a date the story merely
+mentions: the URL (`/2025/08/12/`), the file name (`outlet_2025-08-12_slug.txt`), a
+byline (`By Jane Doe | Aug. 12, 2025`) or a dateline (a line that is only a date, or a
+wire dateline `KYIV, Aug. 12, 2025 (Reuters) -`). The method is recorded beside it.
+"""
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from typing import Optional
 
 import dateparser
@@ -17,6 +24,12 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b"),
     re.compile(rf"\b\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}\b"),
 ]
+_NAME_DATES = [
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_/.](?P<m>[01]\d)[-_/.](?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+]
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+,\s+)?$")
+_BYLINE_LEAD = re.compile(r"^\s*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*[|,–—-]\s*")
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
 _NAME_LINE = re.compile(r"^\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*$")
 _DATELINE_EXTRAS = re.compile(
@@ -40,22 +53,48 @@ def find_title(lines: list[str]) -> Optional[str]:
     return first
 
 
-def find_date(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
-    """The article's date as (ISO date, method): a line that is only a date (a dateline)
-    first, else the first date written out with its year anywhere in the text."""
-    candidates = []
-    for index, line in enumerate(lines):
-        for pattern in _DATE_PATTERNS:
-            for match in pattern.finditer(line):
-                rest = line[: match.start()] + line[match.end():]
-                is_dateline = not _DATELINE_EXTRAS.sub("", rest)
-                candidates.append((not is_dateline, index, match.group(0)))
-    for not_dateline, _, raw in sorted(candidates):
+def date_in_name(name: Optional[str]) -> Optional[str]:
+    """The ISO date a URL or file name holds (2025-08-12, 2025/08/12, 20250812), if valid."""
+    for pattern in _NAME_DATES:
+        for match in pattern.finditer(name or ""):
+            try:
+                return Date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def _line_date(line: str) -> Optional[tuple[str, str]]:
+    """(raw date, method) when the line is a dateline or a byline with a date."""
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(line):
+            before, after = line[: match.start()], line[match.end():]
+            rest = before + after
+            if not _DATELINE_EXTRAS.sub("", rest):
+                return match.group(0), "dateline"
+            if _BYLINE_LEAD.match(before) and not _DATELINE_EXTRAS.sub("", _BYLINE_LEAD.sub("", before) + after):
+                return match.group(0), "byline"
+            if _WIRE_DATELINE.match(before) and re.match(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—]", after):
+                return match.group(0), "dateline"
+    return None
+
+
+def find_date(lines: list[str], url: Optional[str] = None, name: Optional[str] = None,
+              ) -> tuple[Optional[str], Optional[str]]:
+    """The article's date as (ISO date, method): from its URL, else its file name, else a
+    byline or dateline of the text; (None, None) when none holds one."""
+    for where, method in ((url, "url"), (name, "file name")):
+        found = date_in_name(where)
+        if found:
+            return found, method
+    for line in lines:
+        hit = _line_date(line)
+        if hit is None:
+            continue
         parsed = dateparser.parse(
-            raw, languages=["en"], settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first"}
-        )
+            hit[0], languages=["en"], settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first"})
         if parsed:
-            return parsed.date().isoformat(), ("text" if not_dateline else "dateline")
+            return parsed.date().isoformat(), hit[1]
     return None, None
 
 

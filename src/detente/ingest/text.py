@@ -18,7 +18,7 @@ def document_from_text(text: str, name: str, source: str, **meta) -> Document:
     if not meta.get("title"):
         meta["title"] = find_title(lines)
     if not meta.get("published"):
-        meta["published"], meta["date_method"] = find_date(lines)
+        meta["published"], meta["date_method"] = find_date(lines, url=meta.get("url"), name=name)
     if not meta.get("author"):
         meta["author"], _ = find_author(lines)
     return Document(id=text_id(text), doc=name, source=source, text=text, **meta)
