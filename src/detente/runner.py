@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional, cast
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from detente import exports, ingest, pipeline, report
+from detente import analysis, exports, ingest, pipeline, report
 from detente.actors.kb import load_kb, overlay
 from detente.config import Config
 from detente.errors import RunError
@@ -69,15 +69,16 @@ def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) ->
 
 
 def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
-    """Write the network exports and OUT/report.html; the report names first the blocs
-    among the stored actors, which are those the articles mention."""
+    """Write the network exports, the analysis tables and OUT/report.html; the report names
+    first the blocs among the stored actors, which are those the articles mention."""
     stored = cast(list[Actor], records["actors"])
     statements = cast(list[Statement], records["statements"])
     actors = overlay(load_kb(kb_dirs).actors.values(), stored)
-    written = exports.write_networks(out_dir, actors, statements)
-    written.append(report.write_report(out_dir, cast(list[Document], records["documents"]), actors,
-                                       cast(list[Quote], records["quotes"]), statements,
-                                       mentioned=[a.id for a in stored]))
+    documents, quotes = cast(list[Document], records["documents"]), cast(list[Quote], records["quotes"])
+    found = analysis.analyse(documents, actors, quotes, statements, mentioned=[a.id for a in stored])
+    written = exports.write_networks(out_dir, actors, found.statements) + exports.write_analysis(out_dir, found.tables)
+    written.append(report.write_report(out_dir, documents, actors, quotes, statements,
+                                       mentioned=[a.id for a in stored], findings=found))
     return written
 
 

@@ -1,13 +1,16 @@
 """The report in a real headless Chromium: it renders with no console errors and no
-network requests, its findings are visible, and clicking a fracture shows its evidence."""
+network requests, its findings are visible, tables sort, page, filter and download,
+permalinks open their evidence, names reach the charts as text, and the page fits a phone."""
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 
-from detente.records import Document, Statement, record_id, text_id
+from detente.records import Document, Quote, Statement, record_id, text_id
 from detente.report import write_report
 from seed_records import ACTORS_WITH_CLUBS, documents, mentioned, quotes, statements
 
@@ -21,35 +24,57 @@ if not CHROMIUM.exists() and not shutil.which("chromium"):
                 allow_module_level=True)
 
 HOSTILE = "Officials said <script>window.hacked = true</script> was found in the draft, and <b>nothing</b> else."
+FORMULA = "=HYPERLINK(\"http://example.org\",\"open\") was typed into the shared sheet."
+LINK_NAME = '<a href="https://example.org/">Click me</a>'
+RTL_NAME = "\u202eArgus Vale"
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
     docs = documents()
-    hostile = Document(id=text_id(HOSTILE), doc="hostile.txt", source="hostile.txt", text=HOSTILE,
-                       published="2025-08-13")
-    found = statements(docs) + [Statement(
-        id=record_id("hostile"), doc=hostile.doc, doc_id=hostile.id, date=hostile.published,
-        actor="Donald Tusk", actor_id="donald-tusk", issue="ceasefire", stance="neutral",
-        evidence=HOSTILE, start=0, end=len(HOSTILE), confidence=0.5)]
-    return write_report(tmp_path_factory.mktemp("report"), docs + [hostile], ACTORS_WITH_CLUBS, quotes(found), found,
+    text = HOSTILE + " " + FORMULA
+    hostile = Document(id=text_id(text), doc="hostile.txt", source="hostile.txt", text=text,
+                       published="2025-08-13", outlet="Example Wire", title="A hostile memo")
+    extra = [Statement(id=record_id("hostile", name), doc=hostile.doc, doc_id=hostile.id, date=hostile.published,
+                       actor=name, actor_id=None, issue="ceasefire", stance=stance, evidence=HOSTILE, start=0,
+                       end=len(HOSTILE), confidence=0.5)
+             for name, stance in (("Donald Tusk", "neutral"), (LINK_NAME, "support"), (RTL_NAME, "oppose"))]
+    found = statements(docs) + extra
+    said = quotes(found) + [Quote(id="formula", doc=hostile.doc, doc_id=hostile.id, start=len(HOSTILE) + 1,
+                                  end=len(text), text=FORMULA, kind="direct", speaker="Donald Tusk")]
+    return write_report(tmp_path_factory.mktemp("report"), docs + [hostile], ACTORS_WITH_CLUBS, said, found,
                         mentioned=mentioned(ACTORS_WITH_CLUBS, docs))
 
 
 @pytest.fixture(scope="module")
-def page(report):
+def browser():
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.errors, page.requests = [], []
-        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-        page.on("pageerror", lambda e: page.errors.append(str(e)))
-        page.on("request", lambda r: r.url.split(":")[0] not in ("file", "data", "blob", "about")
-                and page.requests.append(r.url))
-        page.goto(report.as_uri())
-        page.wait_for_selector("#chart-heatmap .main-svg")
-        yield page
+        yield browser
         browser.close()
+
+
+def open_page(browser, url, width=1280, height=900):
+    page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+    page.errors, page.requests = [], []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("request", lambda r: r.url.split(":")[0] not in ("file", "data", "blob", "about")
+            and page.requests.append(r.url))
+    page.goto(url)
+    page.wait_for_selector("#chart-heatmap .main-svg")
+    return page
+
+
+@pytest.fixture(scope="module")
+def page(browser, report):
+    page = open_page(browser, report.as_uri())
+    yield page
+    page.close()
+
+
+def rows(page, table):
+    return page.locator(f"#table-{table} tbody tr")
 
 
 def test_renders_without_errors_or_network(page):
@@ -62,26 +87,33 @@ def test_findings_and_charts_are_visible(page):
     first = page.locator("#findings li").nth(1)
     assert first.is_visible()
     assert "Allies split on territorial concessions" in first.inner_text()
-    for chart in ("heatmap", "agreement", "conflict", "cohesion"):
+    for chart in ("heatmap", "networks", "cohesion", "voice"):
         assert page.locator(f"#chart-{chart} .main-svg").first.is_visible()
 
 
 def test_clicking_a_fracture_shows_both_evidence_sentences(page):
-    fracture = page.locator("#fractures li").first
-    # the blocs the articles name come first, and three at most are shown
-    assert fracture.locator(".note").inner_text() == "both in NATO, Eurozone, Schengen Area and 2 more"
-    fracture.locator("a.fracture").click()
+    row = rows(page, "fractures").first
+    assert row.locator("td.blocs").inner_text() == "NATO, Eurozone, Schengen Area, G7, osce"
+    row.click()
     panel = page.locator("#evidence")
     assert panel.is_visible()
     assert page.locator("#evidence-title").inner_text().endswith("(both in NATO, Eurozone, Schengen Area and 2 more)")
-    expected = page.evaluate("JSON.parse(document.getElementById('report-data').textContent)"
-                             ".evidence['fracture:1'].items.map(i => [i.actor, i.text])")
-    assert panel.locator("mark").all_inner_texts() == [text for _, text in expected]
+    expected = page.evaluate("(() => { const d = JSON.parse(document.getElementById('report-data').textContent);"
+                             " return d.evidence['fracture:1'].items.map(i => d.items[i].text); })()")
+    assert panel.locator("mark").all_inner_texts() == expected
     assert len(expected) == 2
     meta = panel.locator(".meta").all_inner_texts()
     assert "support" in meta[0] and "oppose" in meta[1]
     page.locator("#evidence-close").click()
     assert not panel.is_visible()
+
+
+def test_a_permalink_opens_its_finding(browser, report):
+    page = open_page(browser, report.as_uri() + "#evidence=fracture%3A1")
+    assert page.locator("#evidence").is_visible()
+    assert page.locator("#evidence-title").inner_text().startswith("Split on territorial concessions")
+    assert page.locator("#evidence-link").get_attribute("href") == "#evidence=fracture%3A1"
+    page.close()
 
 
 def test_clicking_a_heatmap_cell_shows_its_evidence(page):
@@ -100,12 +132,80 @@ def test_clicking_a_heatmap_cell_shows_its_evidence(page):
     page.locator("#evidence-close").click()
 
 
+def test_names_reach_the_charts_as_text(page):
+    assert page.locator("#chart-heatmap a, #chart-networks a").count() == 0  # no link made of a name
+    ticks = page.locator("#chart-heatmap .ytick text").all_text_contents()
+    assert LINK_NAME in ticks  # shown as written
+    assert f"\u2068{RTL_NAME}\u2069" in ticks  # the override ends with the name
+
+
 def test_article_text_is_shown_as_text(page):
     assert page.evaluate("window.hacked === undefined")
-    page.fill("#search", "hostile.txt")
-    rows = page.locator("#records tbody tr:visible")
-    assert rows.count() >= 1
-    rows.first.click()
+    search = page.locator("[data-table=records] .tablebar input")
+    search.fill("hostile memo")
+    assert rows(page, "records").count() >= 1
+    rows(page, "records").first.click()
     assert "<script>window.hacked = true</script>" in page.locator("#evidence mark").first.inner_text()
     page.locator("#evidence-close").click()
-    page.fill("#search", "")
+    search.fill("")
+
+
+def test_tables_page_and_sort(page):
+    table = rows(page, "records")
+    total = page.evaluate("JSON.parse(document.getElementById('report-data').textContent).tables.records.rows.length")
+    assert total > 25 and table.count() == 25
+    pager = page.locator("[data-table=records] .pager")
+    assert pager.locator("span").inner_text() == f"page 1 of {-(-total // 25)}"
+    pager.locator("button", has_text="Next").click()
+    assert table.count() == total - 25
+    pager.locator("button", has_text="Previous").click()
+    header = page.locator("#table-records th", has_text="Actor")
+    header.locator("button").click()
+    assert page.evaluate("""() => {
+        const names = [...document.querySelectorAll('#table-records tbody td.actor')].map(td => td.textContent);
+        return names.length === 25 && names.every((n, i) => i === 0 || names[i - 1].localeCompare(n) <= 0);
+    }""")
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+
+
+def test_filters_apply_to_every_table(page):
+    page.select_option("#filters select[name=issue]", "crimea recognition")
+    issues = set(page.locator("#table-records tbody td.issue").all_inner_texts())
+    assert issues == {"crimea recognition"}
+    assert set(page.locator("#table-fractures tbody td.issue").all_inner_texts()) == {"crimea recognition"}
+    page.fill("#filters input[name=actor]", "kallas")
+    assert set(page.locator("#table-records tbody td.actor").all_inner_texts()) == {"Kaja Kallas"}
+    page.locator("#filters button[type=reset]").click()
+    page.wait_for_function("document.querySelectorAll('#table-records tbody tr').length === 25")
+    page.select_option("#filters select[name=outlet]", "Example Wire")
+    assert set(page.locator("#table-records tbody td.outlet").all_inner_texts()) == {"Example Wire"}
+    page.locator("#filters button[type=reset]").click()
+    page.fill("#filters input[name=from]", "2025-08-01")
+    page.fill("#filters input[name=to]", "2025-08-31")
+    dates = page.locator("#table-records tbody td.date").all_inner_texts()
+    assert dates and all("2025-08-01" <= d <= "2025-08-31" for d in dates)
+    page.locator("#filters button[type=reset]").click()
+
+
+def test_csv_download_holds_the_filtered_rows_and_no_formula(page):
+    page.locator("[data-table=records] .tablebar input").fill("shared sheet")
+    with page.expect_download() as info:
+        page.locator("[data-table=records] button.csv").click()
+    download = info.value
+    assert download.suggested_filename == "records.csv"
+    found = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    assert found[0][:4] == ["Date", "Article", "Outlet", "Actor"]
+    assert len(found) == 2 and found[1][-1] == "'" + FORMULA
+    page.locator("[data-table=records] .tablebar input").fill("")
+
+
+def test_phone_layout_has_no_sideways_scroll_and_print_hides_controls(browser, report):
+    phone = open_page(browser, report.as_uri(), 390, 844)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone.errors == []
+    phone.emulate_media(media="print")
+    assert not phone.locator("#filters").is_visible()
+    assert not phone.locator(".pager").first.is_visible()
+    phone.close()

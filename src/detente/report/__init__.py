@@ -1,6 +1,7 @@
 """The self-contained HTML report: findings, position heat-map, agreement and conflict
-networks, cohesion over time, fractures, and a searchable table of quotes and statements,
-every figure linked to its evidence highlighted in the article text.
+networks, cohesion and shifts over time, voice shares, fractures, and tables of every
+finding and of the quotes and statements (sortable, paged, filterable, downloadable as
+CSV), every figure and row linked to its evidence highlighted in the article text.
 
 The file needs no network: plotly's JavaScript (from the plotly package) is embedded once,
 the data travel as JSON inside the page, and article text is inserted as text, never HTML.
@@ -15,14 +16,14 @@ from typing import Callable, Iterable, Optional, Sequence
 import jinja2
 import plotly.offline
 
-from detente.analysis import Blocs, cohesion, fractures, one_mode, position_map, time_windows
+from detente.analysis import Blocs, Findings, analyse, one_mode
 from detente.analysis.positions import evidence
+from detente.analysis.settings import settings
 from detente.records import Actor, Document, Quote, Statement
-from detente.report import figures
-from detente.report.findings import BLOCS_SHOWN, headline, names, side_name
+from detente.report import figures, tables
+from detente.report.findings import BLOCS_SHOWN, headline, isolate, names, side_name
 
 HERE = Path(__file__).parent
-COHESION_WINDOW_DAYS = 30
 
 
 def issue_title(issue: str) -> str:
@@ -32,7 +33,7 @@ def issue_title(issue: str) -> str:
 
 def script_json(data) -> str:
     """JSON that is safe inside a <script> element (no '<', '>' or '&' left as such)."""
-    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -42,42 +43,58 @@ def _quote_evidence(quote: Quote) -> dict:
             "text": quote.text, "start": quote.start, "end": quote.end}
 
 
-def _evidence_index(positions, agreement, conflict, fracture_rows, cohesion_rows, statements, quotes, label):
-    """Evidence key → {title, items}: what a click on a cell, edge, finding or row shows."""
+def _evidence_index(findings: Findings, agreement, conflict, label) -> tuple[dict, dict]:
+    """(items, index): every statement and quote shown as evidence, by id, and evidence
+    key → {title, items (ids)}: what a click on a cell, edge, finding or row shows."""
+    items = {s.id: evidence(s) for s in findings.statements}
+    items.update((q.id, _quote_evidence(q)) for q in findings.quotes)
+    ids = lambda entries: [e["statement"] for e in entries]
     index = {}
-    for r in positions:
+    for r in findings["positions"]:
         index[f"cell:{r['actor_id']}|{r['issue']}"] = {
-            "title": f"{r['actor']} on {label(r['issue'])}: {r['position']} (net {r['net']:+d})",
-            "items": r["evidence"]}
+            "title": f"{isolate(r['actor'])} on {label(r['issue'])}: {r['position']} (net {r['net']:+d})",
+            "items": ids(r["evidence"])}
     for relation, rows in (("agreement", agreement), ("conflict", conflict)):
         for r in rows:
             index[f"edge:{relation}:{r['source']}|{r['target']}"] = {
-                "title": f"{relation.title()} of {r['source_name']} and {r['target_name']} "
+                "title": f"{relation.title()} of {isolate(r['source_name'])} and {isolate(r['target_name'])} "
                          f"({r['weight']:g}) on {', '.join(label(i) for i in r['issues'])}",
-                "items": r["evidence"]}
+                "items": ids(r["evidence"])}
     by_actor: dict[str, list] = {}
-    for s in statements:
-        by_actor.setdefault(s.actor_id or s.actor, []).append(evidence(s))
-    for key, items in by_actor.items():
-        index[f"actor:{key}"] = {"title": f"Statements of {items[0]['actor']}", "items": items}
-    for r in fracture_rows:
+    for s in findings.statements:
+        by_actor.setdefault(s.actor_id or s.actor, []).append(s)
+    for key, said in by_actor.items():
+        index[f"actor:{key}"] = {"title": f"Statements of {isolate(said[0].actor)}", "items": [s.id for s in said]}
+    for r in findings["fractures"]:
         index[f"fracture:{r['rank']}"] = {
             "title": f"Split on {label(r['issue'])}: {side_name(r['supporter'], r['supporter_speakers'])} supports, "
                      f"{side_name(r['opponent'], r['opponent_speakers'])} opposes "
                      f"(both in {names(r['bloc_names'], BLOCS_SHOWN)})",
-            "items": [r["supporter_evidence"], r["opponent_evidence"]]}
-    by_id = {s.id: s for s in statements}
-    for r in cohesion_rows:
-        items = [evidence(by_id[i]) for i in r["statements"]]
+            "items": [r["supporter_evidence"]["statement"], r["opponent_evidence"]["statement"]]}
+    for r in findings["cohesion"] + findings["cohesion_over_time"]:
         index[f"cohesion:{r['bloc']}|{r['issue']}|{r['window_start']}"] = {
-            "title": f"{r['bloc_name']} on {label(r['issue'])}: Agreement Index {r['agreement_index']:.2f}",
-            "items": items}
-    for s in by_id.values():
-        index[f"statement:{s.id}"] = {"title": f"{s.actor} {s.stance}s {label(s.issue)}", "items": [evidence(s)]}
-    for q in quotes:
-        index[f"quote:{q.id}"] = {"title": f"{q.speaker or 'Unattributed'}: {q.kind} quote",
-                                  "items": [_quote_evidence(q)]}
-    return index
+            "title": f"{isolate(r['bloc_name'])} on {label(r['issue'])}: Agreement Index {r['agreement_index']:.2f}",
+            "items": r["statements"]}
+    for r in findings["shifts"]:
+        index[f"shift:{r['rank']}"] = {
+            "title": f"{isolate(r['actor'])} moved from {r['from_position']} to {r['to_position']} "
+                     f"on {label(r['issue'])} ({r['from_start']} → {r['to_start']})",
+            "items": [r["earlier_evidence"]["statement"], r["later_evidence"]["statement"]]}
+    for r in findings["voice"]:
+        where = "all outlets" if r["outlet"] == "all" else isolate(r["outlet"])
+        index[f"voice:{r['outlet']}|{r['dimension']}|{r['group']}"] = {
+            "title": f"Quotes of {isolate(r['label'])} ({r['dimension']}) in {where}",
+            "items": r["quote_ids"]}
+    for s in findings.statements:
+        index[f"statement:{s.id}"] = {"title": f"{isolate(s.actor)} {s.stance}s {label(s.issue)}", "items": [s.id]}
+    for q in findings.quotes:
+        index[f"quote:{q.id}"] = {"title": f"{isolate(q.speaker or 'Unattributed')}: {q.kind} quote", "items": [q.id]}
+    return items, index
+
+
+def plotly_js() -> str:
+    """plotly.js, from the plotly package, safe inside one <script> element."""
+    return re.sub(r"</(script)", r"<\\/\1", plotly.offline.get_plotlyjs(), flags=re.I)
 
 
 def write_report(
@@ -88,48 +105,61 @@ def write_report(
     statements: Sequence[Statement],
     issue_labels: Optional[dict[str, str]] = None,
     mentioned: Iterable[str] = (),
+    findings: Optional[Findings] = None,
 ) -> Path:
     """Write OUT/report.html, a single file that opens in a browser with no network.
     `mentioned`, the ids of the actors the articles mention, puts the blocs among them
-    (NATO, the EU …) first wherever the report names or orders blocs."""
+    (NATO, the EU …) first wherever the report names or orders blocs; `findings` (from
+    `analysis.analyse`) saves computing the tables again."""
     label: Callable[[str], str] = lambda issue: (issue_labels or {}).get(issue) or issue_title(issue)
-    mentioned = set(mentioned)
+    mentioned = list(mentioned)
+    findings = findings or analyse(documents, actors, quotes, statements, mentioned)
     blocs = Blocs(actors)
     bloc_order = blocs.ranked(blocs.ids, mentioned)
-    place = {bloc: i for i, bloc in enumerate(bloc_order)}
-    positions = position_map(statements, actors)
-    agreement = one_mode(statements, "congruence")
-    conflict = one_mode(statements, "conflict")
-    fracture_rows = fractures(statements, actors, mentioned)
-    overall = sorted(cohesion(statements, actors), key=lambda r: place[r["bloc"]])  # salient blocs first
-    windows = time_windows([s.date for s in statements], COHESION_WINDOW_DAYS)
-    over_time = cohesion(statements, actors, windows)
+    counted = findings.statements
+    agreement = one_mode(counted, "congruence")
+    conflict = one_mode(counted, "conflict")
     kinds = {a.id: a.kind for a in actors}
-    layout = figures.network_layout(agreement, conflict)
+    by_id = {d.id: d for d in documents}
+    items, index = _evidence_index(findings, agreement, conflict, label)
+    copies = findings["reposts"]
     data = {
         "documents": {d.id: {"doc": d.doc, "title": d.title, "date": d.published, "outlet": d.outlet,
                              "url": d.url, "text": d.text} for d in documents},
-        "evidence": _evidence_index(positions, agreement, conflict, fracture_rows, overall + over_time,
-                                    statements, quotes, label),
+        "items": items,
+        "evidence": index,
+        "tables": {
+            "records": tables.records(sorted(counted, key=lambda s: (s.date or "", s.doc, s.start)),
+                                      findings.quotes, by_id, label),
+            "fractures": tables.fractures(findings["fractures"], label),
+            "cohesion": tables.cohesion(findings["cohesion"] + findings["cohesion_over_time"], label),
+            "shifts": tables.shifts(findings["shifts"], label),
+            "voice": tables.voice(findings["voice"]),
+            "reposts": tables.reposts(copies),
+        },
         "figures": {
-            "heatmap": figures.heatmap(positions, label) if positions else None,
-            "agreement": figures.network(agreement, layout, kinds, "agreement", "#2166ac") if agreement else None,
-            "conflict": figures.network(conflict, layout, kinds, "conflict", "#b2182b") if conflict else None,
-            "cohesion": figures.cohesion_over_time(over_time, label) if over_time else None,
+            "heatmap": figures.heatmap(findings["positions"], label) if findings["positions"] else None,
+            "networks": figures.networks(agreement, conflict, kinds) if agreement or conflict else None,
+            "cohesion": figures.cohesion_over_time(findings["cohesion_over_time"], label)
+            if findings["cohesion_over_time"] else None,
+            "shifts": figures.shift_timeline(findings["shifts"], label) if findings["shifts"] else None,
+            "voice": figures.voice_shares(findings["voice"]) if findings["voice"] else None,
         },
     }
+    library = plotly_js()
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
                                      undefined=jinja2.StrictUndefined)
     html = environment.get_template("report.html.j2").render(
-        findings=headline(statements, documents, fracture_rows, overall, label, bloc_order, blocs.sizes),
-        fractures=fracture_rows, cohesion=overall, window_days=COHESION_WINDOW_DAYS,
-        statements=sorted(statements, key=lambda s: (s.date or "", s.doc, s.start)),
-        quotes=sorted(quotes, key=lambda q: (q.doc, q.start)),
-        documents={d.id: d for d in documents}, label=label, names=names, side_name=side_name, blocs_shown=BLOCS_SHOWN,
-        counts={"documents": len(documents), "statements": len(statements), "quotes": len(quotes)},
+        findings=headline(counted, documents, findings["fractures"], findings["cohesion"], label, bloc_order,
+                          blocs.sizes),
+        window_days=settings()["cohesion_window_days"],
+        counts={"documents": len(documents), "statements": len(statements), "counted": len(counted),
+                "quotes": len(findings.quotes), "undated": findings.undated, "reposts": len(copies)},
+        duplicates=findings.duplicates,
+        library_size=f"{len(library.encode('utf-8')) / 1e6:.1f} MB",
         style=(HERE / "report.css").read_text(encoding="utf-8"),
         script=(HERE / "report.js").read_text(encoding="utf-8"),
-        plotly_js=re.sub(r"</(script)", r"<\\/\1", plotly.offline.get_plotlyjs(), flags=re.I),
+        plotly_js=library,
         data_json=script_json(data),
     )
     out = Path(out_dir)

@@ -1,15 +1,25 @@
 """Headline findings in sentences, each pointing at the evidence key that backs it."""
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from typing import Mapping, Optional, Sequence
 
 BLOCS_SHOWN = 3  # bloc names in a sentence or title before "and N more"
+BIDI_CLASSES = {"R", "AL", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+
+
+def isolate(name: str) -> str:
+    """A name that holds right-to-left text or bidi controls, wrapped in a Unicode isolate
+    (FSI … PDI) so that it cannot reorder the sentence around it; other names unchanged."""
+    if any(unicodedata.bidirectional(c) in BIDI_CLASSES for c in name):
+        return "\u2068" + name + "\u2069"
+    return name
 
 
 def names(items: list[str], limit: Optional[int] = None) -> str:
     """'A', 'A and B', 'A, B and C'; past `limit` names, 'A, B, C and 2 more'."""
-    items = list(items)
+    items = [isolate(item) for item in items]
     if limit is not None and len(items) > limit:
         return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
@@ -17,8 +27,8 @@ def names(items: list[str], limit: Optional[int] = None) -> str:
 
 def side_name(name: str, speakers: list[str]) -> str:
     """A member with the officials who spoke for it: 'Germany (Boris Pistorius)'."""
-    others = [s for s in speakers if s != name]
-    return f"{name} ({', '.join(others)})" if others else name
+    others = [isolate(s) for s in speakers if s != name]
+    return f"{isolate(name)} ({', '.join(others)})" if others else isolate(name)
 
 
 def headline(statements, documents, fractures, cohesion, issue_label, bloc_order: Sequence[str] = (),
