@@ -55,9 +55,13 @@ def test_findings_lead_with_the_widest_split(html):
     findings = re.findall(r'<li><a href="#evidence=([^"]+)" class="ev" data-evidence="([^"]+)">([^<]+)</a></li>', html)
     link, key, sentence = findings[0]
     assert key == "fracture:1" and link == "fracture%3A1"  # a permalink to the finding
-    assert sentence.startswith("Allies split on territorial concessions:") and "NATO" in sentence
+    assert sentence.startswith("Split on territorial concessions within NATO") and "NATO (Mark Rutte)" in sentence
     for name in ("Mark Rutte", "Pete Hegseth", "Donald Tusk", "Boris Pistorius", "Kaja Kallas"):
         assert name in sentence
+    # the governments and bodies, each with its officials; Ukraine shares only the widest bloc, the OSCE
+    supporters, opponents = sentence.split(": ", 1)[1].split("; ")
+    assert supporters == "United States (Pete Hegseth, Donald Trump) and NATO (Mark Rutte) support it"
+    assert opponents == "Germany (Boris Pistorius), Poland (Donald Tusk) and European Union (Kaja Kallas) oppose it."
 
 
 def test_blocs_the_articles_mention_are_named_first_and_the_list_is_capped(html):

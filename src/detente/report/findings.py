@@ -12,7 +12,8 @@ BIDI_CLASSES = {"R", "AL", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI
 def isolate(name: str) -> str:
     """A name that holds right-to-left text or bidi controls, wrapped in a Unicode isolate
     (FSI … PDI) so that it cannot reorder the sentence around it; other names unchanged."""
-    if any(unicodedata.bidirectional(c) in BIDI_CLASSES for c in name):
+    isolated = name.startswith("\u2068") and name.endswith("\u2069")
+    if not isolated and any(unicodedata.bidirectional(c) in BIDI_CLASSES for c in name):
         return "\u2068" + name + "\u2069"
     return name
 
@@ -62,9 +63,9 @@ def headline(statements, documents, fractures, cohesion, issue_label, bloc_order
         shared = {(b, n) for r in close for b, n in zip(r["blocs"], r["bloc_names"])}
         common = [n for _, n in sorted(shared, key=lambda p: (place.get(p[0], len(place)), p[1]))]
         found.append({
-            "text": f"Allies split on {issue_label(issue)}: {names(supporters)} "
+            "text": f"Split on {issue_label(issue)} within {names(common, BLOCS_SHOWN)}: {names(supporters)} "
                     f"{'support' if len(supporters) > 1 else 'supports'} it; {names(opponents)} "
-                    f"{'oppose' if len(opponents) > 1 else 'opposes'} it (allies in {names(common, BLOCS_SHOWN)}).",
+                    f"{'oppose' if len(opponents) > 1 else 'opposes'} it.",
             "evidence": f"fracture:{rows[0]['rank']}",
         })
     united = sorted((r for r in cohesion if r["agreement_index"] == 1.0 and r["members"] >= 3),
