@@ -57,6 +57,12 @@ class Result:
         """Pairs of bloc members on opposite sides of an issue, with both evidence sentences."""
         return analysis.fractures(self.statements, self._all_actors(), mentioned=[a.id for a in self.actors])
 
+    def findings(self, duplicates: Optional[str] = None) -> analysis.Findings:
+        """Every analysis table of the run (positions, cohesion, fractures, shifts, voice,
+        reposts) over the statements that count under `duplicates` (DNA's options)."""
+        return analysis.analyse(self.documents, self._all_actors(), self.quotes, self.statements,
+                                mentioned=[a.id for a in self.actors], duplicates=duplicates)
+
 
 def _config(config: Optional[Config], taxonomy: Optional[str], kb: Optional[Iterable[str]],
             model: Optional[str]) -> Config:

@@ -30,6 +30,13 @@ def test_the_western_split_on_territorial_concessions_is_the_top_fracture(result
     assert top["supporter_evidence"]["doc"].endswith(".txt") and top["opponent_evidence"]["text"]
 
 
+def test_findings_hold_every_table_over_the_statements_that_count(result):
+    findings = result.findings()
+    assert findings.duplicates == "document" and len(findings.statements) <= len(result.statements)
+    assert findings["fractures"][0]["issue"] == "territorial-concessions"
+    assert len(result.findings("all").statements) == len(result.statements)
+
+
 def test_positions_and_networks_come_from_the_same_statements(result):
     positions = result.positions().to_pandas()
     tusk = positions[(positions.actor == "Donald Tusk") & (positions.issue == "territorial-concessions")]

@@ -76,24 +76,56 @@ def _strongest(agreement, conflict, limit: int) -> list[str]:
     return sorted(total, key=lambda k: (-total[k], k))[:limit]
 
 
+def _spread(graph: nx.Graph) -> dict:
+    """Node positions that use the picture: an unweighted spring layout (so that heavy ties
+    do not pull everyone into one knot), actors with no tie shown on a ring around it."""
+    if not graph:
+        return {}
+    tied = graph.subgraph([n for n in graph if graph.degree(n)])
+    layout = {k: tuple(v) for k, v in nx.spring_layout(
+        tied, seed=7, k=1.5 / math.sqrt(max(len(tied), 1)), iterations=300, weight=None).items()} if tied else {}
+    alone = [n for n in graph if n not in layout]
+    for i, node in enumerate(alone):
+        angle = 2 * math.pi * i / len(alone)
+        layout[node] = (1.15 * math.cos(angle), 1.15 * math.sin(angle))
+    return layout
+
+
+def _net_ties(agreement, conflict) -> dict[str, list[dict]]:
+    """Each pair's tie once, on the side of its net (congruence − conflict, DNA's
+    `subtract`): agreement when positive, conflict when negative, none at zero."""
+    by_pair: dict[tuple[str, str], dict] = {}
+    for relation, rows in (("agreement", agreement), ("conflict", conflict)):
+        for e in rows:
+            pair = by_pair.setdefault((e["source"], e["target"]), {**e, "agreement": 0.0, "conflict": 0.0})
+            pair[relation] = e["weight"]
+            pair["issues"] = sorted(set(pair["issues"]) | set(e["issues"]))
+    ties: dict[str, list[dict]] = {"agreement": [], "conflict": []}
+    for pair in by_pair.values():
+        net = pair["agreement"] - pair["conflict"]
+        if net:
+            ties["agreement" if net > 0 else "conflict"].append({**pair, "weight": abs(net)})
+    return ties
+
+
 def networks(agreement, conflict, kinds) -> dict:
-    """One picture of the agreement (blue, solid) and conflict (red, dotted) ties among
-    the most connected actors, laid out together; only the best connected are labelled,
-    the others name themselves on hover. A diamond on each tie opens its evidence."""
+    """One picture of the ties among the most connected actors, each pair once by its net:
+    agreement (blue, solid, diamonds) or conflict (red, dotted, crosses); only the best
+    connected actors are labelled, the others name themselves on hover. The marker on a
+    tie opens its evidence."""
     limits = _limits()
-    shown = _strongest(agreement, conflict, limits["network_actors"])
+    ties = _net_ties(agreement, conflict)
+    shown = _strongest(ties["agreement"], ties["conflict"], limits["network_actors"])
     keep = set(shown)
     graph = nx.Graph()
     graph.add_nodes_from(shown)
     edges = {}
-    for relation, rows in (("agreement", agreement), ("conflict", conflict)):
+    for relation, rows in ties.items():
         chosen = sorted((e for e in rows if e["source"] in keep and e["target"] in keep),
                         key=lambda e: -abs(e["weight"]))[:limits["network_edges"]]
         edges[relation] = chosen
-        for e in chosen:
-            weight = graph.get_edge_data(e["source"], e["target"], {"weight": 0})["weight"]
-            graph.add_edge(e["source"], e["target"], weight=weight + abs(e["weight"]) * (relation == "agreement"))
-    layout = nx.spring_layout(graph, seed=7, k=2 / math.sqrt(max(len(shown), 1)), iterations=200) if shown else {}
+        graph.add_edges_from((e["source"], e["target"]) for e in chosen)
+    layout = _spread(graph)
     figure = go.Figure()
     names: dict[str, str] = {}
     for relation, rows in edges.items():
@@ -117,8 +149,8 @@ def networks(agreement, conflict, kinds) -> dict:
             y=[(layout[e["source"]][1] + layout[e["target"]][1]) / 2 for e in rows],
             mode="markers", name=relation, legendgroup=relation,
             customdata=[f"edge:{relation}:{e['source']}|{e['target']}" for e in rows],
-            text=[chart_text(f"{e['source_name']} – {e['target_name']}: {e['weight']:g} on {', '.join(e['issues'])}")
-                  for e in rows],
+            text=[chart_text(f"{e['source_name']} – {e['target_name']}: agreement {e['agreement']:g}, "
+                             f"conflict {e['conflict']:g} on {', '.join(e['issues'])}") for e in rows],
             marker=dict(size=8, color=style["color"], symbol="diamond" if relation == "agreement" else "x"),
             hovertemplate="%{text}<extra>" + relation + ": click for evidence</extra>"))
     labelled = set(shown[:limits["network_labels"]])
