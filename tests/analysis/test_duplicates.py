@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from detente.analysis import deduplicate, reposts, without_reposts
-from detente.records import Document, Statement, text_id
+from detente.analysis import analyse, deduplicate, reposts, without_reposts
+from detente.records import Document, Quote, Statement, text_id
 
 VOA = Path(__file__).resolve().parents[1] / "data" / "voa"
 
@@ -85,3 +85,18 @@ def test_different_stories_and_a_rewrite_are_not_reposts():
     half = Document(id="half", doc="half.txt", source="half.txt", text=". ".join(sentences[: len(sentences) // 3]))
     assert reposts([original, other]) == []
     assert reposts([original, half]) == []  # a third of the story is a follow-up, not a copy
+
+
+def test_a_run_counts_a_reposted_story_once_then_drops_duplicates():
+    original = story(VOA / "voa_6180015.txt")
+    copy = repost_of(original)
+    found = [said("erdogan", "support", "2019-11-25", original.id), said("erdogan", "support", "2019-11-25", original.id, 1),
+             said("erdogan", "support", "2019-11-27", copy.id)]
+    heard = [Quote(id=f"q{i}", doc=d.doc, doc_id=d.id, start=0, end=5, text="…", kind="direct", speaker="Akar")
+             for i, d in enumerate((original, copy))]
+    findings = analyse([original, copy], [], heard, found)
+    assert [s.id for s in findings.statements] == [found[0].id]  # the copy left out, then one per document
+    assert [q.id for q in findings.quotes] == ["q0"]
+    assert [r["copy"] for r in findings["reposts"]] == ["repost.txt"]
+    assert findings["positions"][0]["support"] == 1
+    assert len(analyse([original, copy], [], heard, found, duplicates="all").statements) == 2
