@@ -11,6 +11,7 @@ from typing import Mapping
 
 from detente.analysis.table import Table
 from detente.exports.records import write_csv, write_jsonl
+from detente.records import Record
 
 
 def _pointer(value):
@@ -22,7 +23,7 @@ def _pointer(value):
     return value
 
 
-class Row:
+class Row(Record):
     """An analysis row as the record writers take it (`to_dict`)."""
 
     def __init__(self, row: dict):
@@ -39,6 +40,6 @@ def write_analysis(out_dir: Path, tables: Mapping[str, Table]) -> list[Path]:
     for name, table in tables.items():
         rows = [Row(r) for r in table]
         fields = list(rows[0].row) if rows else []
-        written.append(write_jsonl(out / f"{name}.jsonl", rows))  # type: ignore[arg-type]
-        written.append(write_csv(out / f"{name}.csv", rows, fields))  # type: ignore[arg-type]
+        written.append(write_jsonl(out / f"{name}.jsonl", rows))
+        written.append(write_csv(out / f"{name}.csv", rows, fields))
     return written
