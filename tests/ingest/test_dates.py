@@ -29,3 +29,10 @@ def test_dates_from_names_urls_bylines_and_datelines(text, name, url, expected):
 def test_a_date_merely_mentioned_is_no_date(name):
     doc = document_from_text(MENTIONS, name, name)
     assert (doc.published, doc.date_method) == (None, None)
+
+
+@pytest.mark.parametrize("name, outlet", [("politico_2016-10-02_talks-resume.txt", "politico"),
+                                          ("voa_6180015.txt", None), ("2016-10-02_talks.txt", None),
+                                          ("politico_2016-99-02_talks.txt", None)])
+def test_an_archive_file_name_gives_the_outlet(name, outlet):
+    assert document_from_text(MENTIONS, name, name).outlet == outlet

@@ -1,9 +1,10 @@
-"""Finding a plain-text article's headline, date and author.
+"""Finding a plain-text article's headline, date, author and outlet.
 
 The date comes from where a publisher puts it, never from a date the story merely
 mentions: the URL (`/2025/08/12/`), the file name (`outlet_2025-08-12_slug.txt`), a
 byline (`By Jane Doe | Aug. 12, 2025`) or a dateline (a line that is only a date, or a
 wire dateline `KYIV, Aug. 12, 2025 (Reuters) -`). The method is recorded beside it.
+A file named OUTLET_DATE_SLUG also gives the outlet.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ _NAME_DATES = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_/.](?P<m>[01]\d)[-_/.](?P<d>[0-3]\d)(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
 ]
+_OUTLET_NAME = re.compile(r"^([a-z][a-z0-9.-]*)_(\d{4}-\d{2}-\d{2})_")
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][a-z]+,\s+)?$")
 _BYLINE_LEAD = re.compile(r"^\s*By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*[|,–—-]\s*")
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
@@ -62,6 +64,13 @@ def date_in_name(name: Optional[str]) -> Optional[str]:
             except ValueError:
                 continue
     return None
+
+
+def outlet_in_name(name: Optional[str]) -> Optional[str]:
+    """The outlet a file name starts with when it reads OUTLET_DATE_SLUG
+    (`politico_2016-10-02_talks.txt` → `politico`), as news archives name their files."""
+    match = _OUTLET_NAME.match(name or "")
+    return match.group(1) if match and date_in_name(match.group(2)) else None
 
 
 def _line_date(line: str) -> Optional[tuple[str, str]]:

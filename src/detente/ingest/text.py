@@ -6,19 +6,21 @@ from typing import TYPE_CHECKING, Iterator, Union
 
 from ..records import Document, Problem, text_id
 from .decode import read_text
-from .metadata import find_author, find_date, find_title
+from .metadata import find_author, find_date, find_title, outlet_in_name
 
 if TYPE_CHECKING:
     from . import Options
 
 
 def document_from_text(text: str, name: str, source: str, **meta) -> Document:
-    """A Document for `text`, with title, date and author found in the text where `meta` lacks them."""
+    """A Document for `text`, with title, date, author and outlet found in its text and name where `meta` lacks them."""
     lines = text.splitlines()
     if not meta.get("title"):
         meta["title"] = find_title(lines)
     if not meta.get("published"):
         meta["published"], meta["date_method"] = find_date(lines, url=meta.get("url"), name=name)
+    if not meta.get("outlet"):
+        meta["outlet"] = outlet_in_name(name)
     if not meta.get("author"):
         meta["author"], _ = find_author(lines)
     return Document(id=text_id(text), doc=name, source=source, text=text, **meta)
