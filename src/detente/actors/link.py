@@ -40,6 +40,8 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
+BYLINE_TOKENS = 12  # the longest byline line ("By …"), in tokens
+ROLE_LOOK_BACK = 20_000  # characters before a role noun ("the mayor") searched for whom it names
 ORG_NOUNS = ORGANISATION_NOUNS
 
 
@@ -381,15 +383,15 @@ class DocLinker:
 
     def _credit(self, span: Span) -> bool:
         """A name in a byline paragraph (By …) or a credit (… contributed to this report)."""
-        doc = self.doc
+        doc, most = self.doc, BYLINE_TOKENS + 1  # look no further than a byline's length: linear time
         start = span.start
-        while start > 0 and "\n" not in doc[start - 1].text:
+        while start > max(span.start - most, 0) and "\n" not in doc[start - 1].text:
             start -= 1
         end = span.end
-        while end < len(doc) and "\n" not in doc[end].text:
+        while end < min(span.end + most, len(doc)) and "\n" not in doc[end].text:
             end += 1
         line = doc[start:end]
-        if line[0].lower_ == "by" and len(line) <= 12 and not any(t.pos_ == "VERB" for t in line):
+        if line[0].lower_ == "by" and len(line) <= BYLINE_TOKENS and not any(t.pos_ == "VERB" for t in line):
             return True
         root = span.root
         while root.dep_ == "conj" and root.head != root:
@@ -551,8 +553,9 @@ class DocLinker:
         best: Optional[tuple[float, int, Actor]] = None
         latest_org: Optional[tuple[int, Actor]] = None
         facts = docinfo.info(doc)
+        earliest = span.start_char - ROLE_LOOK_BACK
         for m in doc._.mentions:
-            if m.start >= span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
+            if not earliest <= m.start < span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
                 continue
             actor = actors.get(m.actor_id)
             if actor is None or actor.kind not in ("person", "organisation"):

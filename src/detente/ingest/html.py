@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Union
 import trafilatura
 
 from ..records import Document, Problem
+from .clean import shown
 from .decode import read_text
 from .text import document_from_text
 
@@ -25,7 +26,7 @@ def read(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
         return
     extracted: Any = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     if extracted is None or not (extracted.text or "").strip():
-        yield Problem(str(path), "holds no article text that could be extracted from its HTML")
+        yield Problem(shown(path), "holds no article text that could be extracted from its HTML")
         return
     title = extracted.title or None
     text = extracted.text if not title else f"{title}\n{extracted.text}"

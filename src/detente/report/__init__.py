@@ -17,6 +17,7 @@ import plotly.offline
 
 from detente.analysis import Blocs, cohesion, fractures, one_mode, position_map, time_windows
 from detente.analysis.positions import evidence
+from detente.exports.files import replacing
 from detente.records import Actor, Document, Quote, Statement
 from detente.report import figures
 from detente.report.findings import BLOCS_SHOWN, headline, names
@@ -136,5 +137,6 @@ def write_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / "report.html"
-    path.write_text(html, encoding="utf-8")
+    with replacing(path) as handle:  # a full disk never leaves half a report
+        handle.write(html)
     return path
