@@ -70,8 +70,9 @@ class PoolExecutor:
             if finished:
                 pool.shutdown()
             else:  # an error, Ctrl-C or a consumer that stopped early: no waiting for workers
+                processes = list((getattr(pool, "_processes", None) or {}).values())
                 pool.shutdown(wait=False, cancel_futures=True)
-                for process in list(getattr(pool, "_processes", {}).values()):
+                for process in processes:
                     process.terminate()
 
 
