@@ -255,13 +255,12 @@ def test_a_second_run_into_a_locked_output_folder_says_so(tmp_path):
     assert invoke("report", str(out)).exit_code == 0
 
 
-def test_a_full_disk_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
+def test_a_full_disk_leaves_the_earlier_file_whole(tmp_path):
     target = tmp_path / "report.html"
     target.write_text("the earlier report", encoding="utf-8")
-    with pytest.raises(RunError, match="No space left"):
-        with replacing(target) as handle:
-            handle.write("half a new rep")
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    with pytest.raises(RunError, match="No space left"), replacing(target) as handle:
+        handle.write("half a new rep")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     assert target.read_text(encoding="utf-8") == "the earlier report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
