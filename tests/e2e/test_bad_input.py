@@ -108,6 +108,11 @@ def bad_corpus(tmp_path_factory) -> Path:
     # a Western text that is not UTF-8
     (root / "latin.txt").write_bytes(article("Zürich", "Le délégué a déclaré que la négociation était très "
                                              "difficile.\n\n").encode("latin-1"))
+    # old HTML whose tags are never closed
+    paragraphs = "".join(f"<p>Point {i}: the envoys agreed that the corridor stays open.<font face=arial>"
+                         for i in range(300))
+    (root / "old.html").write_bytes(f"<html><head><title>Old page</title></head><body><table><tr><td>{paragraphs}"
+                                    "</body></html>".encode())
     # a very deep folder tree with an article at its bottom
     (deep_folder(root, 1100) / "bottom.txt").write_bytes(article("Sofia").encode())
     # a folder that cannot be read (made unreadable below, by the run's fixture)
@@ -199,6 +204,11 @@ def test_a_latin1_file_is_reported_with_a_western_encoding_hint(bad_run, bad_cor
     assert "--encoding cp1252" in reason
     assert suggest_encoding("Der Präsident sprach über Verträge.".encode("latin-1")) == "cp1252"
     assert suggest_encoding("外交部发言人表示谈判取得进展".encode("gb18030")) not in (None, "cp1252")
+
+
+def test_old_html_with_unclosed_tags_keeps_every_paragraph_and_says_how(bad_run, bad_corpus):
+    assert stored(bad_run)["old.html"]["text"].count("the envoys agreed") == 300
+    assert "plain text" in problems(bad_run)[str(bad_corpus / "old.html")]
 
 
 def test_a_very_deep_folder_tree_is_read_to_the_bottom(bad_run):

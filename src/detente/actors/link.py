@@ -8,6 +8,7 @@ article's date; he/she link to the most fitting earlier person.
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Iterable, Optional, cast
 
 from rapidfuzz import fuzz
@@ -359,6 +360,7 @@ class DocLinker:
         gone = {a for a, only in relay.items() if only}
         if gone:
             self.doc._.mentions[:] = [m for m in self.doc._.mentions if m.actor_id not in gone]
+            _spans.pop(self.doc, None)
             for actor_id in gone:
                 self.doc._.actors.pop(actor_id, None)
 
@@ -602,9 +604,9 @@ class DocLinker:
     # --- bookkeeping -----------------------------------------------------------------------
 
     def _mention(self, start: int, end: int, actor: Actor, method: LinkMethod, confidence: float) -> Mention:
-        for m in self.doc._.mentions:
-            if (m.start, m.end) == (start, end):
-                return m
+        existing = _by_span(self.doc).get((start, end))
+        if existing is not None:
+            return existing
         self.doc._.actors.setdefault(actor.id, actor)
         mention = Mention(doc=self.doc_name, doc_id=self.doc_id, start=start, end=end,
                           text=docinfo.info(self.doc).text[start:end], actor=actor.name, actor_id=actor.id,
@@ -622,3 +624,18 @@ class DocLinker:
         m = self._mention_at(token.idx, inside=True)
         return m is not None and m.kind == "person"
 
+
+_spans: "weakref.WeakKeyDictionary[Doc, tuple[int, int, dict[tuple[int, int], Mention]]]" = weakref.WeakKeyDictionary()
+
+
+def _by_span(doc: Doc) -> dict[tuple[int, int], Mention]:
+    """The mentions of `doc` by (start, end), brought up to date with those appended since
+    (one mention per span, so that adding one costs constant time, not a scan)."""
+    mentions = doc._.mentions
+    owner, count, index = _spans.get(doc, (0, 0, {}))
+    if owner != id(mentions) or count > len(mentions):
+        count, index = 0, {}
+    for m in mentions[count:]:
+        index.setdefault((m.start, m.end), m)
+    _spans[doc] = (id(mentions), len(mentions), index)
+    return index
