@@ -73,6 +73,8 @@ def holding(out_dir: Path) -> Iterator[None]:
             except BlockingIOError as err:
                 raise RunError(f"Another Détente run is writing to {out_dir} (it holds {path}); wait for it to "
                                "finish, or write to another output folder.") from err
+        for stale in out_dir.glob(".*.tmp"):  # left by a run that was killed while writing
+            stale.unlink(missing_ok=True)
         yield
 
 

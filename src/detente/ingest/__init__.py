@@ -141,6 +141,8 @@ def read(path: Path, options: Options) -> Iterator[Union[Document, Problem]]:
         yield from reader(path, options)
     except OSError as err:
         yield Problem(shown(path), f"could not be read: {err.strerror or err}")
+    except Exception as err:  # a parsing library failing on one file must not cost the others
+        yield Problem(shown(path), f"could not be read ({type(err).__name__}: {err})")
 
 
 def count(paths: Iterable[Path]) -> int:

@@ -10,11 +10,13 @@ from pathlib import Path
 # embedding, override and isolate controls and marks; noncharacters U+FFFE, U+FFFF.
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
+LINE_BREAKS = re.compile("[\x0b\x0c\x85]")  # vertical tab, form feed, next line: line breaks kept as such
+
 
 def clean_text(text: str) -> str:
-    """`text` without control characters (tab and line ends kept) and bidi controls, which
-    would otherwise end up inside names, exports and the report."""
-    return UNSAFE.sub("", text)
+    """`text` without control characters (tab kept, line breaks as newlines) and bidi
+    controls, which would otherwise end up inside names, exports and the report."""
+    return UNSAFE.sub("", LINE_BREAKS.sub("\n", text))
 
 
 def shown(path: Path | str) -> str:
