@@ -351,3 +351,11 @@ def test_usage_mistakes_exit_2_and_leave_nothing_behind(tmp_path, articles):
     assert invoke("report", str(empty)).exit_code == 2 and not list(empty.iterdir())
     bad_field = invoke("run", str(articles), "-o", str(tmp_path / "out"), "--field", "body=text")
     assert bad_field.exit_code == 2 and not (tmp_path / "out").exists()
+
+
+def test_file_names_and_reasons_are_printed_as_they_are_not_as_markup(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text(article("Bratislava"), encoding="utf-8")
+    (tmp_path / "in" / "[draft] notes.txt").write_bytes(b"")
+    result = invoke("run", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--quiet")
+    assert result.exit_code == 0 and "[draft] notes.txt: is empty" in result.output

@@ -28,4 +28,4 @@ def report(out_dir, db_url, kb_dirs):
         store = open_store(db_url or sqlite_url(out_dir / "detente.db"))
         written = runner.write_report(store.read_all(), out_dir, kb_dirs)
     for path in written:
-        console.print(f"Wrote {path}", highlight=False)
+        console.print(f"Wrote {path}", markup=False, highlight=False)

@@ -17,6 +17,9 @@ from detente import pipeline
 from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
+ALONE_CHARS = 100_000
+"""Documents longer than this are analysed alone, so that one cannot cost a batch its budget."""
+
 
 class OverBudget(BaseException):
     """The time budget ran out (a BaseException, so that no stage's own handler keeps it)."""
@@ -42,8 +45,23 @@ def within(seconds: float) -> Iterator[None]:
 
 
 def analyse(nlp: Language, batch: list[Document], seconds: float) -> list[Analysis | Problem]:
-    """``pipeline.analyse`` of one batch within `seconds`; when the batch runs over, each
-    document again alone within `seconds`, and those that still run over are Problems."""
+    """``pipeline.analyse`` of one batch, each document within `seconds`: long documents
+    alone, the others together; when those run over, each again alone, and a document
+    that still runs over is a Problem. Results come in input order."""
+    results: list[Analysis | Problem] = []
+    together: list[Document] = []
+    for document in batch:
+        if len(document.text) > ALONE_CHARS:
+            results += _within(nlp, together, seconds) + _within(nlp, [document], seconds)
+            together = []
+        else:
+            together.append(document)
+    return results + _within(nlp, together, seconds)
+
+
+def _within(nlp: Language, batch: list[Document], seconds: float) -> list[Analysis | Problem]:
+    if not batch:
+        return []
     try:
         with within(seconds):
             return list(pipeline.analyse(nlp, batch))
@@ -51,4 +69,4 @@ def analyse(nlp: Language, batch: list[Document], seconds: float) -> list[Analys
         if len(batch) == 1:
             return [Problem(batch[0].source, f"was not analysed within the time budget of {seconds:g} s for one "
                                              "document (a long text); split it, or raise [run] time_budget")]
-    return [result for document in batch for result in analyse(nlp, [document], seconds)]
+    return [result for document in batch for result in _within(nlp, [document], seconds)]

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Union
 
 import dateparser
 
@@ -58,14 +58,19 @@ def _document(record: dict, where: str, path: Path, options: "Options") -> Itera
     )
 
 
-def _lines(path: Path, options: "Options") -> Iterator[tuple[int, Union[str, bytes]]]:
-    """The numbered lines of a JSON Lines file: bytes, each decoded on its own so that one
-    bad line costs only itself, or text when the whole file is in a wider encoding."""
-    data = path.read_bytes()
-    if options.encoding or data.startswith(WIDE_BOMS):
-        yield from enumerate(decode(data, options.encoding).split("\n"), start=1)
-    else:
-        yield from enumerate(data.split(b"\n"), start=1)
+def _lines(path: Path, options: "Options") -> Iterable[Union[str, bytes]]:
+    """The lines of a JSON Lines file: bytes, streamed and each decoded on its own so that
+    one bad line costs only itself, or text when the whole file is in a wider encoding."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if options.encoding or head.startswith(WIDE_BOMS):
+        return decode(path.read_bytes(), options.encoding).split("\n")
+    return _stream(path)
+
+
+def _stream(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as fh:
+        yield from fh
 
 
 WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
@@ -74,11 +79,11 @@ WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, code
 def read_jsonl(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
     """Read a JSON Lines file; a malformed line is reported and skipped."""
     try:
-        lines = list(_lines(path, options))
+        lines = _lines(path, options)
     except NotText as err:
         yield Problem(shown(path), str(err))
         return
-    for number, raw in lines:
+    for number, raw in enumerate(lines, start=1):
         where = f"{shown(path)}:{number}"
         if not raw.strip():
             continue
