@@ -16,6 +16,7 @@ The same file runs on a laptop and on a cluster; command-line options override i
 
     [run]
     workers = 1
+    time_budget = 120
 
     [ingest]
     max_size = 1000000
@@ -65,9 +66,10 @@ class StancesConfig:
 
 @dataclass
 class RunConfig:
-    """How documents are spread over processes."""
+    """How documents are spread over processes, and how long one may take (seconds; 0: no limit)."""
 
     workers: int = 1
+    time_budget: int = 120
 
 
 @dataclass
@@ -95,6 +97,8 @@ class Config:
             raise ConfigError(f"The stage {unknown[0]!r} does not exist; the stages are {', '.join(STAGES)}.")
         if self.run.workers < 1 or self.pipeline.batch_size < 1 or self.ingest.max_size < 1:
             raise ConfigError("workers, batch_size and max_size must be whole numbers of 1 or more.")
+        if self.run.time_budget < 0:
+            raise ConfigError("time_budget must be a number of seconds, or 0 for no limit.")
 
     def to_toml(self) -> str:
         """The configuration as the text of a ``detente.toml`` file."""

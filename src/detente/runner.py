@@ -7,6 +7,8 @@ one sentence and leaves nothing behind.
 from __future__ import annotations
 
 import json
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, cast
@@ -19,10 +21,16 @@ from detente.config import Config
 from detente.errors import RunError
 from detente.executors import Executor, for_workers
 from detente.executors.serial import SerialExecutor
+from detente.exports.files import replacing
 from detente.ingest.corpus import Skipped, read_corpus
 from detente.records import Actor, Document, Problem, Quote, Record, Statement
 from detente.stances.taxonomy import load_taxonomy
-from detente.store import engine_for, open_store, sqlite_url
+from detente.store import Store, engine_for, open_store, sqlite_url
+
+if sys.platform != "win32":
+    import fcntl
+
+LOCK_FILE = ingest.OUTPUT_MARKERS[0]
 
 
 @dataclass
@@ -51,6 +59,23 @@ def prepare_out_dir(out_dir: Path) -> None:
         probe.unlink()
     except OSError as err:
         raise RunError(f"The output folder {out_dir} cannot be written: {err.strerror or err}.") from err
+
+
+@contextmanager
+def holding(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock (OUT/.detente-run, which also marks the folder as
+    Détente's, never read as input) for the block; another run holding it is a RunError."""
+    path = out_dir / LOCK_FILE
+    with open(path, "a", encoding="utf-8") as handle:
+        if sys.platform != "win32":
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as err:
+                raise RunError(f"Another Détente run is writing to {out_dir} (it holds {path}); wait for it to "
+                               "finish, or write to another output folder.") from err
+        for stale in out_dir.glob(".*.tmp"):  # left by a run that was killed while writing
+            stale.unlink(missing_ok=True)
+        yield
 
 
 def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) -> Executor:
@@ -100,11 +125,16 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
     config = config or Config()
     paths = list(paths)
     executor = check(config, paths, db_url)
-    options = ingest.Options.from_config(config.ingest)
     store = open_store(db_url) if db_url else None
     prepare_out_dir(out_dir)
-    db_url = db_url or sqlite_url(out_dir / "detente.db")
-    store = store or open_store(db_url)
+    with holding(out_dir):
+        db_url = db_url or sqlite_url(out_dir / "detente.db")
+        return _run(paths, out_dir, config, executor, store or open_store(db_url), db_url, quiet, csv)
+
+
+def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Executor, store: Store, db_url: str,
+         quiet: bool, csv: bool) -> Summary:
+    options = ingest.Options.from_config(config.ingest)
     summary = Summary(out_dir=out_dir, db_url=db_url)
 
     with _progress(quiet) as progress:
@@ -138,7 +168,7 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
 
 def write_problems(path: Path, problems: list[Problem]) -> Path:
     """Write this run's problems, one JSON object a line."""
-    with open(path, "w", encoding="utf-8") as fh:
+    with replacing(path) as fh:
         for problem in problems:
             fh.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
     return path

@@ -7,6 +7,7 @@ Every problem names the file and line of the record that causes it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -42,10 +43,15 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """Lowercase ascii slug of a name: 'Boris Pistorius' -> 'boris-pistorius'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lowercase ascii slug of a name: 'Boris Pistorius' -> 'boris-pistorius'; letters of
+    other scripts than Latin add a hash of the name, so that every name keeps its own
+    slug: 'Иван Петров' -> 'h' and ten hex digits."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    out = re.sub(r"[^a-z0-9]+", "-", bare.encode("ascii", "ignore").decode().lower()).strip("-")
+    if any(c.isalpha() and not c.isascii() and not unicodedata.name(c, "").startswith("LATIN") for c in bare):
+        digest = hashlib.sha1(unicodedata.normalize("NFKC", text).casefold().encode("utf-8")).hexdigest()[:10]
+        out = f"{out}-h{digest}" if out else f"h{digest}"
+    return out
 
 
 def surname(name: str) -> str:
@@ -61,11 +67,15 @@ def surname(name: str) -> str:
 
 def _records_in(path: Path) -> list[tuple[dict, int, dict]]:
     """The records of one YAML file as (record, line, line of each field)."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise KbError(f"{path}: the file is not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset "
+                      f"{err.start}); save it as UTF-8.") from err
     if FAST_LOADER is not yaml.SafeLoader:
         try:
             return _records(text, FAST_LOADER, path)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):
             pass  # the Python loader below describes the problem in its own words
     try:
         return _records(text, yaml.SafeLoader, path)
@@ -73,6 +83,8 @@ def _records_in(path: Path) -> list[tuple[dict, int, dict]]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         raise KbError(f"{path}:{line}: this is not valid YAML ({err.problem}).") from err
+    except ValueError as err:  # a value YAML reads as a date or number but cannot be one
+        raise KbError(f"{path}: a value cannot be read ({err}); write dates as YYYY-MM-DD.") from err
 
 
 def _records(text: str, loader_class, path: Path) -> list[tuple[dict, int, dict]]:

@@ -8,6 +8,7 @@ article's date; he/she link to the most fitting earlier person.
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Iterable, Optional, cast
 
 from rapidfuzz import fuzz
@@ -40,6 +41,8 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
+BYLINE_TOKENS = 12  # the longest byline line ("By …"), in tokens
+ROLE_LOOK_BACK = 20_000  # characters before a role noun ("the mayor") searched for whom it names
 ORG_NOUNS = ORGANISATION_NOUNS
 
 
@@ -357,6 +360,7 @@ class DocLinker:
         gone = {a for a, only in relay.items() if only}
         if gone:
             self.doc._.mentions[:] = [m for m in self.doc._.mentions if m.actor_id not in gone]
+            _spans.pop(self.doc, None)
             for actor_id in gone:
                 self.doc._.actors.pop(actor_id, None)
 
@@ -381,15 +385,15 @@ class DocLinker:
 
     def _credit(self, span: Span) -> bool:
         """A name in a byline paragraph (By …) or a credit (… contributed to this report)."""
-        doc = self.doc
+        doc, most = self.doc, BYLINE_TOKENS + 1  # look no further than a byline's length: linear time
         start = span.start
-        while start > 0 and "\n" not in doc[start - 1].text:
+        while start > max(span.start - most, 0) and "\n" not in doc[start - 1].text:
             start -= 1
         end = span.end
-        while end < len(doc) and "\n" not in doc[end].text:
+        while end < min(span.end + most, len(doc)) and "\n" not in doc[end].text:
             end += 1
         line = doc[start:end]
-        if line[0].lower_ == "by" and len(line) <= 12 and not any(t.pos_ == "VERB" for t in line):
+        if line[0].lower_ == "by" and len(line) <= BYLINE_TOKENS and not any(t.pos_ == "VERB" for t in line):
             return True
         root = span.root
         while root.dep_ == "conj" and root.head != root:
@@ -551,8 +555,9 @@ class DocLinker:
         best: Optional[tuple[float, int, Actor]] = None
         latest_org: Optional[tuple[int, Actor]] = None
         facts = docinfo.info(doc)
+        earliest = span.start_char - ROLE_LOOK_BACK
         for m in doc._.mentions:
-            if m.start >= span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
+            if not earliest <= m.start < span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
                 continue
             actor = actors.get(m.actor_id)
             if actor is None or actor.kind not in ("person", "organisation"):
@@ -599,9 +604,9 @@ class DocLinker:
     # --- bookkeeping -----------------------------------------------------------------------
 
     def _mention(self, start: int, end: int, actor: Actor, method: LinkMethod, confidence: float) -> Mention:
-        for m in self.doc._.mentions:
-            if (m.start, m.end) == (start, end):
-                return m
+        existing = _by_span(self.doc).get((start, end))
+        if existing is not None:
+            return existing
         self.doc._.actors.setdefault(actor.id, actor)
         mention = Mention(doc=self.doc_name, doc_id=self.doc_id, start=start, end=end,
                           text=docinfo.info(self.doc).text[start:end], actor=actor.name, actor_id=actor.id,
@@ -619,3 +624,18 @@ class DocLinker:
         m = self._mention_at(token.idx, inside=True)
         return m is not None and m.kind == "person"
 
+
+_spans: "weakref.WeakKeyDictionary[Doc, tuple[int, int, dict[tuple[int, int], Mention]]]" = weakref.WeakKeyDictionary()
+
+
+def _by_span(doc: Doc) -> dict[tuple[int, int], Mention]:
+    """The mentions of `doc` by (start, end), brought up to date with those appended since
+    (one mention per span, so that adding one costs constant time, not a scan)."""
+    mentions = doc._.mentions
+    owner, count, index = _spans.get(doc, (0, 0, {}))
+    if owner != id(mentions) or count > len(mentions):
+        count, index = 0, {}
+    for m in mentions[count:]:
+        index.setdefault((m.start, m.end), m)
+    _spans[doc] = (id(mentions), len(mentions), index)
+    return index

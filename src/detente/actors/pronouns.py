@@ -2,6 +2,7 @@
 grammatical subjects and previous speakers, across sentences and paragraphs."""
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -103,11 +104,13 @@ def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = No
         return any(a <= char < b for a, b in quotes)
 
     pronoun_quoted = quoted(token.idx)
+    first = bisect.bisect_left(sentence, here - LOOK_BACK)
+    earliest = doc[first].idx if first < len(doc) else token.idx  # mentions before it are too far back
     best: Optional[Actor] = None
     best_score: Optional[float] = None
     actors = doc._.actors
     for m in doc._.mentions or []:
-        if m.end > token.idx or not m.actor_id:
+        if m.end > token.idx or m.start < earliest or not m.actor_id:
             continue
         actor = actors.get(m.actor_id)
         if actor is None or not _fits(actor, kind):

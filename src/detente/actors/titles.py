@@ -3,11 +3,12 @@ the role on the article's date. Title synonyms are data: ``data/titles.yaml``.""
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Optional
 
 import yaml
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from detente.actors.kb import DATA_DIR, TITLES_FILE, KnowledgeBase
@@ -40,9 +41,16 @@ def matcher(vocab, tokenizer) -> PhraseMatcher:
     return m
 
 
-def title_spans(doc, title_matcher: PhraseMatcher) -> list[Span]:
-    """The longest non-overlapping title phrases of `doc`."""
-    return filter_spans(title_matcher(doc, as_spans=True))
+_found: "weakref.WeakKeyDictionary[Doc, dict[int, list[tuple[int, int]]]]" = weakref.WeakKeyDictionary()
+
+
+def title_spans(doc: Doc, title_matcher: PhraseMatcher) -> list[Span]:
+    """The longest non-overlapping title phrases of `doc`, matched once per Doc and
+    matcher (speakers ask again and again: matching each time costs quadratic time)."""
+    by_matcher = _found.setdefault(doc, {})
+    if id(title_matcher) not in by_matcher:
+        by_matcher[id(title_matcher)] = [(s.start, s.end) for s in filter_spans(title_matcher(doc, as_spans=True))]
+    return [doc[start:end] for start, end in by_matcher[id(title_matcher)]]
 
 
 def holder(kb: KnowledgeBase, title_text: str, of: Optional[str], date: Optional[str]) -> Optional[Actor]:

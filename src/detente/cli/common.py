@@ -9,6 +9,7 @@ from typing import Any, Callable, Optional
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from detente import config as configuration
 from detente.errors import DetenteError
@@ -29,13 +30,13 @@ def friendly_errors(command: Callable) -> Callable:
         except DetenteError as err:
             if os.environ.get("DETENTE_DEBUG"):
                 raise
-            err_console.print(f"[red]Error:[/red] {err}", markup=True, highlight=False)
+            err_console.print(f"[red]Error:[/red] {escape(str(err))}", markup=True, highlight=False)
             sys.exit(err.exit_code)
         except Exception as err:
             if os.environ.get("DETENTE_DEBUG"):
                 raise
             err_console.print(
-                f"[red]Error:[/red] Détente stopped on an unexpected {type(err).__name__}: {err}. "
+                f"[red]Error:[/red] Détente stopped on an unexpected {type(err).__name__}: {escape(str(err))}. "
                 "Run again with DETENTE_DEBUG=1 for the details, and please report it.", highlight=False
             )
             sys.exit(1)

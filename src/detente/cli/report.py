@@ -23,6 +23,9 @@ def report(out_dir, db_url, kb_dirs):
     """
     if db_url is None and not (out_dir / "detente.db").is_file():
         raise InputPathError(f"{out_dir} holds no Détente run (no detente.db); run `detente run … -o {out_dir}` first.")
-    store = open_store(db_url or sqlite_url(out_dir / "detente.db"))
-    for path in runner.write_report(store.read_all(), out_dir, kb_dirs):
-        console.print(f"Wrote {path}", highlight=False)
+    runner.prepare_out_dir(out_dir)
+    with runner.holding(out_dir):
+        store = open_store(db_url or sqlite_url(out_dir / "detente.db"))
+        written = runner.write_report(store.read_all(), out_dir, kb_dirs)
+    for path in written:
+        console.print(f"Wrote {path}", markup=False, highlight=False)

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from detente import ingest, runner
 from detente.cli.common import config_option, console, db_option, err_console, friendly_errors, kb_option, load_config
@@ -49,6 +50,7 @@ def _print_summary(summary: runner.Summary) -> None:
         + f". The store holds {counts}.", highlight=False
     )
     for problem in summary.problems:
-        err_console.print(f"[yellow]Skipped[/yellow] {problem.source}: {problem.reason}", highlight=False)
+        err_console.print(f"[yellow]Skipped[/yellow] {escape(problem.source)}: {escape(problem.reason)}",
+                          highlight=False)
     console.print(f"Results are in {summary.out_dir}/ (database: {summary.db_url}); "
-                  f"open {summary.out_dir / 'report.html'} in a browser.", highlight=False)
+                  f"open {summary.out_dir / 'report.html'} in a browser.", markup=False, highlight=False)

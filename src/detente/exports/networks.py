@@ -1,7 +1,7 @@
 """Writing the networks and statements for other tools: GraphML, CSV edge lists, DNA CSV."""
 from __future__ import annotations
 
-import csv
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -10,12 +10,27 @@ import networkx as nx
 from detente.analysis.blocs import Blocs
 from detente.analysis.networks import one_mode, one_mode_graph, scalar, two_mode, two_mode_graph
 from detente.analysis.positions import STANCE_SCALE
+from detente.exports.files import replacing, write_csv_rows
 from detente.records import Actor, Statement
+
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (GraphML is XML)."""
+
+
+def xml_safe(value: object) -> object:
+    """A string without the characters XML cannot hold; other values as they are."""
+    return XML_UNSAFE.sub("", value) if isinstance(value, str) else value
 
 
 def write_graphml(graph: nx.Graph, path: Path) -> Path:
-    """Write a graph as GraphML with all node and edge attributes (opens in Gephi and visone)."""
-    nx.write_graphml(graph, path, named_key_ids=True)
+    """Write a graph as GraphML with all node and edge attributes (opens in Gephi and visone),
+    atomically, with every string made XML-safe."""
+    safe = nx.relabel_nodes(graph, {n: xml_safe(n) for n in graph}, copy=True)
+    for data in [*(d for _, d in safe.nodes(data=True)), *(d for *_, d in safe.edges(data=True))]:
+        data.update({key: xml_safe(value) for key, value in data.items()})
+    safe.graph.update({key: xml_safe(value) for key, value in safe.graph.items()})
+    with replacing(path, binary=True) as handle:
+        nx.write_graphml(safe, handle, named_key_ids=True)
     return Path(path)
 
 
@@ -23,13 +38,9 @@ def write_edges_csv(edges: Iterable[dict], path: Path) -> Path:
     """Write network rows as a CSV edge list; evidence becomes a list of statement ids."""
     edges = list(edges)
     columns = [c for c in (edges[0] if edges else {"source": 0, "target": 0, "weight": 0}) if c != "evidence"]
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns + ["statements"])
-        for edge in edges:
-            writer.writerow([scalar(edge[c]) for c in columns]
-                            + [scalar([e["statement"] for e in edge.get("evidence", [])])])
-    return Path(path)
+    rows = ([scalar(edge[c]) for c in columns] + [scalar([e["statement"] for e in edge.get("evidence", [])])]
+            for edge in edges)
+    return write_csv_rows(path, columns + ["statements"], rows)
 
 
 DNA_COLUMNS = ["id", "date", "document", "person", "organization", "concept", "agreement",
@@ -41,19 +52,17 @@ def write_statements_dna(statements: Iterable[Statement], actors: Iterable[Actor
     (1 support, 0 oppose, empty for neutral) and the integer qualifier (−1, 0, 1)."""
     actors = list(actors)
     by_id, blocs = {a.id: a for a in actors}, Blocs(actors)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(DNA_COLUMNS)
-        for s in statements:
-            actor = by_id.get(s.actor_id or "")
-            is_person = actor is None or actor.kind in ("person", "anonymous")
-            side = blocs.side(s.actor_id, s.date)
-            organization = (blocs.name(side) if side and side != s.actor_id else "") if is_person else s.actor
-            qualifier = STANCE_SCALE[s.stance]
-            writer.writerow([s.id, s.date or "", s.doc, s.actor if is_person else "", organization,
-                             s.issue, {1: 1, -1: 0}.get(qualifier, ""), qualifier, s.evidence,
-                             s.start, s.end, s.quote_id or "", s.confidence])
-    return Path(path)
+    rows = []
+    for s in statements:
+        actor = by_id.get(s.actor_id or "")
+        is_person = actor is None or actor.kind in ("person", "anonymous")
+        side = blocs.side(s.actor_id, s.date)
+        organization = (blocs.name(side) if side and side != s.actor_id else "") if is_person else s.actor
+        qualifier = STANCE_SCALE[s.stance]
+        rows.append([s.id, s.date or "", s.doc, s.actor if is_person else "", organization,
+                     s.issue, {1: 1, -1: 0}.get(qualifier, ""), qualifier, s.evidence,
+                     s.start, s.end, s.quote_id or "", s.confidence])
+    return write_csv_rows(path, DNA_COLUMNS, rows)
 
 
 def write_networks(out_dir: Path, actors: Iterable[Actor], statements: Iterable[Statement]) -> list[Path]:

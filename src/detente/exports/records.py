@@ -1,12 +1,11 @@
 """Writing records to JSON Lines and CSV files."""
 from __future__ import annotations
 
-import csv
 import json
-import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from detente.exports.files import replacing, write_csv_rows
 from detente.records import RECORD_TYPES, Record
 
 
@@ -16,24 +15,16 @@ def _cell(value) -> object:
 
 def write_jsonl(path: Path, records: Iterable[Record]) -> Path:
     """Write records as JSON Lines, atomically (a reader never sees half a file)."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with replacing(path) as fh:
         for record in records:
             fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
     return path
 
 
 def write_csv(path: Path, records: Sequence[Record], fields: list[str]) -> Path:
     """Write records as CSV with a header; lists and mappings are JSON-encoded cells."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields)
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: _cell(v) for k, v in record.to_dict().items()})
-    os.replace(tmp, path)
-    return path
+    rows = ([_cell(record.to_dict().get(name)) for name in fields] for record in records)
+    return write_csv_rows(path, fields, rows)
 
 
 def write_records(records: dict[str, list[Record]], out_dir: Path, csv: bool = False) -> list[Path]:

@@ -6,6 +6,7 @@ Python API read their inputs.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Union
@@ -13,6 +14,7 @@ from typing import Iterable, Iterator, Union
 from detente.config import DEFAULT_MAX_BYTES, IngestConfig
 from detente.errors import FieldMappingError, InputPathError
 from detente.ingest import html, tabular, text
+from detente.ingest.clean import shown
 from detente.records import Document, Problem
 
 READERS = {
@@ -65,22 +67,60 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+OUTPUT_MARKERS = (".detente-run", "detente.db")
+"""Files that mark a Détente output folder, which is never read as input."""
+
+
 def discover(paths: Iterable[str | Path]) -> Iterator[Union[Path, Problem]]:
-    """Expand files and folders (recursively) into the files Détente can read, sorted."""
+    """Expand files and folders (recursively) into the files Détente can read, sorted;
+    a folder that cannot be read is a Problem, Détente's own output folders are left out."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in READERS and not child.name.startswith("."):
-                    yield child
-        elif path.is_file():
-            if path.suffix.lower() in READERS:
-                yield path
+        try:
+            if path.is_dir():
+                yield from _walk(path)
+            elif path.is_file():
+                if path.suffix.lower() in READERS:
+                    yield path
+                else:
+                    known = ", ".join(sorted(READERS))
+                    yield Problem(shown(path), f"has an unknown file type {path.suffix or '(none)'!r}; "
+                                               f"Détente reads {known}")
             else:
-                known = ", ".join(sorted(READERS))
-                yield Problem(str(path), f"has an unknown file type {path.suffix or '(none)'!r}; Détente reads {known}")
-        else:
-            yield Problem(str(path), "does not exist")
+                yield Problem(shown(path), "does not exist")
+        except OSError as err:
+            yield Problem(shown(path), f"could not be read: {err.strerror or err}")
+
+
+def _walk(root: Path) -> Iterator[Union[Path, Problem]]:
+    """The readable files under `root`, sorted, without recursion (any depth); hidden
+    entries, output folders and folders seen before (through links) are left out."""
+    found: list[Path] = []
+    todo, seen = [root], set()
+    while todo:
+        folder = todo.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+            if any(e.name in OUTPUT_MARKERS for e in entries):
+                if folder == root:
+                    yield Problem(shown(root), "is an output folder of Détente; its files are not read as articles")
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    todo.append(Path(entry.path))
+                elif entry.is_file() and Path(entry.name).suffix.lower() in READERS:
+                    found.append(Path(entry.path))
+        except OSError as err:
+            yield Problem(shown(folder), f"is a folder that could not be read ({err.strerror or err}); "
+                                         "the files in it were left out")
+    yield from sorted(found)
 
 
 def read(path: Path, options: Options) -> Iterator[Union[Document, Problem]]:
@@ -89,18 +129,20 @@ def read(path: Path, options: Options) -> Iterator[Union[Document, Problem]]:
     try:
         size = path.stat().st_size
         if size == 0:
-            yield Problem(str(path), "is empty")
+            yield Problem(shown(path), "is empty")
             return
         if size > options.max_bytes and reader in (text.read, html.read):
             yield Problem(
-                str(path),
+                shown(path),
                 f"is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.1f} MB limit for one "
                 f"article (raise it with --max-size)",
             )
             return
         yield from reader(path, options)
     except OSError as err:
-        yield Problem(str(path), f"could not be read: {err.strerror or err}")
+        yield Problem(shown(path), f"could not be read: {err.strerror or err}")
+    except Exception as err:  # a parsing library failing on one file must not cost the others
+        yield Problem(shown(path), f"could not be read ({type(err).__name__}: {err})")
 
 
 def count(paths: Iterable[Path]) -> int:

@@ -1,10 +1,11 @@
-"""Plain-text articles: the file's decoded text, unchanged, is the Document's text."""
+"""Plain-text articles: the file's decoded text, cleaned of control characters, is the Document's text."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
 
 from ..records import Document, Problem, text_id
+from .clean import clean_text, shown
 from .decode import read_text
 from .metadata import find_author, find_date, find_title, outlet_in_name
 
@@ -13,7 +14,10 @@ if TYPE_CHECKING:
 
 
 def document_from_text(text: str, name: str, source: str, **meta) -> Document:
-    """A Document for `text`, with title, date, author and outlet found in its text and name where `meta` lacks them."""
+    """A Document for `text`, cleaned (``clean_text``), with title, date, author and outlet
+    found in its text and name where `meta` lacks them."""
+    text = clean_text(text)
+    meta = {key: clean_text(value) if isinstance(value, str) else value for key, value in meta.items()}
     lines = text.splitlines()
     if not meta.get("title"):
         meta["title"] = find_title(lines)
@@ -23,7 +27,7 @@ def document_from_text(text: str, name: str, source: str, **meta) -> Document:
         meta["outlet"] = outlet_in_name(name)
     if not meta.get("author"):
         meta["author"], _ = find_author(lines)
-    return Document(id=text_id(text), doc=name, source=source, text=text, **meta)
+    return Document(id=text_id(text), doc=clean_text(shown(name)), source=shown(source), text=text, **meta)
 
 
 def read(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
@@ -33,6 +37,6 @@ def read(path: Path, options: "Options") -> Iterator[Union[Document, Problem]]:
         yield text
         return
     if not text.strip():
-        yield Problem(str(path), "is empty")
+        yield Problem(shown(path), "is empty")
         return
     yield document_from_text(text, path.name, str(path))

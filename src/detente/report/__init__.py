@@ -19,6 +19,7 @@ import plotly.offline
 from detente.analysis import Blocs, Findings, analyse, one_mode
 from detente.analysis.positions import evidence
 from detente.analysis.settings import settings
+from detente.exports.files import replacing
 from detente.records import Actor, Document, Quote, Statement
 from detente.report import figures, tables
 from detente.report.findings import BLOCS_SHOWN, headline, isolate, names, side_name
@@ -165,5 +166,6 @@ def write_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / "report.html"
-    path.write_text(html, encoding="utf-8")
+    with replacing(path) as handle:  # a full disk never leaves half a report
+        handle.write(html)
     return path

@@ -1,0 +1,72 @@
+"""A time budget per document: a document the pipeline has not finished within
+``[run] time_budget`` seconds is reported as a Problem instead of stalling the run.
+
+The budget is a timer signal (SIGALRM), so it holds in the main thread of a process on
+POSIX systems, where runs and pool workers analyse; elsewhere documents run unbudgeted.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+from spacy.language import Language
+
+from detente import pipeline
+from detente.pipeline import Analysis
+from detente.records import Document, Problem
+
+ALONE_CHARS = 100_000
+"""Documents longer than this are analysed alone, so that one cannot cost a batch its budget."""
+
+
+class OverBudget(BaseException):
+    """The time budget ran out (a BaseException, so that no stage's own handler keeps it)."""
+
+
+@contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Raise OverBudget in the block once `seconds` have passed (0: no budget)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def analyse(nlp: Language, batch: list[Document], seconds: float) -> list[Analysis | Problem]:
+    """``pipeline.analyse`` of one batch, each document within `seconds`: long documents
+    alone, the others together; when those run over, each again alone, and a document
+    that still runs over is a Problem. Results come in input order."""
+    results: list[Analysis | Problem] = []
+    together: list[Document] = []
+    for document in batch:
+        if len(document.text) > ALONE_CHARS:
+            results += _within(nlp, together, seconds) + _within(nlp, [document], seconds)
+            together = []
+        else:
+            together.append(document)
+    return results + _within(nlp, together, seconds)
+
+
+def _within(nlp: Language, batch: list[Document], seconds: float) -> list[Analysis | Problem]:
+    if not batch:
+        return []
+    try:
+        with within(seconds):
+            return list(pipeline.analyse(nlp, batch))
+    except OverBudget:
+        if len(batch) == 1:
+            return [Problem(batch[0].source, f"was not analysed within the time budget of {seconds:g} s for one "
+                                             "document (a long text); split it, or raise [run] time_budget")]
+    return [result for document in batch for result in _within(nlp, [document], seconds)]
