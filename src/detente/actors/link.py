@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from detente.actors import anonymous, pronouns, titles
-from detente.actors.kb import KnowledgeBase, fold, load_kb, slug, surname
+from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname
 from detente.lang.en import (
     CREDIT_VERBS,
     MEDIUM_NOUNS,
@@ -91,6 +91,21 @@ def _person_by_context(ent: Span) -> bool:
         _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
 
 
+def _short_forms(names: Iterable[str], taken: set[str]) -> dict[str, str]:
+    """Folded given name or family-first surname -> full name, for the short forms no
+    surname claims and only one person of the document has: "Sun" for Sun Lijun,
+    "Kannavee" for Kannavee Suebsang, "Sudani" for Mohammed Shia al-Sudani."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        parts = name.split()
+        forms = [parts[0]] + [p.split("-", 1)[1] for p in parts[1:]
+                              if "-" in p and p.split("-", 1)[0].lower() in NAME_PARTICLES]
+        for form in forms:
+            if len(form.strip(".")) > 1 and fold(form) not in taken:
+                found.setdefault(fold(form), set()).add(name)
+    return {key: next(iter(full)) for key, full in found.items() if len(full) == 1}
+
+
 class DocLinker:
     """Links the mentions of one document, keeping doc._.mentions and doc._.actors."""
 
@@ -105,8 +120,9 @@ class DocLinker:
             doc._.mentions = []
         if doc._.actors is None:
             doc._.actors = {}
-        self._local_names = {fold(surname(a.name)): a.name for a in doc._.actors.values()
-                             if a.local and a.kind == "person"}
+        full = {fold(surname(a.name)): a.name for a in doc._.actors.values()
+                if a.local and a.kind == "person"}
+        self._local_names = {**_short_forms(full.values(), set(full)), **full}
 
     # --- the whole document ----------------------------------------------------------
 
@@ -157,7 +173,13 @@ class DocLinker:
                 pieces.append((piece_start, i))
                 piece_start = i + 1
         pieces.append((piece_start, end))
+        if label == "PERSON" and len(pieces) > 1 and not all(self._known_piece(doc[s:e]) for s, e in pieces):
+            pieces = [(start, end)]  # a hyphenated name: Casey Dexter-Lee
         return [Span(doc, s, e, label=label) for s, e in pieces if e > s]
+
+    def _known_piece(self, piece: Span) -> bool:
+        text = piece.text
+        return bool(self.kb.by_name(text) or self.kb.by_surname(text) or self.kb.by_metonym(text))
 
     def _local_full_names(self, spans: list[Span]) -> dict[str, str]:
         """Folded surname -> longest full form of each person the KB does not know."""
@@ -168,7 +190,7 @@ class DocLinker:
                 key = fold(surname(name))
                 if len(name) > len(out.get(key, "")):
                     out[key] = name
-        return out
+        return {**_short_forms(out.values(), set(out)), **out}
 
     # --- one name ----------------------------------------------------------------------
 
@@ -244,6 +266,9 @@ class DocLinker:
         for a in people:
             if key in {fold(surname(n)) for n in [a.name, *a.aliases]}:
                 return a, "surname", 0.9, where
+        short = self._local_names.get(key) if len(name) == 1 else None
+        if short is not None and f"local:{slug(short)}" in self.doc._.actors:
+            return self.doc._.actors[f"local:{slug(short)}"], "surname", 0.85, where
         found = self.kb.by_surname(name.text)
         if len(found) == 1 and span.label_ in ("PERSON", "ORG") and name[-1].pos_ == "PROPN":
             return found[0], "surname", 0.8, where
@@ -304,6 +329,8 @@ class DocLinker:
             return None
         if span.label_ == "ORG" and self._org_like(span):
             return self._local_actor(span.text, "organisation"), "local", 0.6, where
+        if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
+            return self._local_person(span)  # "Solo Mayor Hadi Rudyatmo", tagged as a place
         if span.label_ in PLACE_LABELS and _capitalised(span[0]):
             return self._local_actor(span.text, "place"), "local", 0.5, where
         return None
@@ -319,6 +346,11 @@ class DocLinker:
             return (word.isupper() and 2 <= len(word) <= 5) or "." in word.strip(".")
         return all(_capitalised(t) or t.is_upper or not t.is_alpha or t.is_stop for t in span) \
             and span[-1].pos_ == "PROPN"
+
+    def _titled(self, span: Span) -> bool:
+        """Whether a person's title comes right before `span` (Mayor, Minister, Dr.)."""
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and _capitalised(before) and before.lower_.rstrip(".") in titles.title_words()
 
     def _title_before(self, span: Span) -> Optional[str]:
         """The title an article gives a person before the name ('German Defence Minister')."""
@@ -509,9 +541,7 @@ class DocLinker:
             if actor is not None:
                 return self._mention(span.start_char, span.end_char, actor, "title", 0.8)
         if anonymous.is_source(span):
-            actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
-            doc._.actors.setdefault(actor.id, actor)
-            return self._mention(span.start_char, span.end_char, doc._.actors[actor.id], "anonymous", 0.7)
+            return self._anonymous(span, 0.7)
         if inside:
             return max(inside, key=lambda m: m.end - m.start)
         clean = Span(doc, span.start, span.end, label="PERSON" if _name_like(span) else "ORG")
@@ -520,7 +550,14 @@ class DocLinker:
         if found:
             actor, method, confidence, (start, end) = found
             return self._mention(start, end, actor, method, confidence)
+        if span.root.pos_ == "NOUN":  # "a receptionist", "a JetBlue pilot": unnamed, known by role
+            return self._anonymous(span, 0.5)
         return None
+
+    def _anonymous(self, span: Span, confidence: float) -> Mention:
+        actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
+        self.doc._.actors.setdefault(actor.id, actor)
+        return self._mention(span.start_char, span.end_char, self.doc._.actors[actor.id], "anonymous", confidence)
 
     # --- role nouns -----------------------------------------------------------------------
 
