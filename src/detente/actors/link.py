@@ -8,6 +8,7 @@ article's date; he/she link to the most fitting earlier person.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterable, Optional, cast
 
 from rapidfuzz import fuzz
@@ -23,10 +24,12 @@ from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug
 from detente.lang.en import (
     CREDIT_VERBS,
     MEDIUM_NOUNS,
+    NAME_JOINERS,
     ORGANISATION_NOUNS,
     RELAY_VERBS,
     SOURCE_DOCUMENT_NOUNS,
     SPEECH_VERBS,
+    THING_HEADS,
 )
 from detente.nlp import docinfo
 from detente.records import Actor, ActorKind, LinkMethod, Mention, text_id
@@ -40,6 +43,7 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
+DESIGNATION = re.compile(r"^[A-Z]+-\d")  # a model or weapon designation: S-400, F-35
 ORG_NOUNS = ORGANISATION_NOUNS
 
 
@@ -142,7 +146,7 @@ class DocLinker:
 
     def _candidate_spans(self) -> list[Span]:
         ents = []
-        for ent in self.doc.ents:
+        for ent in self._joined_ents():
             if ent.label_ in LABELS:
                 ents.extend(self._pieces(ent, "PERSON" if ent.label_ == "ORG" and _person_by_context(ent) else None))
         taken = {t.i for s in ents for t in s}
@@ -150,6 +154,21 @@ class DocLinker:
                  if not any(t.i in taken for t in s) and s[0].pos_ in ("PROPN", "ADJ", "NOUN")
                  and (_capitalised(s[0]) or s[0].is_upper)]
         return sorted(ents + filter_spans(extra), key=lambda s: s.start)
+
+    def _joined_ents(self) -> list[Span]:
+        """The tagger's entities, an organisation's name rejoined where the tagger split it
+        at "for" or "of" (Cambodian League | for the | Promotion and Defense of Human Rights)."""
+        doc, out = self.doc, []
+        for ent in doc.ents:
+            last = out[-1] if out else None
+            if last is not None and last.label_ == "ORG" and ent.label_ == "ORG" and not self.kb.by_name(last.text):
+                between = doc[last.end:ent.start]
+                if len(between) in (1, 2) and between[0].lower_ in NAME_JOINERS and all(
+                        t.lower_ == "the" for t in between[1:]):
+                    out[-1] = Span(doc, last.start, ent.end, label="ORG")
+                    continue
+            out.append(ent)
+        return out
 
     def _pieces(self, ent: Span, label: Optional[str] = None) -> list[Span]:
         """An entity cleaned of leading articles, possessives and line breaks, and split at
@@ -327,6 +346,8 @@ class DocLinker:
             if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in SPEECH_VERBS:
                 return self._local_actor(span.text, "person"), "local", 0.6, where
             return None
+        if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
+            return None  # a facility, programme, law or weapon: "Sohae Satellite Launching Ground", "S-400"
         if span.label_ == "ORG" and self._org_like(span):
             return self._local_actor(span.text, "organisation"), "local", 0.6, where
         if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
@@ -521,6 +542,11 @@ class DocLinker:
         if len(span) == 1 and span[0].lower_ == "it" and span[0].pos_ == "PRON":
             found = pronouns.resolve(doc, span[0], self.speakers, kind="neuter")
             return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
+        covering = self._mention_at(span.root.idx, inside=True)
+        named = next((t for t in span if t.pos_ != "DET"), span[0])
+        if covering is not None and covering.start <= named.idx and covering.end >= span.end_char \
+                and covering.method != "pronoun":
+            return covering  # part of a longer name: "The Cambodian League" for the League for the …
         inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
         role = self._role_noun(span)
         if role is not None:

@@ -1,0 +1,76 @@
+"""People and organisations no knowledge base lists: short forms joined to full names,
+unnamed speakers known by role, names of things that are no actors, outlets that only
+relay, and the new cue words: sentences of our own."""
+import pytest
+
+from helpers import parse
+
+
+@pytest.fixture(scope="module")
+def nlp(build_pipeline):
+    return build_pipeline(stages=["actors", "quotes"])
+
+
+def speaker_of(doc, fragment):
+    hits = [q for q in doc._.quotes if fragment in q.text]
+    assert hits, [q.text for q in doc._.quotes]
+    return hits[0].speaker
+
+
+def actor_names(doc):
+    return {m.actor for m in doc._.mentions if m.kind not in ("place", "anonymous")}
+
+
+def test_family_name_first_short_form_joins_the_full_name(nlp):
+    text = ("Wei Tianming moved his bakery from Shanghai to Osaka three years ago. "
+            "Wei said the customers in Osaka were patient and loyal.")
+    assert speaker_of(parse(nlp, text), "customers in Osaka") == "Wei Tianming"
+
+
+def test_given_name_short_form_joins_the_full_name(nlp):
+    text = ("Niran Suwannarat, a member of parliament, visited the border camp on Friday. "
+            "“The families there need clean water first,” Niran said.")
+    assert speaker_of(parse(nlp, text), "clean water first") == "Niran Suwannarat"
+
+
+def test_unnamed_speaker_known_by_role_is_an_anonymous_source(nlp):
+    doc = parse(nlp, "“Nobody checked the tickets at the gate,” said a bus driver who asked not to be named.")
+    speaker = speaker_of(doc, "checked the tickets")
+    assert speaker is not None and speaker.startswith("anonymous:") and "driver" in speaker
+
+
+def test_hyphenated_surname_stays_one_person(nlp):
+    text = ("“The archive holds letters nobody has read in a century,” said Maren Holt-Varga, "
+            "a historian at the city museum.")
+    doc = parse(nlp, text)
+    assert speaker_of(doc, "archive holds letters") == "Maren Holt-Varga"
+
+
+def test_organisation_name_split_at_for_is_rejoined(nlp):
+    text = ("The Andean Federation for the Defense of Indigenous Languages said the new law would "
+            "close rural schools.")
+    doc = parse(nlp, text)
+    assert "Andean Federation" not in actor_names(doc)
+    assert speaker_of(doc, "rural schools") == "Andean Federation for the Defense of Indigenous Languages"
+
+
+def test_facilities_programmes_and_weapons_are_not_actors(nlp):
+    text = ("Engineers at the Korvan Rocket Launching Ground tested the new Arrowhead Missile System "
+            "on Tuesday, and the Green Schools Program lost its funding. "
+            "The navy also deployed its T-90 tanks near the coast.")
+    names = actor_names(parse(nlp, text))
+    assert not any(n.endswith(("Ground", "System", "Program")) or n.startswith("T-90") for n in names), names
+
+
+def test_outlet_asked_for_comment_is_not_an_actor(nlp):
+    text = ("The ministry did not reply to Harbour Daily's email requesting comment. "
+            "Fisheries Minister Ana Perdomo said the quotas would stay as they are.")
+    names = actor_names(parse(nlp, text))
+    assert "Harbour Daily" not in names and "Ana Perdomo" in names
+
+
+@pytest.mark.parametrize("cue", ["restated", "assessed", "reaffirmed"])
+def test_new_speech_verbs_report_speech(nlp, cue):
+    text = f"Fisheries Minister Ana Perdomo {cue} that the quotas would stay as they are."
+    doc = parse(nlp, text)
+    assert speaker_of(doc, "quotas would stay") == "Ana Perdomo"
