@@ -158,7 +158,8 @@ class DocLinker:
     def _joined_ents(self) -> list[Span]:
         """The tagger's entities, an organisation's name rejoined where the tagger split it
         at "for" or "of" (Cambodian League | for the | Promotion and Defense of Human Rights)."""
-        doc, out = self.doc, []
+        doc = self.doc
+        out: list[Span] = []
         for ent in doc.ents:
             last = out[-1] if out else None
             if last is not None and last.label_ == "ORG" and ent.label_ == "ORG" and not self.kb.by_name(last.text):
