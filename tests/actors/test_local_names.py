@@ -74,3 +74,27 @@ def test_new_speech_verbs_report_speech(nlp, cue):
     text = f"Fisheries Minister Ana Perdomo {cue} that the quotas would stay as they are."
     doc = parse(nlp, text)
     assert speaker_of(doc, "quotas would stay") == "Ana Perdomo"
+
+
+# The next three passages are from VOA stories (public domain), whose parses show the case.
+
+def test_organisation_named_after_a_country_speaks_for_itself(nlp):
+    text = ("One of the pioneers on Chinese social media is a Russian internet celebrity, Vladislav "
+            "Kokolevskiy, known in China as Fulafu. In November 2023, the Australian Strategic Policy "
+            "Institute wrote that in China, Fulafu has “become a household name through his ostentatious "
+            "displays of affection for China.”")
+    assert speaker_of(parse(nlp, text), "household name") == "Australian Strategic Policy Institute"
+
+
+def test_name_after_a_possessor_is_the_speaker(nlp):
+    text = ("“All changed, changed utterly,” Ireland’s WB Yeats once lamented in a poem. Being caught "
+            "between the past and something as yet undefined being born is indeed discomfiting.")
+    assert speaker_of(parse(nlp, text), "changed utterly") == "WB Yeats"
+
+
+def test_named_apposition_after_a_capitalised_title_speaks(nlp):
+    text = ("A United States military plane used to help troops communicate has crashed in a "
+            "Taliban-controlled region of Afghanistan, U.S. military officials confirmed Monday. U.S. Air "
+            "Force Chief of Staff, General Dave Goldfein said the plane was an E-11A equipped with a "
+            "communications node.")
+    assert speaker_of(parse(nlp, text), "plane was an E-11A") == "Dave Goldfein"

@@ -569,9 +569,11 @@ class DocLinker:
                 return self._mention(span.start_char, span.end_char, actor, "title", 0.8)
         if anonymous.is_source(span):
             return self._anonymous(span, 0.7)
-        if inside:
+        own = self._own_name(span) if inside else span
+        if own is None:
             return max(inside, key=lambda m: m.end - m.start)
-        clean = Span(doc, span.start, span.end, label="PERSON" if _name_like(span) else "ORG")
+        person = _name_like(own) and own.root.lower_ not in ORG_NOUNS
+        clean = Span(doc, own.start, own.end, label="PERSON" if person else "ORG")
         found = self._kb_name(clean) or self._by_surname(clean) or (
             self._local_person(clean) if len(clean) > 1 else self._local(clean))
         if found:
@@ -585,6 +587,19 @@ class DocLinker:
         actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
         self.doc._.actors.setdefault(actor.id, actor)
         return self._mention(span.start_char, span.end_char, self.doc._.actors[actor.id], "anonymous", confidence)
+
+    def _own_name(self, span: Span) -> Optional[Span]:
+        """The speaker's own name when the mentions inside `span` only modify it: "the
+        Australian Strategic Policy Institute" (not Australia), "Ireland's WB Yeats" (not
+        Ireland); None when a mention covers the head."""
+        root = span.root
+        if root.pos_ != "PROPN" or any(m.start <= root.idx < m.end for m in self.doc._.mentions):
+            return None
+        start = max([t.i + 1 for t in span if t.tag_ == "POS"] + [span.start])
+        while start < root.i and self.doc[start].pos_ in ("DET", "PUNCT"):
+            start += 1
+        own = self.doc[start:span.end]
+        return own if all(_capitalised(t) or t.is_upper or t.is_stop for t in own) else None
 
     # --- role nouns -----------------------------------------------------------------------
 

@@ -133,9 +133,9 @@ def noun_phrase(head: Token) -> Span:
                 named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if named:
                     return noun_phrase(named[0])
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
         named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"
-                 and c.ent_type_ in ("PERSON", "ORG")]
+                 and c.ent_type_ in ("PERSON", "ORG") and (head.pos_ == "NOUN" or c.ent_type_ == "PERSON")]
         if named:  # Amirov's lawyer, Michael Martin, said …; said his daughter Linda Wu
             return noun_phrase(named[0])
     start = head.left_edge.i
