@@ -39,13 +39,6 @@ def test_unnamed_speaker_known_by_role_is_an_anonymous_source(nlp):
     assert speaker is not None and speaker.startswith("anonymous:") and "driver" in speaker
 
 
-def test_hyphenated_surname_stays_one_person(nlp):
-    text = ("“The archive holds letters nobody has read in a century,” said Maren Holt-Varga, "
-            "a historian at the city museum.")
-    doc = parse(nlp, text)
-    assert speaker_of(doc, "archive holds letters") == "Maren Holt-Varga"
-
-
 def test_organisation_name_split_at_for_is_rejoined(nlp):
     text = ("The Andean Federation for the Defense of Indigenous Languages said the new law would "
             "close rural schools.")
@@ -76,7 +69,7 @@ def test_new_speech_verbs_report_speech(nlp, cue):
     assert speaker_of(doc, "quotas would stay") == "Ana Perdomo"
 
 
-# The next three passages are from VOA stories (public domain), whose parses show the case.
+# The passages below are from VOA stories (public domain), whose parses show the case.
 
 def test_organisation_named_after_a_country_speaks_for_itself(nlp):
     text = ("One of the pioneers on Chinese social media is a Russian internet celebrity, Vladislav "
@@ -98,3 +91,18 @@ def test_named_apposition_after_a_capitalised_title_speaks(nlp):
             "Force Chief of Staff, General Dave Goldfein said the plane was an E-11A equipped with a "
             "communications node.")
     assert speaker_of(parse(nlp, text), "plane was an E-11A") == "Dave Goldfein"
+
+
+def test_hyphenated_surname_stays_one_person(nlp):
+    text = ("\"'Paper sons' and 'paper daughters' are the names given to people who buy false papers,\" "
+            "said Casey Dexter-Lee, an educator at Angel Island State Park in San Francisco Bay.")
+    assert speaker_of(parse(nlp, text), "paper daughters") == "Casey Dexter-Lee"
+
+
+def test_titled_name_the_tagger_took_for_a_place_is_a_person_the_role_noun_follows(nlp):
+    text = ("Solo Mayor Hadi Rudyatmo said the plentiful supply of dog meat contributed to proliferation "
+            "of dog meat dining options in Solo. The growing popularity of dog meat in Indonesia started "
+            "decades ago. “By prohibiting the sales of dog meat, will it end? No,” said the mayor.")
+    doc = parse(nlp, text)
+    assert speaker_of(doc, "will it end") == "Hadi Rudyatmo"
+    assert any(m.actor == "Hadi Rudyatmo" and m.kind == "person" for m in doc._.mentions)
