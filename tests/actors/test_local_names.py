@@ -106,3 +106,15 @@ def test_titled_name_the_tagger_took_for_a_place_is_a_person_the_role_noun_follo
     doc = parse(nlp, text)
     assert speaker_of(doc, "will it end") == "Hadi Rudyatmo"
     assert any(m.actor == "Hadi Rudyatmo" and m.kind == "person" for m in doc._.mentions)
+
+
+def test_written_source_speaks_for_the_body_it_is_from(nlp):
+    text = ("The number of seal pups on the island rose by a third last year, according to data from "
+            "the Baltic Marine Survey Agency.")
+    assert speaker_of(parse(nlp, text), "seal pups") == "Baltic Marine Survey Agency"
+
+
+def test_the_report_follows_back_to_the_body_that_published_it(nlp):
+    text = ("The Harbour Fisheries Council published its annual report on Monday. According to the "
+            "report, the cod stock has fallen for the fifth year in a row.")
+    assert speaker_of(parse(nlp, text), "cod stock") == "Harbour Fisheries Council"

@@ -26,6 +26,7 @@ from detente.lang.en import (
     MEDIUM_NOUNS,
     NAME_JOINERS,
     ORGANISATION_NOUNS,
+    PUBLISHING_VERBS,
     RELAY_VERBS,
     SOURCE_DOCUMENT_NOUNS,
     SPEECH_VERBS,
@@ -43,6 +44,8 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
+AUTHOR_PREPOSITIONS = ("by", "from", "of")
+AUTHOR_LOOK_BACK = 400  # tokens: how far back "the report" looks for the report it names
 DESIGNATION = re.compile(r"^[A-Z]+-\d")  # a model or weapon designation: S-400, F-35
 ORG_NOUNS = ORGANISATION_NOUNS
 
@@ -108,6 +111,11 @@ def _short_forms(names: Iterable[str], taken: set[str]) -> dict[str, str]:
             if len(form.strip(".")) > 1 and fold(form) not in taken:
                 found.setdefault(fold(form), set()).add(name)
     return {key: next(iter(full)) for key, full in found.items() if len(full) == 1}
+
+
+def _document_noun(t: Token) -> bool:
+    """A common noun for a written source: report, statement, data (lemma "datum")."""
+    return t.pos_ == "NOUN" and (t.lower_ in SOURCE_DOCUMENT_NOUNS or t.lemma_.lower() in SOURCE_DOCUMENT_NOUNS)
 
 
 class DocLinker:
@@ -549,6 +557,10 @@ class DocLinker:
                 and covering.method != "pronoun":
             return covering  # part of a longer name: "The Cambodian League" for the League for the …
         inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
+        if _document_noun(span.root) and not inside:
+            author = self._author(span.root) or self._earlier_author(span.root)
+            if author is not None:  # "according to data from X", "the report" after "X's report"
+                return self._mention(span.start_char, span.end_char, author, "metonym", 0.7)
         role = self._role_noun(span)
         if role is not None:
             antecedent = self._role_antecedent(span, role)
@@ -600,6 +612,39 @@ class DocLinker:
             start += 1
         own = self.doc[start:span.end]
         return own if all(_capitalised(t) or t.is_upper or t.is_stop for t in own) else None
+
+    # --- written sources ------------------------------------------------------------------
+
+    def _author(self, noun: Token) -> Optional[Actor]:
+        """Who a document noun is by: its possessor or modifier (the OECD's report, World
+        Bank data), "by", "from" or "of" X, the agent of its participle (a report released
+        by X) or the subject of the verb that published it (X released a report)."""
+        authors = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i < noun.i]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PUBLISHING_VERBS:
+            authors.extend(c for c in noun.head.children if c.dep_ == "nsubj")
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS:
+                authors.extend(o for o in c.children if o.dep_ == "pobj")
+            if c.dep_ == "acl":
+                authors.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+        for token in authors:
+            m = self._mention_at(token.idx, inside=True)
+            if m is None or not m.actor_id or m.method == "pronoun":
+                continue
+            actor = self.doc._.actors.get(m.actor_id)
+            if actor is not None and actor.kind in ("person", "organisation", "country"):
+                return actor
+        return None
+
+    def _earlier_author(self, noun: Token) -> Optional[Actor]:
+        """The author of the latest earlier document of the same kind (the report … the report)."""
+        lemma = noun.lemma_.lower()
+        for tok in reversed(self.doc[max(0, noun.i - AUTHOR_LOOK_BACK):noun.i]):
+            if tok.lemma_.lower() == lemma and _document_noun(tok):
+                author = self._author(tok)
+                if author is not None:
+                    return author
+        return None
 
     # --- role nouns -----------------------------------------------------------------------
 

@@ -51,6 +51,7 @@ RELAY_VERBS = frozenset(_cues["relay_verbs"])
 _actors = _load("actors.yaml")
 THING_HEADS = frozenset(_actors["thing_heads"])
 NAME_JOINERS = frozenset(_actors["name_joiners"])
+PUBLISHING_VERBS = frozenset(_actors["publishing_verbs"])
 
 _stance = _load("stance.yaml")
 SUPPORTIVE = frozenset(_stance["supportive"])
