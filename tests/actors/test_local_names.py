@@ -118,3 +118,18 @@ def test_the_report_follows_back_to_the_body_that_published_it(nlp):
     text = ("The Harbour Fisheries Council published its annual report on Monday. According to the "
             "report, the cod stock has fallen for the fifth year in a row.")
     assert speaker_of(parse(nlp, text), "cod stock") == "Harbour Fisheries Council"
+
+
+def test_name_coordinated_with_a_bare_role_is_the_speaker(nlp):
+    text = "“The clinics in the hills have no doctors at all,” said Manila-based nurse and organiser Teresa Dumalag."
+    assert speaker_of(parse(nlp, text), "clinics in the hills") == "Teresa Dumalag"
+
+
+def test_named_organisation_before_an_organisation_noun_is_the_speaker(nlp):
+    text = "The Harbour Daily news agency reported that the ferry strike had ended after two weeks of talks."
+    assert speaker_of(parse(nlp, text), "ferry strike") == "Harbour Daily"
+
+
+def test_name_with_a_lower_case_part_after_a_hyphen_is_a_person(nlp):
+    text = "Noor-ul Haq Samadi, a poet from Herat, said the new rules would silence a generation of writers."
+    assert speaker_of(parse(nlp, text), "new rules") == "Noor-ul Haq Samadi"

@@ -82,8 +82,9 @@ def _capitalised(t: Token) -> bool:
 
 
 def _name_like(span: Span) -> bool:
-    return all((_capitalised(t) or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in
-                {"de", "von", "van", "der", "al", "bin"}) for t in span) and span[-1].pos_ == "PROPN"
+    return all((_capitalised(t) or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in NAME_PARTICLES
+                or (t.i > span.start and t.doc[t.i - 1].text in DASHES and t.is_lower and len(t) <= 3))
+               for t in span) and span[-1].pos_ == "PROPN"  # Ursula von der Leyen, Zia-ul Haq
 
 
 def _person_by_context(ent: Span) -> bool:
@@ -562,6 +563,9 @@ class DocLinker:
             if author is not None:  # "according to data from X", "the report" after "X's report"
                 return self._mention(span.start_char, span.end_char, author, "metonym", 0.7)
         role = self._role_noun(span)
+        orgs = [m for m in inside if m.kind == "organisation" and m.method != "pronoun"]
+        if role is not None and role.lemma_.lower() in ORG_NOUNS and orgs:
+            return orgs[-1]  # "the Reuters news agency", "the LICADHO rights group": the name is the body
         if role is not None:
             antecedent = self._role_antecedent(span, role)
             if antecedent is not None:

@@ -134,9 +134,11 @@ def noun_phrase(head: Token) -> Span:
                 if named:
                     return noun_phrase(named[0])
     if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
-        named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"
-                 and c.ent_type_ in ("PERSON", "ORG") and (head.pos_ == "NOUN" or c.ent_type_ == "PERSON")]
-        if named:  # Amirov's lawyer, Michael Martin, said …; said his daughter Linda Wu
+        bare = head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in head.children)
+        named = [c for c in head.children if (c.dep_ == "appos" or (c.dep_ == "conj" and bare)) and c.i > head.i
+                 and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG")
+                 and (head.pos_ == "NOUN" or c.ent_type_ == "PERSON")]
+        if named:  # Amirov's lawyer, Michael Martin, said …; said social worker and activist Ryan Ito
             return noun_phrase(named[0])
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc" or "\n" in doc[start:head.i].text):
