@@ -133,3 +133,13 @@ def test_named_organisation_before_an_organisation_noun_is_the_speaker(nlp):
 def test_name_with_a_lower_case_part_after_a_hyphen_is_a_person(nlp):
     text = "Noor-ul Haq Samadi, a poet from Herat, said the new rules would silence a generation of writers."
     assert speaker_of(parse(nlp, text), "new rules") == "Noor-ul Haq Samadi"
+
+
+def test_name_with_an_age_after_it_is_a_person_the_pronoun_follows(nlp):
+    text = ("Michelle Madau runs a salon in Nairobi. \"Of course, not all of them are in the beauty "
+            "industry; whichever line of business I am familiar with, I am always there to assist them "
+            "because I also want to see them win, just like I am winning right now.\" Lydia Rosasi, 29, "
+            "works at the office of the Kenyan government spokesperson, where she assists people living "
+            "with blindness, deafness and other disabilities in accessing government communications. "
+            "She says she bettered herself to stand out in the job market.")
+    assert speaker_of(parse(nlp, text), "bettered herself") == "Lydia Rosasi"

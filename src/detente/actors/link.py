@@ -89,13 +89,14 @@ def _name_like(span: Span) -> bool:
 
 def _person_by_context(ent: Span) -> bool:
     """Whether a name the tagger took for an organisation is a person's by its context: an
-    honorific before it (Ms. Tajaroensuk) or a relative clause with "who" after it
-    (Chalida Tajaroensuk, who heads …)."""
+    honorific before it (Ms. Tajaroensuk), a relative clause with "who" or an age after
+    it (Chalida Tajaroensuk, who heads …; Lydia Rosasi, 29, works …)."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr"):
         return True
-    after = doc[ent.end:ent.end + 2]
-    return len(after) == 2 and after[0].text == "," and after[1].lower_ == "who" and len(ent) >= 2 and all(
+    after = doc[ent.end:ent.end + 3]
+    age = len(after) == 3 and after[1].like_num and after[2].text == ","  # Lydia Rosasi, 29, works …
+    return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2 and all(
         _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
 
 
