@@ -143,3 +143,15 @@ def test_name_with_an_age_after_it_is_a_person_the_pronoun_follows(nlp):
             "with blindness, deafness and other disabilities in accessing government communications. "
             "She says she bettered herself to stand out in the job market.")
     assert speaker_of(parse(nlp, text), "bettered herself") == "Lydia Rosasi"
+
+
+def test_name_after_the_words_that_describe_the_person_becomes_an_actor(nlp):
+    text = ("\"The base was always the conversation stopper when there was talk about a split,\" said "
+            "international relations lecturer Ana Ruiz of Lisbon's Nova University.")
+    assert speaker_of(parse(nlp, text), "conversation stopper") == "Ana Ruiz"
+
+
+def test_name_after_an_inverted_cue_speaks_however_the_parser_attached_it(nlp):
+    text = ("\"Incirlik was always the conversation stopper when there was talk about (Turkey and the U.S.) "
+            "splitting,\" said international relations lecturer Soli Ozel of Istanbul's Kadir Has University.")
+    assert speaker_of(parse(nlp, text), "conversation stopper") == "Soli Ozel"

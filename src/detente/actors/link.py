@@ -115,6 +115,18 @@ def _short_forms(names: Iterable[str], taken: set[str]) -> dict[str, str]:
     return {key: next(iter(full)) for key, full in found.items() if len(full) == 1}
 
 
+def _described_name(span: Span) -> Span:
+    """The name at the end of a speaker phrase that opens with lower-case words describing
+    the person ("international relations lecturer Ana Ruiz" -> "Ana Ruiz"); else `span`."""
+    root, start = span.root, span.root.i
+    if root.pos_ != "PROPN" or root.i != span.end - 1:
+        return span
+    while start > span.start and span.doc[start - 1].pos_ == "PROPN" and _capitalised(span.doc[start - 1]):
+        start -= 1
+    described = start > span.start and span.doc[start - 1].is_lower and span.doc[start - 1].pos_ == "NOUN"
+    return span.doc[start:span.end] if described and root.i > start else span
+
+
 def _document_noun(t: Token) -> bool:
     """A common noun for a written source: report, statement, data (lemma "datum")."""
     return t.pos_ == "NOUN" and (t.lower_ in SOURCE_DOCUMENT_NOUNS or t.lemma_.lower() in SOURCE_DOCUMENT_NOUNS)
@@ -589,6 +601,7 @@ class DocLinker:
         own = self._own_name(span) if inside else span
         if own is None:
             return max(inside, key=lambda m: m.end - m.start)
+        own = _described_name(own)
         person = _name_like(own) and own.root.lower_ not in ORG_NOUNS
         clean = Span(doc, own.start, own.end, label="PERSON" if person else "ORG")
         found = self._kb_name(clean) or self._by_surname(clean) or (

@@ -169,7 +169,23 @@ def inverted_subject(verb: Token) -> Optional[Span]:
     for c in verb.rights:
         if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj", "dative"):
             return noun_phrase(c)
-    return None
+    return _name_after(verb)
+
+
+def _name_after(verb: Token) -> Optional[Span]:
+    """A person's name right after a cue verb behind the words that describe them, however
+    the parser attached it: … said international relations lecturer Ana Ruiz of …."""
+    doc, i = verb.doc, verb.i + 1
+    while i < min(len(doc), verb.i + MAX_CLIMB) and doc[i].ent_type_ != "PERSON":
+        if doc[i].pos_ not in ("ADJ", "NOUN", "DET") or doc[i].ent_type_:
+            return None
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON":
+        return None
+    end = i
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == i or doc[end].ent_iob_ == "I"):
+        end += 1
+    return doc[verb.i + 1:end]
 
 
 def outermost_report(cue: Token) -> Token:
