@@ -155,3 +155,11 @@ def test_name_after_an_inverted_cue_speaks_however_the_parser_attached_it(nlp):
     text = ("\"Incirlik was always the conversation stopper when there was talk about (Turkey and the U.S.) "
             "splitting,\" said international relations lecturer Soli Ozel of Istanbul's Kadir Has University.")
     assert speaker_of(parse(nlp, text), "conversation stopper") == "Soli Ozel"
+
+
+def test_outlet_of_a_reporter_of_a_question_and_of_a_credit_only_relays(nlp):
+    text = ("Fisheries Minister Ana Perdomo said the quotas would stay as they are. A Harbour Daily reporter "
+            "at the port said the boats stayed in. Asked by Harbour Daily on Monday, Perdomo said nothing "
+            "more. Harbour Daily's Piet Janssen contributed to this report.")
+    names = actor_names(parse(nlp, text))
+    assert "Harbour Daily" not in names and "Ana Perdomo" in names

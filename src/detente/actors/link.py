@@ -476,15 +476,22 @@ class DocLinker:
 
     def _relays(self, span: Span) -> bool:
         """Whether an organisation's mention is that of a medium the story passes through:
-        the addressee of a speech verb (told VOA), a platform (on X), a service of it."""
+        the addressee of a speech verb (told VOA), a platform (on X), a service or reporter
+        of it, the employer of a credited journalist (VOA's Ana Ruiz contributed), the one
+        who asked (asked by VOA)."""
         doc, root = self.doc, span.root
         if span.end < len(doc) and doc[span.end].lower_ in MEDIUM_NOUNS:
             return True
-        if (root.dep_ == "poss" and root.head.lower_ in MEDIUM_NOUNS) or any(
+        if (root.dep_ in ("poss", "compound") and root.head.lower_ in MEDIUM_NOUNS) or any(
                 t.lower_ in MEDIUM_NOUNS for t in span[1:]):
             return True
         head = root.head
-        if root.dep_ in ("dobj", "dative") and head.lemma_ in SPEECH_VERBS:
+        if root.dep_ in ("poss", "compound") and head.ent_type_ == "PERSON" and head.dep_ == "nsubj" \
+                and head.head.lemma_ in CREDIT_VERBS:
+            return True
+        if root.dep_ in ("dobj", "dative") and (head.lemma_ in SPEECH_VERBS or head.lemma_ in RELAY_VERBS):
+            return True
+        if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "ask":
             return True
         return root.dep_ == "pobj" and head.lower_ in ("to", "on", "with") and (
             head.head.lemma_ in SPEECH_VERBS or head.head.lemma_ in RELAY_VERBS or head.lower_ == "on")
