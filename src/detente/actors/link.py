@@ -90,20 +90,20 @@ def _name_like(span: Span) -> bool:
 def _person_by_context(ent: Span) -> bool:
     """Whether a name the tagger took for an organisation is a person's by its context: an
     honorific before it (Ms. Tajaroensuk), a relative clause with "who" or an age after
-    it (Chalida Tajaroensuk, who heads …; Lydia Rosasi, 29, works …)."""
+    it (Chalida Tajaroensuk, who heads …; Amina Wanjiru, 31, works …)."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr"):
         return True
     after = doc[ent.end:ent.end + 3]
-    age = len(after) == 3 and after[1].like_num and after[2].text == ","  # Lydia Rosasi, 29, works …
+    age = len(after) == 3 and after[1].like_num and after[2].text == ","  # Amina Wanjiru, 31, works …
     return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2 and all(
         _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
 
 
 def _short_forms(names: Iterable[str], taken: set[str]) -> dict[str, str]:
     """Folded given name or family-first surname -> full name, for the short forms no
-    surname claims and only one person of the document has: "Sun" for Sun Lijun,
-    "Kannavee" for Kannavee Suebsang, "Sudani" for Mohammed Shia al-Sudani."""
+    surname claims and only one person of the document has: "Wei" for Wei Tianming,
+    "Niran" for Niran Suwannarat, "Karimi" for Ahmad Zia al-Karimi."""
     found: dict[str, set[str]] = {}
     for name in names:
         parts = name.split()
@@ -179,7 +179,7 @@ class DocLinker:
 
     def _joined_ents(self) -> list[Span]:
         """The tagger's entities, an organisation's name rejoined where the tagger split it
-        at "for" or "of" (Cambodian League | for the | Promotion and Defense of Human Rights)."""
+        at "for" or "of" (Andean Federation | for the | Defense of Indigenous Languages)."""
         doc = self.doc
         out: list[Span] = []
         for ent in doc.ents:
@@ -216,7 +216,7 @@ class DocLinker:
                 piece_start = i + 1
         pieces.append((piece_start, end))
         if label == "PERSON" and len(pieces) > 1 and not all(self._known_piece(doc[s:e]) for s, e in pieces):
-            pieces = [(start, end)]  # a hyphenated name: Casey Dexter-Lee
+            pieces = [(start, end)]  # a hyphenated name: Maren Holt-Varga
         return [Span(doc, s, e, label=label) for s, e in pieces if e > s]
 
     def _known_piece(self, piece: Span) -> bool:
@@ -370,11 +370,11 @@ class DocLinker:
                 return self._local_actor(span.text, "person"), "local", 0.6, where
             return None
         if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
-            return None  # a facility, programme, law or weapon: "Sohae Satellite Launching Ground", "S-400"
+            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "ORG" and self._org_like(span):
             return self._local_actor(span.text, "organisation"), "local", 0.6, where
         if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
-            return self._local_person(span)  # "Solo Mayor Hadi Rudyatmo", tagged as a place
+            return self._local_person(span)  # "Harbour Mayor Tomas Vellinga", tagged as a place
         if span.label_ in PLACE_LABELS and _capitalised(span[0]):
             return self._local_actor(span.text, "place"), "local", 0.5, where
         return None
@@ -476,9 +476,9 @@ class DocLinker:
 
     def _relays(self, span: Span) -> bool:
         """Whether an organisation's mention is that of a medium the story passes through:
-        the addressee of a speech verb (told VOA), a platform (on X), a service or reporter
-        of it, the employer of a credited journalist (VOA's Ana Ruiz contributed), the one
-        who asked (asked by VOA)."""
+        the addressee of a speech verb (told the Post), a platform (on X), a service or
+        reporter of it, the employer of a credited journalist (the Post's Ana Ruiz
+        contributed), the one who asked (asked by the Post)."""
         doc, root = self.doc, span.root
         if span.end < len(doc) and doc[span.end].lower_ in MEDIUM_NOUNS:
             return True
@@ -576,7 +576,7 @@ class DocLinker:
         named = next((t for t in span if t.pos_ != "DET"), span[0])
         if covering is not None and covering.start <= named.idx and covering.end >= span.end_char \
                 and covering.method != "pronoun":
-            return covering  # part of a longer name: "The Cambodian League" for the League for the …
+            return covering  # part of a longer name: "The Andean Federation" for the Federation for the …
         inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
         if _document_noun(span.root) and not inside:
             author = self._author(span.root) or self._earlier_author(span.root)
@@ -585,7 +585,7 @@ class DocLinker:
         role = self._role_noun(span)
         orgs = [m for m in inside if m.kind == "organisation" and m.method != "pronoun"]
         if role is not None and role.lemma_.lower() in ORG_NOUNS and orgs:
-            return orgs[-1]  # "the Reuters news agency", "the LICADHO rights group": the name is the body
+            return orgs[-1]  # "the Harbour Daily news agency", "the Kestrel rights group": the name is the body
         if role is not None:
             antecedent = self._role_antecedent(span, role)
             if antecedent is not None:
@@ -627,8 +627,8 @@ class DocLinker:
 
     def _own_name(self, span: Span) -> Optional[Span]:
         """The speaker's own name when the mentions inside `span` only modify it: "the
-        Australian Strategic Policy Institute" (not Australia), "Ireland's WB Yeats" (not
-        Ireland); None when a mention covers the head."""
+        Norwegian Coastal Research Institute" (not Norway), "Norway's Halvard Brekke" (not
+        Norway); None when a mention covers the head."""
         root = span.root
         if root.pos_ != "PROPN" or any(m.start <= root.idx < m.end for m in self.doc._.mentions):
             return None
