@@ -1,7 +1,8 @@
 """Quotation benchmark: Détente against textacy's direct_quotations on the same articles.
 
-Runs both systems on the seed articles (scored with shared/tools/score.py against the
-seed gold) and on the PolNeAR dev split (scored with shared/tools/score_polnear.py,
+Runs both systems on the seed articles and the VOA development stories (scored with
+shared/tools/score.py against their gold: attribution and span F1, recall by kind) and on
+the PolNeAR dev split (scored with shared/tools/score_polnear.py,
 overall and on quotes with quotation marks, Détente's quotes rewritten in PolNeAR's span
 conventions by detente.evaluation.polnear), counts the articles on which textacy raised,
 and times the quote stage against the whole pipeline.
@@ -108,15 +109,16 @@ def score(args: list[str]) -> str:
     return subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True).stdout.rstrip()
 
 
-def run_peer(peer_python: str, model: str, seeds: list[pathlib.Path], polnear: list[pathlib.Path],
-             texts: dict[str, str], out: pathlib.Path) -> tuple[int, int] | None:
-    """textacy's quotations of the seeds and of PolNeAR dev written beside Détente's; how
+def run_peer(peer_python: str, model: str, seeds: list[pathlib.Path], voa: list[pathlib.Path],
+             polnear: list[pathlib.Path], texts: dict[str, str], out: pathlib.Path) -> tuple[int, int] | None:
+    """textacy's quotations of the seeds, the VOA stories and PolNeAR dev written beside Détente's; how
     many articles of each it raised on, or None when `peer_python` has no textacy."""
     if not has_textacy(peer_python):
         print(f"note: {peer_python} does not import textacy, so textacy is skipped; give it its own "
               "environment (python -m venv /tmp/tx && /tmp/tx/bin/pip install textacy==0.13.0 and the spaCy model).")
         return None
     seed_raised = run_textacy(peer_python, model, seeds, out / "textacy.seeds.jsonl")
+    run_textacy(peer_python, model, voa, out / "textacy.voa-dev.jsonl")
     polnear_raised = run_textacy(peer_python, model, polnear, out / "textacy.polnear.jsonl")
     found = [json.loads(line) for line in (out / "textacy.polnear.jsonl").read_text(encoding="utf-8").splitlines()]
     write_jsonl(out / "textacy.polnear-direct.jsonl", with_quotation_marks(found, texts))
@@ -130,6 +132,9 @@ def print_scores(system: str, shared: pathlib.Path, out: pathlib.Path) -> None:
     gold = shared / "gold" / "seeds.quotes.jsonl"
     print("-- seed gold")
     print(score([str(tools / "score.py"), "quotes", str(gold), str(out / f"{system}.seeds.jsonl")]))
+    print("-- VOA development stories")
+    print(score([str(tools / "score.py"), "quotes", str(shared / "gold" / "voa-dev.quotes.jsonl"),
+                 str(out / f"{system}.voa-dev.jsonl")]))
     print("-- PolNeAR dev, all attributions")
     print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear.jsonl")]))
     print("-- PolNeAR dev, attributions with quotation marks (predictions: those whose content has one)")
@@ -148,17 +153,20 @@ def main() -> None:
     out = pathlib.Path(args.out or tempfile.mkdtemp(prefix="detente-quotes-"))
     out.mkdir(parents=True, exist_ok=True)
     seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    voa = sorted((shared / "corpus" / "voa-dev").glob("*.txt"))
     polnear = sorted((shared / "peers" / "polnear" / "data" / "dev" / "text").glob("*.txt"))
     texts = {p.name: p.read_text(encoding="utf-8") for p in polnear}
     nlp = build_pipeline(args.model)
 
     seed_quotes, _, seed_time, seed_quote_time = run_detente(nlp, seeds, "2025-08-12")
     write_jsonl(out / "detente.seeds.jsonl", seed_quotes)
+    voa_quotes, _, voa_time, voa_quote_time = run_detente(nlp, voa, None)
+    write_jsonl(out / "detente.voa-dev.jsonl", voa_quotes)
     pn_quotes, converted, pn_time, pn_quote_time = run_detente(nlp, polnear, None)
     write_jsonl(out / "detente.polnear.records.jsonl", pn_quotes)
     write_jsonl(out / "detente.polnear.jsonl", converted)
     write_jsonl(out / "detente.polnear-direct.jsonl", with_quotation_marks(converted, texts))
-    raised = run_peer(args.peer_python, args.model, seeds, polnear, texts, out)
+    raised = run_peer(args.peer_python, args.model, seeds, voa, polnear, texts, out)
 
     print("==== detente")
     print_scores("detente", shared, out)
@@ -167,9 +175,10 @@ def main() -> None:
         print(f"articles on which textacy raised: seeds {raised[0]}/{len(seeds)}, "
               f"PolNeAR dev {raised[1]}/{len(polnear)}")
         print_scores("textacy", shared, out)
-    quoting, total = seed_quote_time + pn_quote_time, seed_time + pn_time
+    quoting, total = seed_quote_time + voa_quote_time + pn_quote_time, seed_time + voa_time + pn_time
     print(f"==== speed: the quote stage takes {quoting:.2f}s of the pipeline's {total:.2f}s on "
-          f"{len(seeds) + len(polnear)} articles: it adds {quoting / (total - quoting):.1%} to the other stages")
+          f"{len(seeds) + len(voa) + len(polnear)} articles: it adds {quoting / (total - quoting):.1%} "
+          "to the other stages")
     print(f"predictions in {out}")
 
 

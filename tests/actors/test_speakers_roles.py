@@ -1,7 +1,5 @@
 """Speakers named by role, possessive heads, genders shown by the text, bystanders, and
 `detente kb suggest`: sentences of our own."""
-import json
-
 import pytest
 from click.testing import CliRunner
 
@@ -76,19 +74,27 @@ def test_byline_and_relaying_outlet_are_not_actors(nlp):
     assert "Tomas Vellinga" in names
 
 
-def test_kb_suggest_writes_draft_records(tmp_path):
-    run = tmp_path / "run"
-    run.mkdir()
-    actors = [{"id": "local:tomas-vellinga", "name": "Tomas Vellinga", "kind": "person", "gender": "male",
-               "description": "Harbour Mayor", "local": True},
-              {"id": "nato", "name": "NATO", "kind": "organisation", "local": False}]
-    (run / "actors.jsonl").write_text("\n".join(json.dumps(a) for a in actors), encoding="utf-8")
-    mentions = [{"doc": "a.txt", "actor": "Tomas Vellinga", "actor_id": "local:tomas-vellinga"}] * 3
-    (run / "mentions.jsonl").write_text("\n".join(json.dumps(m) for m in mentions), encoding="utf-8")
-    (run / "quotes.jsonl").write_text(json.dumps({"doc": "a.txt", "speaker_id": "local:tomas-vellinga"}),
-                                      encoding="utf-8")
-    result = CliRunner().invoke(cli, ["kb", "suggest", str(run)])
+def test_kb_suggest_writes_draft_records_from_a_run(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "harbour.txt").write_text(
+        "Harbour Talks Resume\n\n"
+        "Harbour Mayor Tomas Vellinga said on Monday that talks with the dockworkers would resume. "
+        "NATO officials said the port would stay open. "
+        "“We have waited long enough,” Vellinga told reporters.\n", encoding="utf-8")
+    out = tmp_path / "run"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["run", str(articles), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
-    text = (run / "kb-suggestions.yaml").read_text(encoding="utf-8")
-    assert "name: Tomas Vellinga" in text and "description: Harbour Mayor" in text
-    assert "3 mention(s), 1 quote(s) in 1 document(s)" in text and "NATO" not in text
+    (out / "actors.jsonl").unlink()  # the store is read, not the exports
+    result = runner.invoke(cli, ["kb", "suggest", str(out)])
+    assert result.exit_code == 0, result.output
+    text = (out / "kb-suggestions.yaml").read_text(encoding="utf-8")
+    assert "name: Tomas Vellinga" in text and "Mayor" in text
+    assert "quote(s) in 1 document(s)" in text and "name: NATO" not in text
+
+
+def test_kb_suggest_on_a_folder_without_a_run_says_so(tmp_path):
+    result = CliRunner().invoke(cli, ["kb", "suggest", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "holds no Détente run" in result.output

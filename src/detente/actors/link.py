@@ -8,6 +8,7 @@ article's date; he/she link to the most fitting earlier person.
 from __future__ import annotations
 
 import functools
+import re
 import weakref
 from typing import Iterable, Optional, cast
 
@@ -20,14 +21,17 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from detente.actors import anonymous, pronouns, titles
-from detente.actors.kb import KnowledgeBase, fold, load_kb, slug, surname
+from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname
 from detente.lang.en import (
     CREDIT_VERBS,
     MEDIUM_NOUNS,
+    NAME_JOINERS,
     ORGANISATION_NOUNS,
+    PUBLISHING_VERBS,
     RELAY_VERBS,
     SOURCE_DOCUMENT_NOUNS,
     SPEECH_VERBS,
+    THING_HEADS,
 )
 from detente.nlp import docinfo
 from detente.records import Actor, ActorKind, LinkMethod, Mention, text_id
@@ -43,6 +47,9 @@ DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
 BYLINE_TOKENS = 12  # the longest byline line ("By …"), in tokens
 ROLE_LOOK_BACK = 20_000  # characters before a role noun ("the mayor") searched for whom it names
+AUTHOR_PREPOSITIONS = ("by", "from", "of")
+AUTHOR_LOOK_BACK = 400  # tokens: how far back "the report" looks for the report it names
+DESIGNATION = re.compile(r"^[A-Z]+-\d")  # a model or weapon designation: S-400, F-35
 ORG_NOUNS = ORGANISATION_NOUNS
 
 
@@ -78,20 +85,54 @@ def _capitalised(t: Token) -> bool:
 
 
 def _name_like(span: Span) -> bool:
-    return all((_capitalised(t) or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in
-                {"de", "von", "van", "der", "al", "bin"}) for t in span) and span[-1].pos_ == "PROPN"
+    return all((_capitalised(t) or (t.is_upper and len(t) <= 5) or t.text in DASHES or t.lower_ in NAME_PARTICLES
+                or (t.i > span.start and t.doc[t.i - 1].text in DASHES and t.is_lower and len(t) <= 3))
+               for t in span) and span[-1].pos_ == "PROPN"  # Ursula von der Leyen, Zia-ul Haq
 
 
 def _person_by_context(ent: Span) -> bool:
     """Whether a name the tagger took for an organisation is a person's by its context: an
-    honorific before it (Ms. Tajaroensuk) or a relative clause with "who" after it
-    (Chalida Tajaroensuk, who heads …)."""
+    honorific before it (Ms. Tajaroensuk), a relative clause with "who" or an age after
+    it (Chalida Tajaroensuk, who heads …; Amina Wanjiru, 31, works …)."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr"):
         return True
-    after = doc[ent.end:ent.end + 2]
-    return len(after) == 2 and after[0].text == "," and after[1].lower_ == "who" and len(ent) >= 2 and all(
+    after = doc[ent.end:ent.end + 3]
+    age = len(after) == 3 and after[1].like_num and after[2].text == ","  # Amina Wanjiru, 31, works …
+    return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2 and all(
         _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
+
+
+def _short_forms(names: Iterable[str], taken: set[str]) -> dict[str, str]:
+    """Folded given name or family-first surname -> full name, for the short forms no
+    surname claims and only one person of the document has: "Wei" for Wei Tianming,
+    "Niran" for Niran Suwannarat, "Karimi" for Ahmad Zia al-Karimi."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        parts = name.split()
+        forms = [parts[0]] + [p.split("-", 1)[1] for p in parts[1:]
+                              if "-" in p and p.split("-", 1)[0].lower() in NAME_PARTICLES]
+        for form in forms:
+            if len(form.strip(".")) > 1 and fold(form) not in taken:
+                found.setdefault(fold(form), set()).add(name)
+    return {key: next(iter(full)) for key, full in found.items() if len(full) == 1}
+
+
+def _described_name(span: Span) -> Span:
+    """The name at the end of a speaker phrase that opens with lower-case words describing
+    the person ("international relations lecturer Ana Ruiz" -> "Ana Ruiz"); else `span`."""
+    root, start = span.root, span.root.i
+    if root.pos_ != "PROPN" or root.i != span.end - 1:
+        return span
+    while start > span.start and span.doc[start - 1].pos_ == "PROPN" and _capitalised(span.doc[start - 1]):
+        start -= 1
+    described = start > span.start and span.doc[start - 1].is_lower and span.doc[start - 1].pos_ == "NOUN"
+    return span.doc[start:span.end] if described and root.i > start else span
+
+
+def _document_noun(t: Token) -> bool:
+    """A common noun for a written source: report, statement, data (lemma "datum")."""
+    return t.pos_ == "NOUN" and (t.lower_ in SOURCE_DOCUMENT_NOUNS or t.lemma_.lower() in SOURCE_DOCUMENT_NOUNS)
 
 
 class DocLinker:
@@ -108,8 +149,9 @@ class DocLinker:
             doc._.mentions = []
         if doc._.actors is None:
             doc._.actors = {}
-        self._local_names = {fold(surname(a.name)): a.name for a in doc._.actors.values()
-                             if a.local and a.kind == "person"}
+        full = {fold(surname(a.name)): a.name for a in doc._.actors.values()
+                if a.local and a.kind == "person"}
+        self._local_names = {**_short_forms(full.values(), set(full)), **full}
 
     # --- the whole document ----------------------------------------------------------
 
@@ -129,7 +171,7 @@ class DocLinker:
 
     def _candidate_spans(self) -> list[Span]:
         ents = []
-        for ent in self.doc.ents:
+        for ent in self._joined_ents():
             if ent.label_ in LABELS:
                 ents.extend(self._pieces(ent, "PERSON" if ent.label_ == "ORG" and _person_by_context(ent) else None))
         taken = {t.i for s in ents for t in s}
@@ -137,6 +179,22 @@ class DocLinker:
                  if not any(t.i in taken for t in s) and s[0].pos_ in ("PROPN", "ADJ", "NOUN")
                  and (_capitalised(s[0]) or s[0].is_upper)]
         return sorted(ents + filter_spans(extra), key=lambda s: s.start)
+
+    def _joined_ents(self) -> list[Span]:
+        """The tagger's entities, an organisation's name rejoined where the tagger split it
+        at "for" or "of" (Andean Federation | for the | Defense of Indigenous Languages)."""
+        doc = self.doc
+        out: list[Span] = []
+        for ent in doc.ents:
+            last = out[-1] if out else None
+            if last is not None and last.label_ == "ORG" and ent.label_ == "ORG" and not self.kb.by_name(last.text):
+                between = doc[last.end:ent.start]
+                if len(between) in (1, 2) and between[0].lower_ in NAME_JOINERS and all(
+                        t.lower_ == "the" for t in between[1:]):
+                    out[-1] = Span(doc, last.start, ent.end, label="ORG")
+                    continue
+            out.append(ent)
+        return out
 
     def _pieces(self, ent: Span, label: Optional[str] = None) -> list[Span]:
         """An entity cleaned of leading articles, possessives and line breaks, and split at
@@ -160,7 +218,13 @@ class DocLinker:
                 pieces.append((piece_start, i))
                 piece_start = i + 1
         pieces.append((piece_start, end))
+        if label == "PERSON" and len(pieces) > 1 and not all(self._known_piece(doc[s:e]) for s, e in pieces):
+            pieces = [(start, end)]  # a hyphenated name: Maren Holt-Varga
         return [Span(doc, s, e, label=label) for s, e in pieces if e > s]
+
+    def _known_piece(self, piece: Span) -> bool:
+        text = piece.text
+        return bool(self.kb.by_name(text) or self.kb.by_surname(text) or self.kb.by_metonym(text))
 
     def _local_full_names(self, spans: list[Span]) -> dict[str, str]:
         """Folded surname -> longest full form of each person the KB does not know."""
@@ -171,7 +235,7 @@ class DocLinker:
                 key = fold(surname(name))
                 if len(name) > len(out.get(key, "")):
                     out[key] = name
-        return out
+        return {**_short_forms(out.values(), set(out)), **out}
 
     # --- one name ----------------------------------------------------------------------
 
@@ -247,6 +311,9 @@ class DocLinker:
         for a in people:
             if key in {fold(surname(n)) for n in [a.name, *a.aliases]}:
                 return a, "surname", 0.9, where
+        short = self._local_names.get(key) if len(name) == 1 else None
+        if short is not None and f"local:{slug(short)}" in self.doc._.actors:
+            return self.doc._.actors[f"local:{slug(short)}"], "surname", 0.85, where
         found = self.kb.by_surname(name.text)
         if len(found) == 1 and span.label_ in ("PERSON", "ORG") and name[-1].pos_ == "PROPN":
             return found[0], "surname", 0.8, where
@@ -305,8 +372,12 @@ class DocLinker:
             if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in SPEECH_VERBS:
                 return self._local_actor(span.text, "person"), "local", 0.6, where
             return None
+        if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
+            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "ORG" and self._org_like(span):
             return self._local_actor(span.text, "organisation"), "local", 0.6, where
+        if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
+            return self._local_person(span)  # "Harbour Mayor Tomas Vellinga", tagged as a place
         if span.label_ in PLACE_LABELS and _capitalised(span[0]):
             return self._local_actor(span.text, "place"), "local", 0.5, where
         return None
@@ -322,6 +393,11 @@ class DocLinker:
             return (word.isupper() and 2 <= len(word) <= 5) or "." in word.strip(".")
         return all(_capitalised(t) or t.is_upper or not t.is_alpha or t.is_stop for t in span) \
             and span[-1].pos_ == "PROPN"
+
+    def _titled(self, span: Span) -> bool:
+        """Whether a person's title comes right before `span` (Mayor, Minister, Dr.)."""
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and _capitalised(before) and before.lower_.rstrip(".") in titles.title_words()
 
     def _title_before(self, span: Span) -> Optional[str]:
         """The title an article gives a person before the name ('German Defence Minister')."""
@@ -404,15 +480,22 @@ class DocLinker:
 
     def _relays(self, span: Span) -> bool:
         """Whether an organisation's mention is that of a medium the story passes through:
-        the addressee of a speech verb (told VOA), a platform (on X), a service of it."""
+        the addressee of a speech verb (told the Post), a platform (on X), a service or
+        reporter of it, the employer of a credited journalist (the Post's Ana Ruiz
+        contributed), the one who asked (asked by the Post)."""
         doc, root = self.doc, span.root
         if span.end < len(doc) and doc[span.end].lower_ in MEDIUM_NOUNS:
             return True
-        if (root.dep_ == "poss" and root.head.lower_ in MEDIUM_NOUNS) or any(
+        if (root.dep_ in ("poss", "compound") and root.head.lower_ in MEDIUM_NOUNS) or any(
                 t.lower_ in MEDIUM_NOUNS for t in span[1:]):
             return True
         head = root.head
-        if root.dep_ in ("dobj", "dative") and head.lemma_ in SPEECH_VERBS:
+        if root.dep_ in ("poss", "compound") and head.ent_type_ == "PERSON" and head.dep_ == "nsubj" \
+                and head.head.lemma_ in CREDIT_VERBS:
+            return True
+        if root.dep_ in ("dobj", "dative") and (head.lemma_ in SPEECH_VERBS or head.lemma_ in RELAY_VERBS):
+            return True
+        if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "ask":
             return True
         return root.dep_ == "pobj" and head.lower_ in ("to", "on", "with") and (
             head.head.lemma_ in SPEECH_VERBS or head.head.lemma_ in RELAY_VERBS or head.lower_ == "on")
@@ -493,8 +576,20 @@ class DocLinker:
         if len(span) == 1 and span[0].lower_ == "it" and span[0].pos_ == "PRON":
             found = pronouns.resolve(doc, span[0], self.speakers, kind="neuter")
             return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
+        covering = self._mention_at(span.root.idx, inside=True)
+        named = next((t for t in span if t.pos_ != "DET"), span[0])
+        if covering is not None and covering.start <= named.idx and covering.end >= span.end_char \
+                and covering.method != "pronoun":
+            return covering  # part of a longer name: "The Andean Federation" for the Federation for the …
         inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
+        if _document_noun(span.root) and not inside:
+            author = self._author(span.root) or self._earlier_author(span.root)
+            if author is not None:  # "according to data from X", "the report" after "X's report"
+                return self._mention(span.start_char, span.end_char, author, "metonym", 0.7)
         role = self._role_noun(span)
+        orgs = [m for m in inside if m.kind == "organisation" and m.method != "pronoun"]
+        if role is not None and role.lemma_.lower() in ORG_NOUNS and orgs:
+            return orgs[-1]  # "the Harbour Daily news agency", "the Kestrel rights group": the name is the body
         if role is not None:
             antecedent = self._role_antecedent(span, role)
             if antecedent is not None:
@@ -513,17 +608,71 @@ class DocLinker:
             if actor is not None:
                 return self._mention(span.start_char, span.end_char, actor, "title", 0.8)
         if anonymous.is_source(span):
-            actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
-            doc._.actors.setdefault(actor.id, actor)
-            return self._mention(span.start_char, span.end_char, doc._.actors[actor.id], "anonymous", 0.7)
-        if inside:
+            return self._anonymous(span, 0.7)
+        own = self._own_name(span) if inside else span
+        if own is None:
             return max(inside, key=lambda m: m.end - m.start)
-        clean = Span(doc, span.start, span.end, label="PERSON" if _name_like(span) else "ORG")
+        own = _described_name(own)
+        person = _name_like(own) and own.root.lower_ not in ORG_NOUNS
+        clean = Span(doc, own.start, own.end, label="PERSON" if person else "ORG")
         found = self._kb_name(clean) or self._by_surname(clean) or (
             self._local_person(clean) if len(clean) > 1 else self._local(clean))
         if found:
             actor, method, confidence, (start, end) = found
             return self._mention(start, end, actor, method, confidence)
+        if span.root.pos_ == "NOUN":  # "a receptionist", "a JetBlue pilot": unnamed, known by role
+            return self._anonymous(span, 0.5)
+        return None
+
+    def _anonymous(self, span: Span, confidence: float) -> Mention:
+        actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
+        self.doc._.actors.setdefault(actor.id, actor)
+        return self._mention(span.start_char, span.end_char, self.doc._.actors[actor.id], "anonymous", confidence)
+
+    def _own_name(self, span: Span) -> Optional[Span]:
+        """The speaker's own name when the mentions inside `span` only modify it: "the
+        Norwegian Coastal Research Institute" (not Norway), "Norway's Halvard Brekke" (not
+        Norway); None when a mention covers the head."""
+        root = span.root
+        if root.pos_ != "PROPN" or any(m.start <= root.idx < m.end for m in self.doc._.mentions):
+            return None
+        start = max([t.i + 1 for t in span if t.tag_ == "POS"] + [span.start])
+        while start < root.i and self.doc[start].pos_ in ("DET", "PUNCT"):
+            start += 1
+        own = self.doc[start:span.end]
+        return own if all(_capitalised(t) or t.is_upper or t.is_stop for t in own) else None
+
+    # --- written sources ------------------------------------------------------------------
+
+    def _author(self, noun: Token) -> Optional[Actor]:
+        """Who a document noun is by: its possessor or modifier (the OECD's report, World
+        Bank data), "by", "from" or "of" X, the agent of its participle (a report released
+        by X) or the subject of the verb that published it (X released a report)."""
+        authors = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.i < noun.i]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PUBLISHING_VERBS:
+            authors.extend(c for c in noun.head.children if c.dep_ == "nsubj")
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS:
+                authors.extend(o for o in c.children if o.dep_ == "pobj")
+            if c.dep_ == "acl":
+                authors.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+        for token in authors:
+            m = self._mention_at(token.idx, inside=True)
+            if m is None or not m.actor_id or m.method == "pronoun":
+                continue
+            actor = self.doc._.actors.get(m.actor_id)
+            if actor is not None and actor.kind in ("person", "organisation", "country"):
+                return actor
+        return None
+
+    def _earlier_author(self, noun: Token) -> Optional[Actor]:
+        """The author of the latest earlier document of the same kind (the report … the report)."""
+        lemma = noun.lemma_.lower()
+        for tok in reversed(self.doc[max(0, noun.i - AUTHOR_LOOK_BACK):noun.i]):
+            if tok.lemma_.lower() == lemma and _document_noun(tok):
+                author = self._author(tok)
+                if author is not None:
+                    return author
         return None
 
     # --- role nouns -----------------------------------------------------------------------

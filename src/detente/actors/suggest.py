@@ -1,23 +1,22 @@
 """Draft knowledge-base records for the people and organisations a run found that the
 knowledge base lacks: ``detente kb suggest OUT``.
 
-A run writes every actor it linked (``actors.jsonl``), its mentions (``mentions.jsonl``)
-and its quotes (``quotes.jsonl``). The document-local people and organisations among
-them, which no knowledge-base name, alias or surname matches, become draft records with
-the title the articles gave them and how often they were mentioned and quoted, most
-mentioned first, for a person to check and complete (roles, country, aliases).
+A run stores every actor it linked, its mentions and its quotes. The document-local
+people and organisations among them, which no knowledge-base name or alias matches,
+become draft records with the title the articles gave them and how often they were
+mentioned and quoted, most mentioned first, for a person to check and complete (roles,
+country, aliases). The command line reads the run's store and passes its records here.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
 import yaml
 
 from detente.actors.kb import KnowledgeBase, slug
+from detente.records import Actor, Mention, Quote
 
 KINDS = ("person", "organisation")
 
@@ -43,41 +42,31 @@ class Suggestion:
         return out
 
 
-def _lines(path: Path) -> Iterator[dict]:
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
-def suggest(run_dir: str | Path, kb: KnowledgeBase, min_mentions: int = 1) -> list[Suggestion]:
-    """The draft records for run `run_dir` against `kb`, most mentioned first."""
-    run = Path(run_dir)
-    if not (run / "actors.jsonl").exists():
-        raise FileNotFoundError(f"{run} holds no actors.jsonl: give the output folder of a `detente run`.")
+def suggest(actors: Iterable[Actor], mentions: Iterable[Mention], quotes: Iterable[Quote],
+            kb: KnowledgeBase, min_mentions: int = 1) -> list[Suggestion]:
+    """The draft records for a run's `actors`, `mentions` and `quotes` against `kb`, most
+    mentioned first."""
     found: dict[str, Suggestion] = {}
     local_ids: dict[str, str] = {}  # actor id -> key of its suggestion
-    for actor in _lines(run / "actors.jsonl"):
-        if not actor.get("local") or actor.get("kind") not in KINDS or _known(kb, actor["name"]):
+    for actor in actors:
+        if not actor.local or actor.kind not in KINDS or _known(kb, actor.name):
             continue
-        key = slug(actor["name"])
-        entry = found.setdefault(key, Suggestion(name=actor["name"], kind=actor["kind"]))
-        entry.gender = entry.gender or actor.get("gender")
-        if actor.get("description"):
-            entry.titles[actor["description"]] += 1
-        local_ids[actor["id"]] = key
-    for mention in _lines(run / "mentions.jsonl"):
-        mentioned = local_ids.get(mention.get("actor_id") or "")
+        key = slug(actor.name)
+        entry = found.setdefault(key, Suggestion(name=actor.name, kind=actor.kind))
+        entry.gender = entry.gender or actor.gender
+        if actor.description:
+            entry.titles[actor.description] += 1
+        local_ids[actor.id] = key
+    for mention in mentions:
+        mentioned = local_ids.get(mention.actor_id or "")
         if mentioned is not None:
             found[mentioned].mentions += 1
-            found[mentioned].docs.add(mention.get("doc") or mention.get("doc_id"))
-    for quote in _lines(run / "quotes.jsonl"):
-        quoted = local_ids.get(quote.get("speaker_id") or "")
+            found[mentioned].docs.add(mention.doc_id)
+    for quote in quotes:
+        quoted = local_ids.get(quote.speaker_id or "")
         if quoted is not None:
             found[quoted].quotes += 1
-            found[quoted].docs.add(quote.get("doc") or quote.get("doc_id"))
+            found[quoted].docs.add(quote.doc_id)
     kept = [s for s in found.values() if s.mentions + s.quotes >= min_mentions]
     return sorted(kept, key=lambda s: (-s.mentions, -s.quotes, s.name))
 

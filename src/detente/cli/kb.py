@@ -9,6 +9,7 @@ import click
 from detente.actors import kb as knowledge_base
 from detente.actors import suggest as suggestions
 from detente.cli.common import console, err_console, friendly_errors, kb_option
+from detente.result import open as stored_run
 
 
 @click.group()
@@ -63,7 +64,9 @@ def kb_suggest(out, output, min_mentions, kb_dirs):
 
     Example: detente kb suggest runs/today --kb my-actors/
     """
-    found = suggestions.suggest(out, knowledge_base.load_kb(kb_dirs), min_mentions=min_mentions)
+    run = stored_run(out)  # the run's store, not its exports: a sentence when OUT holds no run
+    found = suggestions.suggest(run.actors, run.mentions, run.quotes, knowledge_base.load_kb(kb_dirs),
+                                min_mentions=min_mentions)
     text = suggestions.to_yaml(found)
     if output == "-":
         click.echo(text, nl=False)

@@ -133,10 +133,12 @@ def noun_phrase(head: Token) -> Span:
                 named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if named:
                     return noun_phrase(named[0])
-    if head.pos_ == "NOUN":
-        named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"
-                 and c.ent_type_ in ("PERSON", "ORG")]
-        if named:  # Amirov's lawyer, Michael Martin, said …; said his daughter Linda Wu
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
+        bare = head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in head.children)
+        named = [c for c in head.children if (c.dep_ == "appos" or (c.dep_ == "conj" and bare)) and c.i > head.i
+                 and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG")
+                 and (head.pos_ == "NOUN" or c.ent_type_ == "PERSON")]
+        if named:  # Amirov's lawyer, Michael Martin, said …; said social worker and activist Ryan Ito
             return noun_phrase(named[0])
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc" or "\n" in doc[start:head.i].text):
@@ -167,7 +169,23 @@ def inverted_subject(verb: Token) -> Optional[Span]:
     for c in verb.rights:
         if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj", "dative"):
             return noun_phrase(c)
-    return None
+    return _name_after(verb)
+
+
+def _name_after(verb: Token) -> Optional[Span]:
+    """A person's name right after a cue verb behind the words that describe them, however
+    the parser attached it: … said international relations lecturer Ana Ruiz of …."""
+    doc, i = verb.doc, verb.i + 1
+    while i < min(len(doc), verb.i + MAX_CLIMB) and doc[i].ent_type_ != "PERSON":
+        if doc[i].pos_ not in ("ADJ", "NOUN", "DET") or doc[i].ent_type_:
+            return None
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON":
+        return None
+    end = i
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == i or doc[end].ent_iob_ == "I"):
+        end += 1
+    return doc[verb.i + 1:end]
 
 
 def outermost_report(cue: Token) -> Token:

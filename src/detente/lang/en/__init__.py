@@ -4,7 +4,7 @@
 directive verbs, speech nouns, naming verbs …); ``stance.yaml`` the stance lexicon
 (supportive and opposing words, phrasal stance verbs, proposal and topic nouns, modals
 of necessity, negators, hedges); ``profiles.yaml`` the generic words issue profiles
-ignore. Lemmas are lower case. Each list is a frozenset here.
+ignore; ``actors.yaml`` the words that mark a name as no actor's. Lemmas are lower case. Each list is a frozenset here.
 """
 from __future__ import annotations
 
@@ -47,6 +47,11 @@ SOURCE_DOCUMENT_NOUNS = frozenset(_cues["source_document_nouns"])
 CREDIT_VERBS = frozenset(_cues["credit_verbs"])
 MEDIUM_NOUNS = frozenset(_cues["medium_nouns"])
 RELAY_VERBS = frozenset(_cues["relay_verbs"])
+
+_actors = _load("actors.yaml")
+THING_HEADS = frozenset(_actors["thing_heads"])
+NAME_JOINERS = frozenset(_actors["name_joiners"])
+PUBLISHING_VERBS = frozenset(_actors["publishing_verbs"])
 
 _stance = _load("stance.yaml")
 SUPPORTIVE = frozenset(_stance["supportive"])
