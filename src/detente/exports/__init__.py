@@ -1,6 +1,8 @@
 """Files for other tools: every record type as JSON Lines and CSV (``records``), the
-networks as GraphML and CSV edge lists, and statements in DNA's layout (``networks``)."""
+networks as GraphML and CSV edge lists, statements in DNA's layout (``networks``), and
+events as a POLECAT-like CSV (``events``)."""
+from detente.exports.events import write_events_csv
 from detente.exports.networks import write_networks
 from detente.exports.records import write_csv, write_jsonl, write_records
 
-__all__ = ["write_csv", "write_jsonl", "write_networks", "write_records"]
+__all__ = ["write_csv", "write_events_csv", "write_jsonl", "write_networks", "write_records"]
