@@ -58,7 +58,8 @@ class Arguments:
 
     def __init__(self, doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontology):
         self.doc, self.resolver, self.ontology = doc, resolver, ontology
-        self.ents = [e for e in doc.ents if e.label_ in ENTITY_KINDS or e.label_ in PLACE_LABELS]  # read once: Doc.ents is slow
+        # read once: Doc.ents is slow
+        self.ents = [e for e in doc.ents if e.label_ in ENTITY_KINDS or e.label_ in PLACE_LABELS]
 
     def sources(self, found: Match) -> list[Party]:
         head = found.head
