@@ -59,11 +59,18 @@ def test_the_actors_of_an_event_are_resolved(full):
     assert event.source_id == ["turkey", "greece"]  # a compound source
 
 
-def test_a_denied_agreement_is_negated(events_alone):
+def test_a_denied_agreement_is_a_refusal_not_an_agreement(events_alone):
     (event,) = events_alone("The ministers did not agree on a date for the vote.")._.events
-    assert event.type == "AGREE" and event.negated
+    assert event.type == "REJECT" and event.trigger == "agree" and not event.negated
     (event,) = events_alone("The rebels failed to agree on a ceasefire line with the army.")._.events
-    assert event.negated
+    assert event.type == "REJECT"
+
+
+def test_a_denied_attack_is_a_negated_assault(events_alone):
+    (event,) = events_alone("The army did not attack the town during the truce.")._.events
+    assert (event.type, event.negated) == ("ASSAULT", True)
+    (event,) = events_alone("The militia never shelled the bridge, the mayor said.")._.events
+    assert (event.type, event.negated) == ("ASSAULT", True)
 
 
 def test_a_threat_is_not_an_assault(events_alone):

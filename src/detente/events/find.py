@@ -18,7 +18,7 @@ from detente.actors.resolver import SpeakerResolver
 from detente.events.arguments import Arguments, Party, negated, tense
 from detente.events.confidence import CONFIDENCE
 from detente.events.ontology import Ontology
-from detente.events.triggers import Match, as_intention, embedded, match
+from detente.events.triggers import Match, as_intention, as_refusal, embedded, match
 from detente.records import Event, Quote, record_id
 
 
@@ -58,7 +58,7 @@ def code(doc: Doc, sent: Span, found: Match, arguments: Arguments, ontology: Ont
     targets = arguments.targets(found, sources)
     document = doc._.document
     when = tense(found, ontology)
-    kind = as_intention(found, when == "future", ontology)
+    kind, denied = as_refusal(as_intention(found, when == "future", ontology), negated(found, ontology), ontology)
     trigger_start = min(t.idx for t in found.tokens)
     trigger_end = max(t.idx + len(t) for t in found.tokens)
     return Event(
@@ -71,7 +71,7 @@ def code(doc: Doc, sent: Span, found: Match, arguments: Arguments, ontology: Ont
         date=arguments.date(sent),
         trigger=found.text, evidence=sent.text, start=sent.start_char, end=sent.end_char,
         trigger_start=trigger_start, trigger_end=trigger_end,
-        negated=negated(found, ontology),
+        negated=denied,
         tense=when,  # type: ignore[arg-type]
         quote_id=_quote_of(quotes, trigger_start, trigger_end),
         score=ontology.score(kind.type, kind.mode),

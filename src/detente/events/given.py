@@ -11,10 +11,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.events.arguments import tense
+from detente.events.arguments import negated, tense
 from detente.events.find import sentence_matches
 from detente.events.ontology import Ontology, Trigger
-from detente.events.triggers import Match, as_intention, embedded
+from detente.events.triggers import Match, as_intention, as_refusal, embedded
 
 NOUN_PENALTY = 1  # a trigger noun without a light verb is a weaker reading
 
@@ -37,7 +37,8 @@ def code_between(doc: Doc, source: Optional[tuple[int, int]], target: Optional[t
         if found.head.i in inside:
             continue
         cost = sum(distance(found.head, anchor) for anchor in anchors)
-        coded = as_intention(found, tense(found, ontology) == "future", ontology)
+        coded, _ = as_refusal(as_intention(found, tense(found, ontology) == "future", ontology),
+                              negated(found, ontology), ontology)
         candidates.append(((cost, embedded(found, matches, ontology), abs(found.head.i - anchors[-1].i)), coded))
     for token in sent:
         trigger = ontology.nouns.get(token.lower_) or ontology.nouns.get(token.lemma_.lower())

@@ -8,7 +8,9 @@ own. ``light_verbs`` take a trigger noun as their object ("imposed sanctions"),
 meet", "failed to agree"), and ``embeds`` lists the types whose verbs govern another
 event as their complement ("threatened to strike" is a threat), and ``intentions``
 the type of a material cooperation that is only intended ("is willing to withdraw" is
-AGREE in PLOVER). A trigger listed
+AGREE in PLOVER); ``recode`` changes a type when the sentence holds one of some words
+(troops deployed to keep the peace are AID), and ``refusals`` the type of a cooperation
+denied ("did not agree" is REJECT). A trigger listed
 twice belongs to the first type or mode that lists it.
 
 ``load_ontology(name_or_path)`` takes a shipped name or the path of a user's file.
@@ -67,6 +69,9 @@ class Ontology:
     intention: Optional[str] = None  # the type of a future material cooperation
     intended: frozenset[str] = frozenset()  # the types it applies to
     readiness: frozenset[str] = frozenset()  # words of readiness: "willing to withdraw"
+    recode: tuple[tuple[str, frozenset[str], str], ...] = ()  # (type, words of the phrase, new type)
+    refusal: Optional[str] = None  # the type of a cooperation denied
+    refused: frozenset[str] = frozenset()  # the types it applies to
 
     def score(self, event_type: str, mode: Optional[str] = None) -> float:
         """The conflict–cooperation score of `event_type` in `mode` (the type's when the
@@ -132,6 +137,14 @@ def parse_ontology(data: object, source: str) -> Ontology:
     intentions = data.get("intentions") or {}
     if not isinstance(intentions, dict) or (intentions and intentions.get("type") not in kinds):
         _fail(source, "intentions", "must be a mapping whose `type` is one of the types")
+    refusals = data.get("refusals") or {}
+    if not isinstance(refusals, dict) or (refusals and refusals.get("type") not in kinds):
+        _fail(source, "refusals", "must be a mapping whose `type` is one of the types")
+    recode = []
+    for n, rule in enumerate(data.get("recode") or []):
+        if not isinstance(rule, dict) or rule.get("type") not in kinds or rule.get("as") not in kinds:
+            _fail(source, f"recode[{n}]", "must give a `type`, `words` and the type to code `as`, types of the file")
+        recode.append((rule["type"], frozenset(_words(rule, "words", f"recode[{n}]", source)), rule["as"]))
     return Ontology(
         name=str(data.get("name") or Path(source).stem), label=str(data.get("label") or data.get("name") or ""),
         source=source, kinds=kinds, verbs=verbs, nouns=nouns, mode_nouns=mode_nouns,
@@ -142,6 +155,9 @@ def parse_ontology(data: object, source: str) -> Ontology:
         intention=intentions.get("type"),
         intended=frozenset(_words(intentions, "of", "intentions", source)),
         readiness=frozenset(_words(intentions, "heads", "intentions", source)),
+        recode=tuple(recode),
+        refusal=refusals.get("type"),
+        refused=frozenset(_words(refusals, "of", "refusals", source)),
     )
 
 

@@ -109,11 +109,23 @@ def embedded(found: Match, matches: dict[int, Match], ontology: Ontology) -> boo
 
 def as_intention(found: Match, future: bool, ontology: Ontology) -> Trigger:
     """The ontology's intention type for a material cooperation that is future or under a
-    word of readiness ("is willing to provide aid"), else the trigger's own."""
+    word of readiness ("is willing to provide aid"), else the trigger's own, recoded when
+    its sentence holds a recoding word."""
     trigger = found.trigger
+    for kind, words, new in ontology.recode:
+        if trigger.type == kind and any(t.lower_ in words or t.lemma_.lower() in words for t in found.head.subtree):
+            trigger = Trigger(new)
     if ontology.intention is None or trigger.type not in ontology.intended:
         return trigger
     outer = governor(found.head) if found.head.dep_ == "xcomp" else None
     if future or (outer is not None and outer.lemma_.lower() in ontology.readiness):
         return Trigger(ontology.intention)
     return trigger
+
+
+def as_refusal(trigger: Trigger, denied: bool, ontology: Ontology) -> tuple[Trigger, bool]:
+    """A cooperation denied as the ontology's refusal type ("did not agree" is REJECT), no
+    longer negated; any other trigger as it is, with its negation."""
+    if denied and ontology.refusal is not None and trigger.type in ontology.refused:
+        return Trigger(ontology.refusal), False
+    return trigger, denied
