@@ -67,10 +67,19 @@ class Arguments:
             if child.dep_ == "agent":
                 return self.parties(g for g in child.children if g.dep_ == "pobj")
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return self.parties(subjects)
-        controller = _controller(head)
-        return self.parties([controller]) if controller is not None else []
+        if not subjects:
+            controller = _controller(head)
+            subjects = [controller] if controller is not None else []
+        return self.parties(subjects) or self.named(subjects)
+
+    def named(self, heads: list[Token]) -> list[Party]:
+        """A subject that names no known actor kind ("The NGO denounced …"), by its words."""
+        found = []
+        for head in heads:
+            if head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.tag_ != "VBG"):
+                span = _phrase(head)
+                found.append(Party(span.text, None, span.text, span.start_char, span.end_char))
+        return found
 
     def targets(self, found: Match, sources: list[Party]) -> list[Party]:
         """The event's targets, else those of the event it governs ("offered to hand them
@@ -241,7 +250,9 @@ def _controller(head: Token) -> Optional[Token]:
     it depends on ("urged Kyiv to withdraw"), else that verb's subject."""
     token = head
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "conj", "advcl") or token.head is token:
+        if token.dep_ == "acl" and token.head.head is not token.head:  # "put out a report accusing X"
+            token = token.head
+        if token.dep_ not in ("xcomp", "conj", "advcl", "dobj", "pobj") or token.head is token:
             return None
         outer = token.head
         if token.dep_ == "xcomp":
