@@ -149,7 +149,7 @@ class Arguments:
         span = _phrase(token)
         if self.resolver is not None:
             mention = self.resolver.mention_at(token)
-            if mention is None and (token.pos_ in ("PRON", "NOUN") or token.ent_type_):
+            if mention is None and (token.pos_ == "PRON" or token.tag_ == "NN"):  # "he", "the minister"
                 mention = self.resolver.resolve(span)
             if mention is not None and mention.actor:
                 return Party(mention.actor, mention.actor_id, span.text, span.start_char, span.end_char)

@@ -24,9 +24,12 @@ from detente.records import Event, Quote, record_id
 
 def find_events(doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontology,
                 quotes: Iterable[Quote] = ()) -> list[Event]:
-    """The events of a parsed `doc`, in order; `quotes` link speech acts to their quote."""
+    """The events of a parsed `doc`, in order; `quotes` link speech acts to their quote.
+    The mentions the resolver adds while naming sources and targets are taken back: the
+    actors stage's mentions stay its own."""
     arguments = Arguments(doc, resolver, ontology)
     quotes = list(quotes)
+    mentions = list(resolver.mentions) if resolver is not None else []
     events = []
     for sent in doc.sents:
         matches = sentence_matches(sent, ontology)
@@ -36,6 +39,8 @@ def find_events(doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontolog
             event = code(doc, sent, found, arguments, ontology, quotes)
             if event is not None:
                 events.append(event)
+    if resolver is not None:
+        resolver.mentions[:] = mentions
     return events
 
 
