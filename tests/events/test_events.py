@@ -113,3 +113,10 @@ def test_the_event_between_given_actors(events_alone):
     source, target = text.index("Moscow"), text.index("Tbilisi")
     found = code_between(doc, (source, source + 6), (target, target + 7), load_ontology("plover"))
     assert found is not None and found.type == "THREATEN"
+
+
+def test_the_stage_leaves_the_actors_stages_mentions_alone(build_pipeline, full):
+    text = "Andrii Sybiha arrived in Warsaw on Monday. He condemned the Russian strikes on Kyiv."
+    before = [(m.start, m.end, m.actor_id) for m in build_pipeline(stages=["actors", "quotes"])(text)._.mentions]
+    doc = full(text)
+    assert [(m.start, m.end, m.actor_id) for m in doc._.mentions] == before and doc._.events
