@@ -120,3 +120,10 @@ def test_the_stage_leaves_the_actors_stages_mentions_alone(build_pipeline, full)
     before = [(m.start, m.end, m.actor_id) for m in build_pipeline(stages=["actors", "quotes"])(text)._.mentions]
     doc = full(text)
     assert [(m.start, m.end, m.actor_id) for m in doc._.mentions] == before and doc._.events
+
+
+def test_ending_a_conflict_is_a_concession(events_alone):
+    (event,) = events_alone("The trade bloc lifted its embargo on the island's sugar.")._.events
+    assert event.type == "CONCEDE" and "embargo" in event.trigger
+    (event,) = events_alone("The dockers called off their strike after the pay offer.")._.events
+    assert event.type == "CONCEDE"

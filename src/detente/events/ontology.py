@@ -10,7 +10,8 @@ event as their complement ("threatened to strike" is a threat), and ``intentions
 the type of a material cooperation that is only intended ("is willing to withdraw" is
 AGREE in PLOVER); ``recode`` changes a type when the sentence holds one of some words
 (troops deployed to keep the peace are AID), and ``refusals`` the type of a cooperation
-denied ("did not agree" is REJECT). A trigger listed
+denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
+names ("lifted the embargo" is CONCEDE). A trigger listed
 twice belongs to the first type or mode that lists it.
 
 ``load_ontology(name_or_path)`` takes a shipped name or the path of a user's file.
@@ -71,6 +72,8 @@ class Ontology:
     readiness: frozenset[str] = frozenset()  # words of readiness: "willing to withdraw"
     recode: tuple[tuple[str, frozenset[str], str], ...] = ()  # (type, words of the phrase, new type)
     refusal: Optional[str] = None  # the type of a cooperation denied
+    ending: Optional[str] = None  # the type of ending a conflict ("lifted the embargo")
+    ending_verbs: frozenset[str] = frozenset()
     refused: frozenset[str] = frozenset()  # the types it applies to
 
     def score(self, event_type: str, mode: Optional[str] = None) -> float:
@@ -140,6 +143,9 @@ def parse_ontology(data: object, source: str) -> Ontology:
     refusals = data.get("refusals") or {}
     if not isinstance(refusals, dict) or (refusals and refusals.get("type") not in kinds):
         _fail(source, "refusals", "must be a mapping whose `type` is one of the types")
+    endings = data.get("endings") or {}
+    if not isinstance(endings, dict) or (endings and endings.get("type") not in kinds):
+        _fail(source, "endings", "must be a mapping whose `type` is one of the types")
     recode = []
     for n, rule in enumerate(data.get("recode") or []):
         if not isinstance(rule, dict) or rule.get("type") not in kinds or rule.get("as") not in kinds:
@@ -157,6 +163,8 @@ def parse_ontology(data: object, source: str) -> Ontology:
         readiness=frozenset(_words(intentions, "heads", "intentions", source)),
         recode=tuple(recode),
         refusal=refusals.get("type"),
+        ending=endings.get("type"),
+        ending_verbs=frozenset(" ".join(v.lower().split()) for v in _words(endings, "verbs", "endings", source)),
         refused=frozenset(_words(refusals, "of", "refusals", source)),
     )
 

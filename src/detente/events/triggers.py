@@ -40,6 +40,9 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
     if token.pos_ not in VERB_POS or token.dep_ == "aux":
         return None
     lemma = token.lemma_.lower()
+    ended = _ended(token, ontology)
+    if ended is not None:
+        return ended
     for child in token.children:
         if child.dep_ in PARTICLE_DEPS:
             found = ontology.verbs.get(f"{lemma} {child.lower_}")
@@ -51,6 +54,25 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
             return noun
     found = ontology.verbs.get(lemma)
     return Match(token, (token,), _with_mode(found, token, ontology), "verb") if found is not None else None
+
+
+def _ended(verb: Token, ontology: Ontology) -> Optional[Match]:
+    """An ending verb whose object is a conflict ("lifted the embargo", "called off the
+    strike"): the ontology's type for ending it."""
+    if ontology.ending is None:
+        return None
+    lemma = verb.lemma_.lower()
+    particles = [c for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    if lemma not in ontology.ending_verbs and not any(f"{lemma} {p.lower_}" in ontology.ending_verbs
+                                                       for p in particles):
+        return None
+    for child in verb.children:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        found = ontology.nouns.get(child.lower_) or ontology.nouns.get(child.lemma_.lower())
+        if found is not None and ontology.score(found.type) < 0:
+            return Match(verb, (verb, *particles, child), Trigger(ontology.ending), "noun")
+    return None
 
 
 def _trigger_object(verb: Token, ontology: Ontology) -> Optional[Match]:
