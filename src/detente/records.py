@@ -16,6 +16,9 @@ ActorKind = Literal["person", "organisation", "country", "group", "anonymous", "
 LinkMethod = Literal["exact", "alias", "surname", "fuzzy", "title", "metonym", "pronoun", "anonymous", "local"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Stance = Literal["support", "oppose", "neutral"]
+EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+Tense = Literal["past", "present", "future"]
 
 
 def text_id(text: str) -> str:
@@ -146,6 +149,38 @@ class Statement(Record):
 
 
 @dataclass
+class Event(Record):
+    """Who did what to whom, coded in PLOVER 2.0, with the sentence that shows it.
+    Sources and targets are lists (compound actors); `*_id` is None for an actor the
+    knowledge base does not hold, `*_text` the words of the sentence that name them."""
+
+    id: str
+    doc: str
+    doc_id: str
+    type: EventType
+    mode: Optional[str] = None
+    source: list[str] = field(default_factory=list)  # actor names
+    source_id: list[Optional[str]] = field(default_factory=list)
+    source_text: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    target_id: list[Optional[str]] = field(default_factory=list)
+    target_text: list[str] = field(default_factory=list)
+    place: Optional[str] = None
+    date: Optional[str] = None  # ISO date: the sentence's own, else the article's
+    trigger: str = ""
+    evidence: str = ""
+    start: int = 0  # the evidence sentence
+    end: int = 0
+    trigger_start: int = 0
+    trigger_end: int = 0
+    negated: bool = False
+    tense: Tense = "past"
+    quote_id: Optional[str] = None  # the quote a speech act came from
+    score: float = 0.0  # the ontology's conflict–cooperation score of the type and mode
+    confidence: float = 0.0
+
+
+@dataclass
 class Problem(Record):
     """An input that could not be processed, and why."""
 
@@ -159,6 +194,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "mentions": Mention,
     "quotes": Quote,
     "statements": Statement,
+    "events": Event,
 }
 """Every record type Détente stores and exports, by the name of its table and file.
 The store schema, the exports, the Python API's tables and the CLI's counts come from it."""

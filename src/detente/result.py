@@ -35,6 +35,7 @@ class Result:
     mentions: Table = field(default_factory=Table)
     quotes: Table = field(default_factory=Table)
     statements: Table = field(default_factory=Table)
+    events: Table = field(default_factory=Table)
     problems: Table = field(default_factory=Table)
     knowledge_base: list = field(default_factory=list)  # KB actors: countries and blocs
 
@@ -52,6 +53,10 @@ class Result:
     def cohesion(self) -> Table:
         """Agreement Index per bloc and issue."""
         return analysis.cohesion(self.statements, self._all_actors())
+
+    def dyads(self, days: Optional[int] = None) -> Table:
+        """Event dyads (source, target) per window of `days` days on the conflict–cooperation scale."""
+        return analysis.dyads(self.events, days)
 
     def fractures(self) -> Table:
         """Pairs of bloc members on opposite sides of an issue, with both evidence sentences."""

@@ -19,11 +19,12 @@ from detente import analysis, exports, ingest, pipeline, report
 from detente.actors.kb import load_kb, overlay
 from detente.config import Config
 from detente.errors import RunError
+from detente.events.ontology import load_ontology
 from detente.executors import Executor, for_workers
 from detente.executors.serial import SerialExecutor
 from detente.exports.files import replacing
 from detente.ingest.corpus import Skipped, read_corpus
-from detente.records import Actor, Document, Problem, Quote, Record, Statement
+from detente.records import Actor, Document, Event, Problem, Quote, Record, Statement
 from detente.stances.taxonomy import load_taxonomy
 from detente.store import Store, engine_for, open_store, sqlite_url
 
@@ -85,6 +86,7 @@ def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) ->
     ingest.Options.from_config(config.ingest)
     load_kb(config.actors.kb)
     load_taxonomy(config.stances.issues)
+    load_ontology(config.events.ontology)
     if db_url:
         engine_for(db_url)
     if config.run.workers > 1:
@@ -161,6 +163,10 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
 
     records = store.read_all()
     summary.files = exports.write_records(records, out_dir, csv=csv) + write_report(records, out_dir, config.actors.kb)
+    if csv and "events" in config.pipeline.stages:
+        summary.files.append(exports.write_events_csv(
+            out_dir / "events_polecat.csv", cast(list[Event], records["events"]), cast(list[Actor], records["actors"]),
+            cast(list[Document], records["documents"])))
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
     summary.counts = store.counts()
     return summary

@@ -26,6 +26,9 @@ def test_a_component_added_alone_runs_on_a_news_sentence(component):
         (quote,) = doc._.quotes
         assert quote.text.startswith("Ukraine will never give up") and quote.speaker is None  # no actors stage
         assert quote.speaker_text.endswith("Andrii Sybiha")
+    elif component == "detente_events":  # a concession denied is a refusal, its source unlinked
+        assert [(e.type, e.source, e.source_id, e.trigger, e.tense) for e in doc._.events] == [
+            ("REJECT", ["Ukraine"], [None], "give up", "future")]
     else:  # without actors and quotes, the holder is the named entity, unlinked
         assert ("Andrii Sybiha", None, "territorial-concessions", "oppose") in {
             (s.actor, s.actor_id, s.issue, s.stance) for s in doc._.statements}

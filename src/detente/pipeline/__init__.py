@@ -18,7 +18,8 @@ from detente.config import Config
 from detente.nlp import load_model
 from detente.records import RECORD_TYPES, Document, Problem, Record
 
-COMPONENTS = {"actors": "detente_actors", "quotes": "detente_quotes", "stances": "detente_stances"}
+COMPONENTS = {"actors": "detente_actors", "quotes": "detente_quotes", "stances": "detente_stances",
+              "events": "detente_events"}
 """Stage name -> spaCy component name."""
 
 
@@ -28,6 +29,7 @@ def stage_settings(config: Config) -> dict[str, dict]:
         "actors": {"kb_dirs": list(config.actors.kb)},
         "quotes": {},
         "stances": {"issues": config.stances.issues},
+        "events": {"ontology": config.events.ontology},
     }
 
 

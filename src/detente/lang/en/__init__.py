@@ -4,7 +4,8 @@
 directive verbs, speech nouns, naming verbs …); ``stance.yaml`` the stance lexicon
 (supportive and opposing words, phrasal stance verbs, proposal and topic nouns, modals
 of necessity, negators, hedges); ``profiles.yaml`` the generic words issue profiles
-ignore; ``actors.yaml`` the words that mark a name as no actor's. Lemmas are lower case. Each list is a frozenset here.
+ignore; ``actors.yaml`` the words that mark a name as no actor's; ``events.yaml`` the actor nouns
+and prepositions of event coding. Lemmas are lower case. Each list is a frozenset here.
 """
 from __future__ import annotations
 
@@ -65,3 +66,9 @@ HEDGES = frozenset(_stance["hedges"])
 
 # Words of an issue's description that say how, not what: never topic words of a profile.
 GENERIC_TOPIC_WORDS = frozenset(_load("profiles.yaml")["generic"])
+
+_events = _load("events.yaml")
+ACTOR_NOUNS = frozenset(_events["actor_nouns"])
+TARGET_PREPOSITIONS = tuple(_events["target_prepositions"])
+PLACE_PREPOSITIONS = frozenset(_events["place_prepositions"])
+FUTURE_MARKERS = frozenset(_events["future_markers"])

@@ -1,0 +1,153 @@
+"""Trigger words: which tokens of a parse are events of the ontology, and of what type.
+
+A verb is a trigger by its lemma or, for a phrasal verb, by its lemma and particle
+("call on", "pull out", "open fire"); a light verb takes the type of the trigger noun
+it governs ("imposed sanctions", "held talks"). A type-level trigger takes its mode from
+a mode noun among its objects ("sent weapons" is military aid).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from detente.events.ontology import Ontology, Trigger
+
+PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
+VERB_POS = frozenset({"VERB", "AUX"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """A trigger found in a sentence: its head verb (or noun), the tokens that spell it,
+    and what it codes; `how` is verb, phrasal or noun (for the confidence table)."""
+
+    head: Token
+    tokens: tuple[Token, ...]
+    trigger: Trigger
+    how: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in sorted(self.tokens, key=lambda t: t.i))
+
+
+def match(token: Token, ontology: Ontology) -> Optional[Match]:
+    """The trigger `token` heads, if any."""
+    if token.pos_ not in VERB_POS or token.dep_ == "aux":
+        return None
+    lemma = token.lemma_.lower()
+    ended = _ended(token, ontology)
+    if ended is not None:
+        return ended
+    for child in token.children:
+        if child.dep_ in PARTICLE_DEPS:
+            found = ontology.verbs.get(f"{lemma} {child.lower_}")
+            if found is not None:
+                return Match(token, (token, child), _with_mode(found, token, ontology), "phrasal")
+    if lemma in ontology.light_verbs or lemma not in ontology.verbs:
+        noun = _trigger_object(token, ontology)
+        if noun is not None:
+            return noun
+    found = ontology.verbs.get(lemma)
+    return Match(token, (token,), _with_mode(found, token, ontology), "verb") if found is not None else None
+
+
+def _ended(verb: Token, ontology: Ontology) -> Optional[Match]:
+    """An ending verb whose object is a conflict ("lifted the embargo", "called off the
+    strike"): the ontology's type for ending it."""
+    if ontology.ending is None:
+        return None
+    lemma = verb.lemma_.lower()
+    particles = [c for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    if lemma not in ontology.ending_verbs and not any(f"{lemma} {p.lower_}" in ontology.ending_verbs
+                                                       for p in particles):
+        return None
+    for child in verb.children:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        found = ontology.nouns.get(child.lower_) or ontology.nouns.get(child.lemma_.lower())
+        if found is not None and ontology.score(found.type) < 0:
+            return Match(verb, (verb, *particles, child), Trigger(ontology.ending), "noun")
+    return None
+
+
+def _trigger_object(verb: Token, ontology: Ontology) -> Optional[Match]:
+    """A light verb's trigger noun: "launched an offensive", "imposed a hunger strike"."""
+    if verb.lemma_.lower() not in ontology.light_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ not in OBJECT_DEPS or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for key in (*(f"{c.lower_} {child.lower_}" for c in child.children if c.dep_ in ("compound", "amod")),
+                    child.lower_, child.lemma_.lower()):
+            found = ontology.nouns.get(key)
+            if found is not None:
+                return Match(verb, (verb, child), _with_mode(found, child, ontology), "noun")
+    return None
+
+
+def _with_mode(trigger: Trigger, head: Token, ontology: Ontology) -> Trigger:
+    """`trigger` with the mode a mode noun among `head`'s objects gives, when it has none."""
+    if trigger.mode is not None:
+        return trigger
+    for child in head.children:
+        nouns = [child, *(g for g in child.children if g.dep_ == "pobj")] if child.dep_ in ("dobj", "prep") else []
+        for noun in nouns:
+            mode = ontology.mode_nouns.get((trigger.type, noun.lower_)) or ontology.mode_nouns.get(
+                (trigger.type, noun.lemma_.lower()))
+            if mode is not None:
+                return Trigger(trigger.type, mode)
+    return trigger
+
+
+def governor(token: Token) -> Optional[Token]:
+    """The verb that governs `token` as its complement ("threatened to strike",
+    "accused X of attacking"), through at most one preposition."""
+    head = token.head
+    if token.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
+        return head.head
+    if token.dep_ in COMPLEMENT_DEPS and head is not token:
+        return head
+    return None
+
+
+def embedded(found: Match, matches: dict[int, Match], ontology: Ontology) -> bool:
+    """Whether the trigger is the complement of a trigger whose type governs events
+    (a threat, a demand, a refusal …): that trigger is the event, not this one."""
+    token: Optional[Token] = found.head
+    for _ in range(3):
+        token = governor(token) if token is not None else None
+        if token is None:
+            return False
+        outer = matches.get(token.i)
+        if outer is not None:
+            return outer.trigger.type in ontology.embeds
+    return False
+
+
+def as_intention(found: Match, future: bool, ontology: Ontology) -> Trigger:
+    """The ontology's intention type for a material cooperation that is future or under a
+    word of readiness ("is willing to provide aid"), else the trigger's own, recoded when
+    its sentence holds a recoding word."""
+    trigger = found.trigger
+    for kind, words, new in ontology.recode:
+        if trigger.type == kind and any(t.lower_ in words or t.lemma_.lower() in words for t in found.head.subtree):
+            trigger = Trigger(new)
+    if ontology.intention is None or trigger.type not in ontology.intended:
+        return trigger
+    outer = governor(found.head) if found.head.dep_ == "xcomp" else None
+    if future or (outer is not None and outer.lemma_.lower() in ontology.readiness):
+        return Trigger(ontology.intention)
+    return trigger
+
+
+def as_refusal(trigger: Trigger, denied: bool, ontology: Ontology) -> tuple[Trigger, bool]:
+    """A cooperation denied as the ontology's refusal type ("did not agree" is REJECT), no
+    longer negated; any other trigger as it is, with its negation."""
+    if denied and ontology.refusal is not None and trigger.type in ontology.refused:
+        return Trigger(ontology.refusal), False
+    return trigger, denied
