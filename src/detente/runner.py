@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, cast
 
@@ -105,6 +106,7 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
     db_url = db_url or sqlite_url(out_dir / "detente.db")
     store = store or open_store(db_url)
     summary = Summary(out_dir=out_dir, db_url=db_url)
+    started = datetime.now(timezone.utc)
 
     with _progress(quiet) as progress:
         files = [p for p in ingest.discover(paths) if isinstance(p, Path)]
@@ -126,12 +128,15 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
                 summary.problems.append(result)
             elif store.add(result.document, result.records):
                 summary.added += 1
+            else:  # stored meanwhile, by a run writing to the same database
+                summary.already_stored += 1
             progress.advance(task)
 
     records = store.read_all()
     summary.files = exports.write_records(records, out_dir, csv=csv) + write_report(records, out_dir, config.actors.kb)
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
     summary.counts = store.counts()
+    store.add_run(config, started, summary.added, summary.already_stored, len(summary.problems))
     return summary
 
 
