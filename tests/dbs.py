@@ -10,7 +10,8 @@ from typing import Optional
 from sqlalchemy import create_engine, text
 
 import seed_records
-from detente.records import Document, Mention, Record
+from detente.records import Document, Mention, Quote, Record, Statement, record_id, text_id
+from detente.store import open_store
 
 PG_ENV = "DETENTE_TEST_PG_URL"
 
@@ -52,3 +53,29 @@ def seed_bundles() -> list[tuple[Document, dict[str, list[Record]]]]:
             "statements": [s for s in statements_ if s.doc_id == doc.id],
         }))
     return bundles
+
+
+HOSTILE = ("The envoy said <script>window.hacked = true</script> appeared in the draft, "
+           "and <img src=x onerror=\"window.hacked = true\"> was found beside it. Talks resume on Monday.")
+
+
+def hostile_bundle() -> tuple[Document, dict[str, list[Record]]]:
+    """An article whose text, title and outlet hold markup, with a quote and a statement."""
+    doc = Document(id=text_id(HOSTILE), doc="hostile.txt", source="hostile.txt", text=HOSTILE,
+                   title="<b>Draft</b> found", outlet="<i>Wire</i>", published="2025-09-01")
+    end = HOSTILE.index("Talks")
+    quote = Quote(id=record_id("hostile-quote"), doc=doc.doc, doc_id=doc.id, start=0, end=end - 1,
+                  text=HOSTILE[:end - 1], kind="indirect", speaker="Kaja Kallas", speaker_id="kaja-kallas")
+    statement = Statement(id=record_id("hostile-statement"), doc=doc.doc, doc_id=doc.id, date=doc.published,
+                          actor="Kaja Kallas", actor_id="kaja-kallas", issue="ceasefire", stance="neutral",
+                          evidence=quote.text, start=0, end=quote.end, quote_id=quote.id, confidence=0.5)
+    return doc, {"quotes": [quote], "statements": [statement]}
+
+
+def build_store(url: str) -> str:
+    """`url` after storing the seed articles and the hostile one in it."""
+    store = open_store(url)
+    for document, records in [*seed_bundles(), hostile_bundle()]:
+        store.add(document, records)
+    store.engine.dispose()
+    return url

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 from sqlalchemy import Connection, Table, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -36,15 +36,15 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def engine_for(url: str) -> Engine:
-    """An engine for `url`, without connecting (``postgresql://`` drives psycopg); a
-    malformed URL, an unknown database or a missing driver is a DatabaseURLError that
-    says what to do."""
+def engine_for(url: str, pragmas: bool = True, connect_args: Optional[dict] = None) -> Engine:
+    """An engine for `url`, without connecting (``postgresql://`` drives psycopg; SQLite
+    files get WAL and foreign keys unless `pragmas` is False); a malformed URL, an unknown
+    database or a missing driver is a DatabaseURLError that says what to do."""
     try:
         parsed = make_url(url)
         if parsed.drivername == "postgresql":  # the driver `detente[postgres]` installs
             parsed = parsed.set(drivername="postgresql+psycopg")
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, connect_args=connect_args or {})
     except (ArgumentError, ValueError) as err:
         raise DatabaseURLError(f"The database URL {url!r} is not valid: {err}.") from err
     except NoSuchModuleError as err:
@@ -53,7 +53,7 @@ def engine_for(url: str) -> Engine:
         package = "'detente[postgres]'" if parsed.get_backend_name() == "postgresql" else err.name
         raise DatabaseURLError(
             f"The driver for {url!r} ({err.name}) is not installed: pip install {package}.") from err
-    if engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite" and pragmas:
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -186,18 +186,20 @@ class Store:
         """Every stored record of type `name`, in document and text order."""
         return list(self._iter(name))
 
-    def _iter(self, name: str) -> Iterator[Record]:
+    @staticmethod
+    def order(name: str) -> list:
+        """The columns records of type `name` are read in order of: document, then text."""
         table = TABLES[name]
         if name == "documents":
-            order = [table.c.doc, table.c.id]
-        elif "start" in table.c:
-            order = [table.c.doc, table.c.start, table.c.end]
-        elif "doc" in table.c:
-            order = [table.c.doc]
-        else:
-            order = [table.c.id]
+            return [table.c.doc, table.c.id]
+        if "start" in table.c:
+            return [table.c.doc, table.c.start, table.c.end, table.c.id]
+        return [table.c.doc] if "doc" in table.c else [table.c.id]
+
+    def _iter(self, name: str) -> Iterator[Record]:
+        table = TABLES[name]
         with self.engine.connect() as conn:
-            for row in conn.execute(select(table).order_by(*order)):
+            for row in conn.execute(select(table).order_by(*self.order(name))):
                 yield _from_row(name, row._asdict())
 
     def read_all(self) -> dict[str, list[Record]]:
