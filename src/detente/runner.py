@@ -69,6 +69,11 @@ def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) ->
     return SerialExecutor(pipeline.build(config))
 
 
+def _checked(config: Config, paths: list, db_url: Optional[str], executor: Executor) -> Executor:
+    check(config.replace(run_workers=2), paths, db_url)  # checks the model without building the pipeline here
+    return executor
+
+
 def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
     """Write the network exports and OUT/report.html; the report names first the blocs
     among the stored actors, which are those the articles mention."""
@@ -95,11 +100,12 @@ def _progress(quiet: bool) -> Progress:
 
 
 def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = None, db_url: Optional[str] = None,
-        quiet: bool = False, csv: bool = False) -> Summary:
-    """Analyse the articles under `paths` into `out_dir` (and the database at `db_url`)."""
+        quiet: bool = False, csv: bool = False, executor: Optional[Executor] = None) -> Summary:
+    """Analyse the articles under `paths` into `out_dir` (and the database at `db_url`),
+    with `executor` if given (a Ray executor), else the one for `config.run.workers`."""
     config = config or Config()
     paths = list(paths)
-    executor = check(config, paths, db_url)
+    executor = check(config, paths, db_url) if executor is None else _checked(config, paths, db_url, executor)
     options = ingest.Options.from_config(config.ingest)
     store = open_store(db_url) if db_url else None
     prepare_out_dir(out_dir)
