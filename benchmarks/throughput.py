@@ -13,7 +13,10 @@ Parts (each can be skipped with --skip):
 - ``memory``: peak RSS of ``detente run`` over 100 and 2,000 articles (real articles
   repeated with distinct ids), read from /proc while it runs.
 - ``api``: median and 95th-percentile latency of the five heaviest API endpoints on a
-  1,000-article store, a bounded loop of requests against 127.0.0.1 only.
+  1,000-article store, a bounded loop of requests against 127.0.0.1 only. The store is
+  the VOA dev stories and the seeds, analysed once, their records stored again and again
+  under distinct ids up to 1,000 articles (the API reads records, so copies cost it what
+  new articles would).
 """
 from __future__ import annotations
 
@@ -40,6 +43,10 @@ CORPORA = {
     "large": [SHARED / "peers" / "polnear" / "data" / "train" / "text", SHARED / "corpus" / "voa-dev"],
     "dev": [SHARED / "peers" / "polnear" / "data" / "dev" / "text"],
 }
+STORIES = [SHARED / "corpus" / "voa-dev", SHARED / "corpus" / "seeds"]
+"""The API's store is made of these (coverage of the shipped taxonomy's negotiations, so
+that the analyses have statements to work on)."""
+API_ARTICLES = 1000
 HEAVY_ENDPOINTS = ["/api/positions", "/api/networks?aggregation=conflict", "/api/cohesion?window_days=30",
                    "/api/fractures", "/api/quotes?q=peace+talks&limit=100"]
 API_REQUESTS = 40  # per endpoint
@@ -124,24 +131,53 @@ def detente_run(corpus: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "detente.cli", "run", str(corpus), "-o", str(out), "--quiet"]
 
 
-def memory(docs: list[Document], work: Path) -> None:
-    figures = {n: peak_rss_mb(detente_run(write_corpus(docs, n, work / f"in{n}"), work / f"out{n}"))
-               for n in (100, 2000)}
-    print(f"peak RSS: {figures[100]:.0f} MB for 100 articles, {figures[2000]:.0f} MB for 2,000 "
-          f"({figures[2000] / figures[100]:.2f}x)")
+def memory(docs: list[Document], work: Path, sizes: list[int]) -> None:
+    figures = {n: peak_rss_mb(detente_run(write_corpus(docs, n, work / f"in{n}"), work / f"out{n}")) for n in sizes}
+    print("peak RSS of detente run: " + ", ".join(f"{mb:.0f} MB for {n} articles" for n, mb in figures.items())
+          + f" ({figures[sizes[-1]] / figures[sizes[0]]:.2f}x)")
 
 
-def api(docs: list[Document], work: Path) -> None:
+def store_of_copies(docs: list[Document], work: Path, total: int) -> Path:
+    """A store of `total` articles: the records of `docs`, analysed once, stored again and
+    again under ids of their own."""
+    from dataclasses import replace
+
+    from detente.records import RECORD_TYPES
+    from detente.store import open_store
+
+    out = work / "stories"
+    if not (out / "detente.db").exists():
+        subprocess.run(detente_run(write_corpus(docs, len(docs), work / "in-stories"), out), check=True)
+    source = open_store(f"sqlite:///{out / 'detente.db'}").read_all()
+    target = work / f"copies{total}.db"
+    target.unlink(missing_ok=True)
+    store = open_store(f"sqlite:///{target}")
+    by_doc: dict[str, dict[str, list]] = {}
+    for name in RECORD_TYPES:
+        if name not in ("documents", "actors"):
+            for r in source[name]:
+                by_doc.setdefault(r.doc_id, {}).setdefault(name, []).append(r)
+    documents = source["documents"]
+    for n in range(total):
+        i, d = n // len(documents), documents[n % len(documents)]
+        new_id = f"{d.id}-{i}"
+        records = {name: [replace(r, doc_id=new_id, **({"id": f"{r.id}-{i}"} if hasattr(r, "id") else {}))
+                          for r in found] for name, found in by_doc.get(d.id, {}).items()}
+        for s in records.get("statements", []):
+            s.quote_id = s.quote_id and f"{s.quote_id}-{i}"
+        records["actors"] = source["actors"] if n == 0 else []
+        store.add(replace(d, id=new_id, doc=f"{i}-{d.doc}"), records)
+    return target
+
+
+def api(work: Path) -> None:
     import httpx
     import uvicorn
 
     from detente.serve import create_app
     from detente.store.query import read_only
 
-    out = work / "out1000"
-    if not (out / "detente.db").exists():
-        subprocess.run(detente_run(write_corpus(docs, 1000, work / "in1000"), out), check=True)
-    app = create_app(read_only(f"sqlite:///{out / 'detente.db'}"))
+    app = create_app(read_only(f"sqlite:///{store_of_copies(load_documents(STORIES), work, API_ARTICLES)}"))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=8765, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
@@ -167,6 +203,7 @@ def main() -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--skip", nargs="*", choices=["speed", "memory", "api"], default=[])
+    parser.add_argument("--sizes", type=int, nargs=2, default=[100, 2000], help="corpus sizes for the memory part")
     parser.add_argument("--work", type=Path, help="folder for the generated corpora and stores (default: a temp one)")
     args = parser.parse_args()
     config = Config().replace(pipeline_model=args.model)
@@ -176,9 +213,9 @@ def main() -> None:
         if "speed" not in args.skip:
             speed(config, docs, args.repeat)
         if "memory" not in args.skip:
-            memory(docs, work)
+            memory(docs, work, args.sizes)
         if "api" not in args.skip:
-            api(docs, work)
+            api(work)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from sqlalchemy import insert
 
-from dbs import HOSTILE, build_store, fresh_postgres, postgres_url
+from dbs import HOSTILE, build_store, fresh_postgres, postgres_url, seed_bundles
 from detente.errors import StoreError
 from detente.records import RECORD_TYPES
 from detente.store.query import read_only
@@ -116,3 +116,23 @@ def test_the_api_reads_postgresql_and_cannot_write_to_it(client):
         assert on_pg.get("/api/statements", params=params).json() == client.get("/api/statements", params=params).json()
     with pytest.raises(Exception, match="read-only"), store.engine.begin() as conn:
         conn.execute(insert(TABLES["documents"]), [{"id": "x", "doc": "x", "source": "x", "text": "x", "language": "en"}])
+
+
+def test_analyses_follow_a_store_that_another_run_adds_to(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from detente.serve import create_app
+    from detente.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'growing.db'}"
+    writer = open_store(url)
+    bundles = seed_bundles()
+    for document, records in bundles[:2]:
+        writer.add(document, records)
+    served = TestClient(create_app(read_only(url)))
+    before = served.get("/api/positions", params={"issue": "crimea-recognition"}).json()
+    assert before == served.get("/api/positions", params={"issue": "crimea-recognition"}).json()
+    for document, records in bundles[2:]:
+        writer.add(document, records)
+    after = served.get("/api/positions", params={"issue": "crimea-recognition"}).json()
+    assert not before and {p["actor_id"] for p in after} == {"donald-trump", "volodymyr-zelensky", "kaja-kallas"}
