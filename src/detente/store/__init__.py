@@ -131,7 +131,8 @@ def _insert_new(conn: Connection, table: Table, rows: list[dict]) -> int:
     return sum(len(conn.execute(statement, row).all()) for row in rows)
 
 
-def _from_row(name: str, row: dict) -> Record:
+def from_row(name: str, row: dict) -> Record:
+    """The record of type `name` a table row holds."""
     cls = RECORD_TYPES[name]
     values = {key: row[key] for key in cls.fields()}
     for key, nested in NESTED[name].items():
@@ -200,7 +201,7 @@ class Store:
         table = TABLES[name]
         with self.engine.connect() as conn:
             for row in conn.execute(select(table).order_by(*self.order(name))):
-                yield _from_row(name, row._asdict())
+                yield from_row(name, row._asdict())
 
     def read_all(self) -> dict[str, list[Record]]:
         """Every record type the store holds, read once, by record-type name."""

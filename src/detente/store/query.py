@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from detente.errors import QueryError, RecordNotFound, StoreError
 from detente.records import RECORD_TYPES, Record
-from detente.store import Store, _from_row, engine_for
+from detente.store import Store, engine_for, from_row
 from detente.store.schema import TABLES
 from detente.store.search import SEARCHABLE, matching
 
@@ -119,7 +119,7 @@ def page(store: Store, name: str, filters: Filters, limit: Optional[int] = None,
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
         rows = conn.execute(query.order_by(*store.order(name)).limit(limit).offset(offset))
-        return total, [_from_row(name, row._asdict()) for row in rows]
+        return total, [from_row(name, row._asdict()) for row in rows]
 
 
 def record(store: Store, record_id: str) -> tuple[str, Record]:
