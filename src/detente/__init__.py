@@ -4,7 +4,8 @@
 ``detente.open(OUT)`` loads a stored run; both give a :class:`Result` of tables.
 """
 
-__version__ = "0.2.0"
+from detente.version import __version__
+
 __all__ = ["Config", "DetenteError", "Result", "analyze", "open", "__version__"]
 
 

@@ -60,5 +60,13 @@ class EvaluationError(DetenteError):
     """Gold, scorer or run outputs are missing for an evaluation."""
 
 
+class QueryError(UsageError):
+    """A filter, page or record asked of the store (the server's API) that cannot be given."""
+
+
+class RecordNotFound(QueryError):
+    """A record, article or page asked of the server that the store does not hold."""
+
+
 class OntologyError(UsageError):
     """An event ontology is missing, unreadable, or does not follow the schema."""

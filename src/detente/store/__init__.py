@@ -2,23 +2,33 @@
 SQLAlchemy URL otherwise), with the schema generated from the record registry.
 
 Each document is stored with all its records in one transaction, so a run killed at
-any point loses nothing already committed, and the next run resumes after it.
+any point loses nothing already committed, and the next run resumes after it. Runs that
+write to one database at once (PostgreSQL) neither lose nor duplicate a record: tables
+are created under a lock, and a document or actor another run stored first is skipped.
 """
 from __future__ import annotations
 
+import dataclasses
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Optional
 
-from sqlalchemy import create_engine, event, func, insert, inspect, select
+from sqlalchemy import Connection, Table, create_engine, event, func, insert, inspect, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
+from detente.config import Config
 from detente.errors import DatabaseURLError, StoreError
 from detente.records import RECORD_TYPES, Document, Record
-from detente.store.schema import NESTED, TABLES, metadata
+from detente.store import search, views
+from detente.store.schema import NESTED, RUNS, TABLES, metadata
+from detente.version import __version__
 
 SHARED = "actors"
 """The record type shared by documents: stored once, by id, whichever document found it first."""
+SCHEMA_LOCK = 7_464_101  # the PostgreSQL advisory lock under which tables are created
+NUL, REPLACEMENT = "\x00", "\ufffd"
 
 
 def sqlite_url(path: Path) -> str:
@@ -26,21 +36,24 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def engine_for(url: str) -> Engine:
-    """An engine for `url`, without connecting; a malformed URL, an unknown database or a
-    missing driver is a DatabaseURLError that says what to do."""
+def engine_for(url: str, pragmas: bool = True, connect_args: Optional[dict] = None) -> Engine:
+    """An engine for `url`, without connecting (``postgresql://`` drives psycopg; SQLite
+    files get WAL and foreign keys unless `pragmas` is False); a malformed URL, an unknown
+    database or a missing driver is a DatabaseURLError that says what to do."""
     try:
         parsed = make_url(url)
-        engine = create_engine(parsed)
+        if parsed.drivername == "postgresql":  # the driver `detente[postgres]` installs
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        engine = create_engine(parsed, connect_args=connect_args or {})
     except (ArgumentError, ValueError) as err:
         raise DatabaseURLError(f"The database URL {url!r} is not valid: {err}.") from err
     except NoSuchModuleError as err:
         raise DatabaseURLError(f"The database URL {url!r} names a database SQLAlchemy does not know.") from err
     except ModuleNotFoundError as err:
-        extra = " (pip install 'detente[postgres]')" if parsed.get_backend_name() == "postgresql" else ""
+        package = "'detente[postgres]'" if parsed.get_backend_name() == "postgresql" else err.name
         raise DatabaseURLError(
-            f"The driver for {url!r} is not installed{extra}: {err}.") from err
-    if engine.dialect.name == "sqlite":
+            f"The driver for {url!r} ({err.name}) is not installed: pip install {package}.") from err
+    if engine.dialect.name == "sqlite" and pragmas:
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -50,7 +63,7 @@ def open_store(url: str) -> "Store":
     engine = engine_for(url)
     try:
         _check_schema(engine)
-        metadata.create_all(engine)
+        _create(engine)
     except StoreError:
         raise
     except Exception as err:  # SQLAlchemy wraps driver errors in many classes
@@ -58,10 +71,27 @@ def open_store(url: str) -> "Store":
     return Store(engine)
 
 
+def _create(engine: Engine, tries: int = 3) -> None:
+    """Create what is missing of the schema; on PostgreSQL under a lock, on SQLite again
+    when another run created a table first."""
+    for attempt in range(tries):
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+                metadata.create_all(conn)
+                search.create(conn)
+                views.create(conn)
+            return
+        except OperationalError as err:
+            if "already exists" not in str(err) or attempt == tries - 1:
+                raise
+
+
 def _check_schema(engine: Engine) -> None:
     """Refuse a database whose tables another version of Détente made."""
     found = inspect(engine)
-    for name, table in TABLES.items():
+    for name, table in {**TABLES, RUNS.name: RUNS}.items():
         if found.has_table(name):
             columns = {c["name"] for c in found.get_columns(name)}
             if columns != set(table.c.keys()):
@@ -74,10 +104,35 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
-def _from_row(name: str, row: dict) -> Record:
+def clean(value: Any) -> Any:
+    """`value` with each NUL character, which PostgreSQL cannot store in text, replaced by
+    U+FFFD (one character for one, so that offsets still hold), in every database alike."""
+    if isinstance(value, str):
+        return value.replace(NUL, REPLACEMENT) if NUL in value else value
+    if isinstance(value, dict):
+        return {clean(k): clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    return value
+
+
+def _insert_new(conn: Connection, table: Table, rows: list[dict]) -> int:
+    """Insert the rows whose key is not stored yet (by another run too); how many were new."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite if conn.dialect.name == "sqlite" else None
+    if dialect is None:
+        known = set(conn.scalars(select(table.c.id).where(table.c.id.in_([r["id"] for r in rows]))))
+        rows = [r for r in rows if r["id"] not in known]
+        return conn.execute(insert(table), rows).rowcount if rows else 0
+    statement = dialect.insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+    return sum(len(conn.execute(statement, row).all()) for row in rows)
+
+
+def from_row(name: str, row: dict) -> Record:
+    """The record of type `name` a table row holds."""
     cls = RECORD_TYPES[name]
     values = {key: row[key] for key in cls.fields()}
     for key, nested in NESTED[name].items():
@@ -100,40 +155,53 @@ class Store:
     def add(self, document: Document, records: dict[str, list[Record]]) -> bool:
         """Store a document and its records (by record-type name) in one transaction;
         False if it was already stored."""
-        documents, shared = TABLES["documents"], TABLES[SHARED]
         with self.engine.begin() as conn:
-            if conn.execute(select(documents.c.id).where(documents.c.id == document.id)).first():
+            if not _insert_new(conn, TABLES["documents"], [clean(document.to_dict())]):
                 return False
-            conn.execute(insert(documents), [document.to_dict()])
-            new = {r.id: r for r in records.get(SHARED, [])}  # type: ignore[attr-defined]
-            if new:
-                known = set(conn.scalars(select(shared.c.id).where(shared.c.id.in_(list(new)))))
-                rows = [r.to_dict() for key, r in new.items() if key not in known]
-                if rows:
-                    conn.execute(insert(shared), rows)
+            shared = {r.id: r for r in records.get(SHARED, [])}  # type: ignore[attr-defined]
+            if shared:  # in id order, so that two runs storing the same actors cannot deadlock
+                _insert_new(conn, TABLES[SHARED], [clean(shared[key].to_dict()) for key in sorted(shared)])
             for name in RECORD_TYPES:
-                rows = [r.to_dict() for r in records.get(name, [])] if name not in ("documents", SHARED) else []
+                rows = [clean(r.to_dict()) for r in records.get(name, [])] if name not in ("documents", SHARED) else []
                 if rows:
                     conn.execute(insert(TABLES[name]), rows)
         return True
+
+    def add_run(self, config: Config, started: datetime, added: int, already_stored: int, problems: int) -> None:
+        """Record a run of `config` that began at `started`, with what it did and what the
+        store holds after it."""
+        row = dict(started=started.isoformat(timespec="seconds"),
+                   finished=datetime.now(timezone.utc).isoformat(timespec="seconds"), version=__version__,
+                   model=config.pipeline.model, taxonomy=config.stances.issues, kb=list(config.actors.kb),
+                   options=dataclasses.asdict(config), added=added, already_stored=already_stored,
+                   problems=problems, counts=self.counts())
+        with self.engine.begin() as conn:
+            conn.execute(insert(RUNS), [clean(row)])
+
+    def runs(self) -> list[dict]:
+        """Every recorded run, oldest first."""
+        with self.engine.connect() as conn:
+            return [row._asdict() for row in conn.execute(select(RUNS).order_by(RUNS.c.id))]
 
     def read(self, name: str) -> list[Record]:
         """Every stored record of type `name`, in document and text order."""
         return list(self._iter(name))
 
-    def _iter(self, name: str) -> Iterator[Record]:
+    @staticmethod
+    def order(name: str) -> list:
+        """The columns records of type `name` are read in order of: document, then text."""
         table = TABLES[name]
         if name == "documents":
-            order = [table.c.doc, table.c.id]
-        elif "start" in table.c:
-            order = [table.c.doc, table.c.start, table.c.end]
-        elif "doc" in table.c:
-            order = [table.c.doc]
-        else:
-            order = [table.c.id]
+            return [table.c.doc, table.c.id]
+        if "start" in table.c:
+            return [table.c.doc, table.c.start, table.c.end, table.c.id]
+        return [table.c.doc] if "doc" in table.c else [table.c.id]
+
+    def _iter(self, name: str) -> Iterator[Record]:
+        table = TABLES[name]
         with self.engine.connect() as conn:
-            for row in conn.execute(select(table).order_by(*order)):
-                yield _from_row(name, row._asdict())
+            for row in conn.execute(select(table).order_by(*self.order(name))):
+                yield from_row(name, row._asdict())
 
     def read_all(self) -> dict[str, list[Record]]:
         """Every record type the store holds, read once, by record-type name."""

@@ -2,8 +2,9 @@
 
 Each record type is a table of the same name; each field a column: text, whole numbers,
 decimals and flags as such, lists and mappings as JSON. A record type without an ``id``
-field gets an integer key of its own. ``doc_id`` refers to the document, and the fields
-the analyses filter on are indexed.
+field gets an integer key of its own. ``doc_id`` refers to the document, the actor and
+quote fields of ``REFERENCES`` to their records, and the fields the analyses and the API
+filter on are indexed. ``runs`` records each run that wrote to the database.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, MetaDa
 
 from detente.records import RECORD_TYPES, Record
 
-INDEXED = frozenset({"actor_id", "speaker_id", "issue", "kind"})
+INDEXED = frozenset({"issue", "kind", "stance", "date", "doc", "published", "outlet"})
+REFERENCES = {"actor_id": "actors.id", "speaker_id": "actors.id", "quote_id": "quotes.id"}
+"""Fields that name another record, by the column they refer to."""
 
 metadata = MetaData()
 
@@ -62,6 +65,8 @@ def _columns(cls: type[Record]) -> list[Column]:
             columns.append(Column("id", Text(), primary_key=True))
         elif name == "doc_id":
             columns.append(Column("doc_id", Text(), ForeignKey("documents.id"), nullable=False, index=True))
+        elif name in REFERENCES:
+            columns.append(Column(name, Text(), ForeignKey(REFERENCES[name]), nullable=optional, index=True))
         else:
             columns.append(Column(name, column_type(inner), nullable=optional, index=name in INDEXED))
     return columns
@@ -70,6 +75,18 @@ def _columns(cls: type[Record]) -> list[Column]:
 TABLES: dict[str, Table] = {name: Table(name, metadata, *_columns(cls)) for name, cls in RECORD_TYPES.items()}
 """Record-type name -> its table."""
 
+
+RUNS = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started", Text, nullable=False), Column("finished", Text, nullable=False),
+    Column("version", Text, nullable=False), Column("model", Text, nullable=False),
+    Column("taxonomy", Text, nullable=False), Column("kb", JSON, nullable=False),
+    Column("options", JSON, nullable=False), Column("added", Integer, nullable=False),
+    Column("already_stored", Integer, nullable=False), Column("problems", Integer, nullable=False),
+    Column("counts", JSON, nullable=False),
+)
+"""One row per run that wrote to the database: what ran, with what, and what it stored."""
 
 NESTED: dict[str, dict[str, type[Record]]] = {name: nested_records(cls) for name, cls in RECORD_TYPES.items()}
 """Record-type name -> its fields that hold nested records."""

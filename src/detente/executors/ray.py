@@ -1,0 +1,61 @@
+"""Running the pipeline on a Ray cluster (or a local Ray instance): an actor pool whose
+actors each load the model once, fed a bounded number of batches at a time, with the
+results streamed back in input order to the one process that writes the store.
+
+On a cluster: ``ray start --head`` on one machine, ``ray start --address HEAD:6379`` on
+the others (each with Détente and its model installed), then ``detente run ... --executor
+ray --address auto`` (or ``ray://HEAD:10001`` from outside the cluster).
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable, Iterator, Optional
+
+import ray
+
+from detente import pipeline
+from detente.config import Config
+from detente.pipeline import Analysis
+from detente.records import Document, Problem
+
+BATCH_SIZE = 4  # documents per task: small, so that every actor gets work on short corpora
+IN_FLIGHT = 2  # batches queued per actor, so that actors never wait and memory stays flat
+
+
+@ray.remote
+class _Analyser:
+    """A Ray actor holding one built pipeline."""
+
+    def __init__(self, config: Config):
+        self.nlp = pipeline.build(config)
+
+    def analyse(self, batch: list[Document]) -> list[Analysis | Problem]:
+        return list(pipeline.analyse(self.nlp, batch))
+
+
+class RayExecutor:
+    """Runs the pipeline in `workers` Ray actors; `address` names a running cluster
+    ("auto", "ray://host:10001"), None starts a local Ray instance with `workers` CPUs."""
+
+    def __init__(self, workers: int = 2, address: Optional[str] = None):
+        self.workers = workers
+        self.address = address
+
+    def map(self, config: Config, documents: Iterable[Document]) -> Iterator[Analysis | Problem]:
+        if not ray.is_initialized():
+            if self.address:
+                ray.init(address=self.address, log_to_driver=False)
+            else:
+                ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False)
+        actors = [_Analyser.remote(config) for _ in range(self.workers)]  # type: ignore[attr-defined]
+        pending: deque = deque()
+        try:
+            for i, batch in enumerate(pipeline.batches(documents, BATCH_SIZE)):
+                pending.append(actors[i % len(actors)].analyse.remote(batch))
+                if len(pending) >= IN_FLIGHT * len(actors):
+                    yield from ray.get(pending.popleft())
+            while pending:
+                yield from ray.get(pending.popleft())
+        finally:
+            for actor in actors:
+                ray.kill(actor)
