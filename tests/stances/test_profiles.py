@@ -88,3 +88,46 @@ def test_taxonomy_show_lists_and_describes():
     assert result.exit_code == 0 and "ukraine-peace-2025" in result.output
     result = CliRunner().invoke(cli, ["taxonomy", "show", "ukraine-peace-2025"])
     assert result.exit_code == 0 and "territorial-concessions" in result.output and "patterns" in result.output
+
+
+# Another invented negotiation: a weapon named by a code, and sanctions.
+RADARS = """
+name: selvia-radar
+label: An invented dispute over a radar bought abroad
+issues:
+  - id: radar-purchase
+    label: The Baltan K-7 radar
+    support: Selvia buying, keeping and operating the Baltan K-7 radar system.
+    oppose: Selvia giving up the K-7 radar, returning or destroying it.
+  - id: trade-sanctions
+    label: Trade sanctions on Selvia
+    support: Keeping trade sanctions on Selvia in force.
+    oppose: Lifting the trade sanctions on Selvia.
+"""
+
+
+@pytest.fixture(scope="module")
+def radars(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tax") / "radars.yaml"
+    path.write_text(textwrap.dedent(RADARS), encoding="utf-8")
+    return path
+
+
+def test_a_code_name_is_a_topic_word_and_a_conjoined_verb_its_pole(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said Selvia must either return or destroy the K-7.")
+    assert ("Lena Ortiz", "radar-purchase", "oppose") in found
+
+
+def test_a_fellow_of_a_pole_word_takes_its_side(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said the council should maintain the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "support") in found
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said the council should ease the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "oppose") in found
+
+
+def test_an_anonymous_source_speaks_for_the_body_it_names(build_pipeline, radars):
+    nlp = build_pipeline(issues=str(radars))
+    doc = nlp("A Foreign Ministry spokesperson said the council must maintain the trade sanctions on Selvia. "
+              "\"Selvia will never give up the K-7 radar,\" the spokesperson added.")
+    found = {(s.actor, s.issue, s.stance) for s in doc._.statements}
+    assert ("Foreign Ministry", "trade-sanctions", "support") in found

@@ -251,3 +251,8 @@ def sounds_like_cases():
 def test_each_taxonomy_example_reported_by_a_speaker_takes_its_side(bare, taxonomy, issue, stance, example):
     found = bare(f"Emmanuel Macron said that {example}", issues=taxonomy)
     assert (issue, stance) in {(s.issue, s.stance) for s in found}
+
+
+def test_warning_against_a_course_opposes_it(bare):
+    found = positions(bare("Chancellor Otto Brandt warned against forcing Ukraine to cede territory to Russia."))
+    assert ("Brandt", "territorial-concessions", "oppose") in found

@@ -34,12 +34,13 @@ from detente.lang.en import NEGATORS, PROPOSALS
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import Step, agents, hypothetical, walk
-from detente.stances.profile import Profile, stem
+from detente.stances.profile import WORD, Profile, stem
 from detente.stances.taxonomy import Cue, Taxonomy, clue_text, normalise
 
 DEFAULT_KINDS = ("person", "organisation", "group")
 ANTECEDENT_WINDOW = 3
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})  # too vague to hold a position
+MAX_CONJUNCTS = 3  # how far up a chain of conjoined verbs a pole word is looked for
 POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
@@ -88,6 +89,7 @@ class _DocStances:
         self.doc, self.quotes, self.resolver = doc, quotes, resolver
         self.taxonomy = taxonomy
         self.actor_kinds = actor_kinds
+        self.principals = principals(doc, quotes, resolver)
 
     def find(self) -> Iterable[Finding]:
         """Every position found in `doc`, one per sentence, holder and issue."""
@@ -181,13 +183,52 @@ class _DocStances:
         return holder
 
     def quote_holder(self, quote: Quote) -> Optional[Holder]:
-        """The speaker of `quote`, if of a kind that counts."""
+        """The speaker of `quote`, or the organisation an anonymous speaker speaks for, if
+        of a kind that counts."""
         if not quote.speaker:
             return None
+        if quote.id in self.principals:
+            principal = self.principals[quote.id]
+            return principal if principal.kind in self.actor_kinds else None
         actor = self.resolver.actor(quote.speaker_id) if self.resolver is not None else None
         kind = actor.kind if actor is not None else ("anonymous" if quote.speaker.startswith("anonymous") else "person")
         holder = Holder(quote.speaker, quote.speaker_id, kind)
         return holder if holder.kind in self.actor_kinds else None
+
+
+def principals(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerResolver]) -> dict[str, Holder]:
+    """The organisation each anonymous source speaks for, by quote id: the one named in the
+    source's own words ("a State Department spokesperson"), and for a later quote of the
+    same kind of source ("the spokesperson said"), the one named last."""
+    found: dict[str, Holder] = {}
+    by_noun: dict[str, Holder] = {}
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.speaker is None or not quote.speaker.startswith("anonymous:"):
+            continue
+        noun = quote.speaker.split()[-1].lower()
+        holder = by_noun.get(noun)
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            source = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            named = organisation_in(source, resolver) if source is not None else None
+            if named is not None:
+                holder = by_noun[noun] = named
+        if holder is not None:
+            found[quote.id] = holder
+    return found
+
+
+def organisation_in(source: Span, resolver: Optional[SpeakerResolver]) -> Optional[Holder]:
+    """The organisation named before the head noun of an anonymous source's description
+    ("a senior State Department official"), as the resolver links it or by its name."""
+    names = [t for t in source if t.pos_ == "PROPN" and t.i < source.root.i]
+    if not names:
+        return None
+    name = source.doc[names[0].i:names[-1].i + 1]
+    mention = resolver.resolve(name) if resolver is not None else None
+    actor = resolver.actor(mention.actor_id) if resolver is not None and mention is not None else None
+    if actor is not None and actor.kind == "organisation":
+        return Holder(actor.name, actor.id, actor.kind)
+    return Holder(name.text, None, "organisation") if name.root.ent_type_ == "ORG" else None
 
 
 def cue_matches(sent: Span, cues: list[Cue]) -> Iterable[tuple[Cue, Token, frozenset]]:
@@ -219,7 +260,7 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     it is a mention, which takes a side only under a stance word."""
     if not profiles:
         return
-    stems = [stem(t.text) if t.is_alpha else "" for t in sent]
+    stems = [stem(t.text) if WORD.fullmatch(t.text) else "" for t in sent]
     found = set(stems)
     for profile in profiles:
         if not profile.about(found):
@@ -238,10 +279,10 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
             if near.i in span or not (sent.start <= near.i < sent.end) or near.pos_ not in POLE_POS:
                 continue
             negator = next((c for c in near.children if c.lower_ in NEGATORS and c.dep_ in ("neg", "det")), None)
-            word = stems[near.i - sent.start]
-            pole = profile.pole([f"not {word}"]) if negator is not None else 0
+            words = {stems[near.i - sent.start], stem(near.lemma_)}
+            pole = profile.pole([f"not {w}" for w in words]) if negator is not None else 0
             negating = bool(pole)
-            pole = pole or profile.pole([word])
+            pole = pole or profile.pole(words)
             if pole:
                 kind = "support" if pole > 0 else "oppose"
                 span.update([near.i, *([negator.i] if negating and negator is not None else [])])
@@ -251,13 +292,21 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
 
 def pole_candidates(anchor: Token) -> list[Token]:
     """The words next to an issue phrase's head that may say which side it states: its
-    modifiers, the word that governs it (through a preposition, the word above that)."""
+    modifiers, the word that governs it (through a preposition, the word above that) and
+    the verbs that word is conjoined with or completes ("destroy or return or get rid of
+    it")."""
     near = [c for c in anchor.children if c.dep_ in ("amod", "compound", "nmod")]
     head = anchor.head
     if head.i != anchor.i:
         near.append(head)
         if head.dep_ == "prep" or anchor.dep_ == "pobj":
-            near.append(head.head)
+            head = head.head
+            near.append(head)
+        for _ in range(MAX_CONJUNCTS):
+            if head.dep_ not in ("conj", "acomp", "oprd") or head.head.i == head.i:
+                break
+            head = head.head
+            near.append(head)
     return near
 
 

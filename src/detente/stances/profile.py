@@ -26,9 +26,20 @@ from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from detente.lang.en import GENERIC_TOPIC_WORDS, HEDGES, NECESSITY, NEGATORS, OPPOSING, PROPOSALS, SUPPORTIVE, TOPICS
+from detente.lang.en import (
+    GENERIC_TOPIC_WORDS,
+    HEDGES,
+    NECESSITY,
+    NEGATORS,
+    OPPOSING,
+    POLE_SYNONYMS,
+    PROPOSALS,
+    SUPPORTIVE,
+    TOPICS,
+)
 
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# A word, or a code of letters and digits that names a thing ("S-400s", "F-35", "G7").
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[0-9]+[A-Za-z]*)?")
 SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "ising", "izing", "ised", "ized",
             "ises", "izes", "ise", "ize", "ating", "ated", "ates", "ate", "ments", "ment", "ings", "ing",
             "ies", "ied", "ed", "es", "s", "ly")
@@ -67,23 +78,45 @@ def words(text: str) -> list[str]:
 NOT_TOPIC_STEMS = frozenset(stem(w) for w in NOT_TOPICS | GENERIC_TOPIC_WORDS)
 
 
+def forms(word: str) -> set[str]:
+    """The stems of `word` and of its inflections, which the crude stem does not always
+    bring together ("cede", "ceding", "ceded")."""
+    base = word[:-1] if word.endswith("e") else word
+    return {stem(w) for w in (word, word + "s", base + "ing", base + "ed")}
+
+
+# stop words that name an act ("keep", "give"): pole words all the same
+STOP_POLES = frozenset().union(*(forms(w) for w in frozenset().union(*POLE_SYNONYMS) & STOP_WORDS))
+SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SYNONYMS)
+
+
+def acts(text: str) -> set[str]:
+    """The stems of the words of `text` that ``POLE_SYNONYMS`` lists."""
+    return {s for s in map(stem, WORD.findall(text)) if any(s in group for group in SYNONYM_STEMS)}
+
+
+def synonyms(found: set[str]) -> set[str]:
+    """The fellows in ``POLE_SYNONYMS`` of the pole stems `found`."""
+    return set().union(*(group for group in SYNONYM_STEMS if group & found))
+
+
 def stems(text: str) -> set[str]:
     return {s for s in map(stem, words(text)) if s not in NOT_TOPIC_STEMS}
 
 
 def pole_stems(text: str) -> set[str]:
     """The stems of `text` that can be pole words; a word right after a negator is
-    marked ("no threat" gives "not threat"), since the phrase then means the other side."""
+    marked ("no threat" gives "not threat"), since the phrase then means the other side.
+    Names ("Kyiv", "Moscow") say who, not which side: they are never pole words."""
     found, negate = set(), False
-    for word in WORD.findall(text.replace("n't", " not")):
+    for n, word in enumerate(WORD.findall(text.replace("n't", " not"))):
         lower = word.lower()
         if lower in NEGATORS:
             negate = True
             continue
-        if lower in STOP_WORDS and lower not in NEGATORS:
-            continue
         s = stem(word)
-        if s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS:
+        if s in STOP_POLES or (s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS
+                               and (n == 0 or word.islower())):
             found.add(f"not {s}" if negate else s)
         negate = False
     return found
@@ -138,7 +171,13 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         raw[issue["id"]] = weights
         support = set().union(*map(pole_stems, [issue["support"], *issue.get("support_sounds_like", ())]))
         oppose = set().union(*map(pole_stems, [issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
-        poles[issue["id"]] = (support - oppose, oppose - support)
+        support, oppose = support - oppose, oppose - support
+        # a fellow of a pole word of the meanings joins its side, unless it or a fellow of
+        # its own is on the other
+        meant_support, meant_oppose = acts(issue["support"]), acts(issue.get("oppose") or "")
+        more_support = synonyms(meant_support) - synonyms(oppose | meant_oppose) - oppose
+        more_oppose = synonyms(meant_oppose) - synonyms(support | meant_support) - support
+        poles[issue["id"]] = (support | more_support, oppose | more_oppose)
     count = len(raw)
     df: dict[str, int] = {}
     for weights in raw.values():
