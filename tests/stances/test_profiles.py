@@ -131,3 +131,25 @@ def test_an_anonymous_source_speaks_for_the_body_it_names(build_pipeline, radars
               "\"Selvia will never give up the K-7 radar,\" the spokesperson added.")
     found = {(s.actor, s.issue, s.stance) for s in doc._.statements}
     assert ("Foreign Ministry", "trade-sanctions", "support") in found
+
+
+def test_what_an_opposing_meaning_refuses_is_not_a_word_of_opposition():
+    profiles = build_profiles([{"id": "isle", "label": "Recognition of the island",
+                                "support": "Recognising the island's annexation.",
+                                "oppose": "Refusing to recognise the island's annexation."}])
+    assert stem("annexation") not in profiles["isle"].oppose_words
+
+
+def test_a_request_denied_in_the_next_sentence_takes_the_other_side(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz asked the council to ease the trade sanctions. "
+                                               "Minister Paul Hahn denied the request on Friday.")
+    assert ("Lena Ortiz", "trade-sanctions", "oppose") in found
+    assert ("Paul Hahn", "trade-sanctions", "support") in found
+
+
+def test_a_position_under_a_condition_is_not_taken_outright(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn promised to ease the trade sanctions.")
+    assert ("Paul Hahn", "trade-sanctions", "oppose") in found
+    found = stances_of(plain_pipeline, radars,
+                       "Minister Paul Hahn demanded a full inspection before easing the trade sanctions.")
+    assert ("Paul Hahn", "trade-sanctions", "oppose") not in found

@@ -106,8 +106,10 @@ class _DocStances:
                     if key not in found or rank(finding) > rank(found[key]):
                         found[key] = finding
             for finding in self.anaphora(sents, n, proposals):
-                found.setdefault((finding.holder.name, finding.issue), finding)
-            if described and any(t.lemma_.lower() in PROPOSALS and t.pos_ == "NOUN" for t in sent):
+                key = (finding.holder.name, finding.issue)
+                if key not in found or found[key].stance == "neutral":
+                    found[key] = finding
+            if described and any(t.lemma_.lower() in PROPOSALS and t.pos_ in ("NOUN", "VERB") for t in sent):
                 proposals.append((n, described))
             yield from found.values()
 
@@ -129,7 +131,8 @@ class _DocStances:
             if step.role is None or step.token.i in span:
                 continue
             for holder in self.holders(step.token):
-                stance = "neutral" if hypothetical(step.token) else decide(cue, step, asserted=step.role == "speech")
+                conditional = hypothetical(step.token) or hypothetical(anchor, within=step.token)
+                stance = "neutral" if conditional else decide(cue, step, asserted=step.role == "speech")
                 findings.append(Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, None,
                                         confidence(stance, step, quoted=False)))
         yield from findings

@@ -85,6 +85,8 @@ def forms(word: str) -> set[str]:
     return {stem(w) for w in (word, word + "s", base + "ing", base + "ed")}
 
 
+WORD_OR_BREAK = re.compile(WORD.pattern + r"|[,;:.()]")
+OPPOSING_STEMS = frozenset(map(stem, OPPOSING))
 # stop words that name an act ("keep", "give"): pole words all the same
 STOP_POLES = frozenset().union(*(forms(w) for w in frozenset().union(*POLE_SYNONYMS) & STOP_WORDS))
 SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SYNONYMS)
@@ -106,18 +108,27 @@ def stems(text: str) -> set[str]:
 
 def pole_stems(text: str) -> set[str]:
     """The stems of `text` that can be pole words; a word right after a negator is
-    marked ("no threat" gives "not threat"), since the phrase then means the other side.
-    Names ("Kyiv", "Moscow") say who, not which side: they are never pole words."""
-    found, negate = set(), False
-    for n, word in enumerate(WORD.findall(text.replace("n't", " not"))):
+    marked ("no threat" gives "not threat"), since the phrase then means the other side,
+    and so is the rest of a clause after an opposing word ("refusing to recognise the
+    annexation": the annexation is what is refused, not a word of refusal). Names
+    ("Kyiv", "Moscow") say who, not which side: they are never pole words."""
+    found, negate, refused = set(), False, False
+    for n, match in enumerate(WORD_OR_BREAK.finditer(text.replace("n't", " not"))):
+        word = match.group()
         lower = word.lower()
+        if not word[0].isalpha():
+            refused = False
+            continue
         if lower in NEGATORS:
             negate = True
+            continue
+        if lower in OPPOSING or stem(word) in OPPOSING_STEMS:
+            refused = True
             continue
         s = stem(word)
         if s in STOP_POLES or (s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS
                                and (n == 0 or word.islower())):
-            found.add(f"not {s}" if negate else s)
+            found.add(f"not {s}" if negate or refused else s)
         negate = False
     return found
 

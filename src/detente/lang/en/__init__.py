@@ -57,6 +57,7 @@ TOPICS = frozenset(_stance["topics"])
 NECESSITY = frozenset(_stance["necessity"])
 NEGATORS = frozenset(_stance["negators"])
 HEDGES = frozenset(_stance["hedges"])
+CONDITIONS = frozenset(_stance["conditions"])
 
 # Words of an issue's description that say how, not what: never topic words of a profile.
 _profiles = _load("profiles.yaml")
