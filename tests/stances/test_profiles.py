@@ -153,3 +153,11 @@ def test_a_position_under_a_condition_is_not_taken_outright(plain_pipeline, rada
     found = stances_of(plain_pipeline, radars,
                        "Minister Paul Hahn demanded a full inspection before easing the trade sanctions.")
     assert ("Paul Hahn", "trade-sanctions", "oppose") not in found
+
+
+def test_an_issue_about_talks_is_recognised_by_its_talk_words():
+    profiles = build_profiles([
+        {"id": "talks", "label": "Border talks", "support": "Holding talks on the border."},
+        {"id": "fence", "label": "Border fence", "support": "Building a fence on the border."},
+    ])
+    assert profiles["talks"].matches("The envoys agreed to hold talks about the border next month.")

@@ -15,7 +15,8 @@ mean, and a few example sentences. From these words a profile is built:
 Words are compared by a crude stem (lower case, common suffixes off), so that the
 profile can be matched against a bare string (``Issue.matches``) as well as a parsed
 sentence. Stop words, the stance lexicon (support, reject, must, not ...) and the generic
-words of ``lang/en/profiles.yaml`` never count as topic words: they say how, not what.
+words of ``lang/en/profiles.yaml`` never count as topic words: they say how, not what;
+words that name talk ("talks", "negotiate") may, since an issue can be about talks.
 """
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ from detente.lang.en import (
     POLE_SYNONYMS,
     PROPOSALS,
     SUPPORTIVE,
-    TOPICS,
 )
 
 # A word, or a code of letters and digits that names a thing ("S-400s", "F-35", "G7").
@@ -51,7 +51,7 @@ THRESHOLD = 3.0
 # ... and one of them is this specific to the issue (a word of the label or keywords that
 # few other issues use, or two words of its meanings).
 MIN_ANCHOR = 1.5
-NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES | NECESSITY | TOPICS | PROPOSALS
+NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES | NECESSITY | PROPOSALS
 
 
 @lru_cache(maxsize=65536)
