@@ -21,6 +21,7 @@ from detente.executors import Executor, for_workers
 from detente.executors.serial import SerialExecutor
 from detente.ingest.corpus import Skipped, read_corpus
 from detente.records import Actor, Document, Problem, Quote, Record, Statement
+from detente.stances.review import coverage
 from detente.stances.taxonomy import load_taxonomy
 from detente.store import engine_for, open_store, sqlite_url
 
@@ -36,6 +37,8 @@ class Summary:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    taxonomy: str = ""  # the issue taxonomy the run used
+    notes: list[str] = field(default_factory=list)  # advice that is not an error
 
     @property
     def processed(self) -> int:
@@ -104,7 +107,9 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
     prepare_out_dir(out_dir)
     db_url = db_url or sqlite_url(out_dir / "detente.db")
     store = store or open_store(db_url)
-    summary = Summary(out_dir=out_dir, db_url=db_url)
+    taxonomy = load_taxonomy(config.stances.issues)
+    summary = Summary(out_dir=out_dir, db_url=db_url, taxonomy=taxonomy.name)
+    positions = 0
 
     with _progress(quiet) as progress:
         files = [p for p in ingest.discover(paths) if isinstance(p, Path)]
@@ -126,11 +131,14 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
                 summary.problems.append(result)
             elif store.add(result.document, result.records):
                 summary.added += 1
+                positions += sum(1 for s in cast(list[Statement], result.of("statements")) if s.stance != "neutral")
             progress.advance(task)
 
     records = store.read_all()
     summary.files = exports.write_records(records, out_dir, csv=csv) + write_report(records, out_dir, config.actors.kb)
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
+    summary.notes += filter(None, [coverage(taxonomy, summary.added, positions)])
+    summary.files.append(write_run(out_dir / "run.json", summary, taxonomy.source))
     summary.counts = store.counts()
     return summary
 
@@ -140,4 +148,12 @@ def write_problems(path: Path, problems: list[Problem]) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
         for problem in problems:
             fh.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+    return path
+
+
+def write_run(path: Path, summary: Summary, taxonomy_file: object) -> Path:
+    """Write what the run used and advised: its taxonomy (name and file) and its notes."""
+    facts = {"taxonomy": summary.taxonomy, "taxonomy_file": str(taxonomy_file), "added": summary.added,
+             "notes": summary.notes}
+    path.write_text(json.dumps(facts, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
