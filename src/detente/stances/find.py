@@ -126,13 +126,14 @@ class _DocStances:
             return
         steps = walk(anchor, span, cue.polarity, keep_negation=keep_negation)
         describe(cue, anchor, span, steps, described)
+        asked = question(sent)  # the article asks; no one takes a side
         findings = []
         for step in steps:
             if step.role is None or step.token.i in span:
                 continue
             for holder in self.holders(step.token):
                 conditional = hypothetical(step.token) or hypothetical(anchor, within=step.token)
-                stance = "neutral" if conditional else decide(cue, step, asserted=step.role == "speech")
+                stance = "neutral" if conditional or asked else decide(cue, step, asserted=step.role == "speech")
                 findings.append(Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, None,
                                         confidence(stance, step, quoted=False)))
         yield from findings
@@ -222,12 +223,13 @@ def principals(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerResolver
 
 def organisation_in(source: Span, resolver: Optional[SpeakerResolver]) -> Optional[Holder]:
     """The organisation named before the head noun of an anonymous source's description
-    ("a senior State Department official"), as the resolver links it or by its name."""
+    ("a senior State Department official"), as the actors stage linked it or by its name;
+    nothing new is added to the document's actors."""
     names = [t for t in source if t.pos_ == "PROPN" and t.i < source.root.i]
     if not names:
         return None
     name = source.doc[names[0].i:names[-1].i + 1]
-    mention = resolver.resolve(name) if resolver is not None else None
+    mention = resolver.mention_at(name.root) if resolver is not None else None
     actor = resolver.actor(mention.actor_id) if resolver is not None and mention is not None else None
     if actor is not None and actor.kind == "organisation":
         return Holder(actor.name, actor.id, actor.kind)
@@ -311,6 +313,11 @@ def pole_candidates(anchor: Token) -> list[Token]:
             head = head.head
             near.append(head)
     return near
+
+
+def question(sent: Span) -> bool:
+    """Whether `sent` is a question ("Would Berlin accept a truce?")."""
+    return sent.text.rstrip(" \n\"'”’").endswith("?")
 
 
 def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:
