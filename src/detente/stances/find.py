@@ -4,12 +4,15 @@
 works out their polarity in context (``polarity.walk``) and attributes the position to
 whoever holds it:
 
-- inside a quotation, to its speaker;
+- inside a quotation, to its speaker, or to the body an anonymous speaker names ("a State
+  Department spokesperson");
 - otherwise, to the subject or possessor of the stance or speech word that governs the
   phrase ("Zelensky flatly rejected any deal that stripped Ukraine of land", "Trump's
   push for Ukraine to recognize Russia's annexation of Crimea");
 - "rejected the proposal" takes the issues of the proposal described in the sentences
   just before, and its evidence spans from that description to the rejection.
+
+A position under a condition (if, unless, until, before) or in a question is not taken.
 
 Several statements of one actor on one issue in one document may disagree; with
 ``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
