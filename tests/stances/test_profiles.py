@@ -161,3 +161,10 @@ def test_an_issue_about_talks_is_recognised_by_its_talk_words():
         {"id": "fence", "label": "Border fence", "support": "Building a fence on the border."},
     ])
     assert profiles["talks"].matches("The envoys agreed to hold talks about the border next month.")
+
+
+def test_a_fellow_of_a_meanings_act_marks_its_side():
+    profiles = build_profiles([{"id": "relief", "label": "Sanctions relief", "support": "Lifting the sanctions.",
+                                "oppose": "Keeping or tightening the sanctions."}])
+    assert profiles["relief"].pole([stem("further")]) == -1  # "further sanctions"
+    assert profiles["relief"].pole([stem("loosen")]) == 1
