@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from detente.cli import cli
-from detente.stances.profile import build_profiles, stem
+from detente.stances.profile import Profile, build_profiles, stem
 from detente.stances.taxonomy import load_taxonomy
 
 # An invented negotiation, written the minimal way: labels, meanings, examples, no cues.
@@ -168,3 +168,16 @@ def test_a_fellow_of_a_meanings_act_marks_its_side():
                                 "oppose": "Keeping or tightening the sanctions."}])
     assert profiles["relief"].pole([stem("further")]) == -1  # "further sanctions"
     assert profiles["relief"].pole([stem("loosen")]) == 1
+
+
+def test_a_word_most_issues_share_adds_weight_but_cannot_anchor_a_sentence():
+    profiles = build_profiles([
+        {"id": "aid", "label": "Aid to Selvia", "support": "Continuing aid to Selvia."},
+        {"id": "talks", "label": "Talks with Selvia", "support": "Holding talks with Selvia."},
+        {"id": "border", "label": "Selvia's border", "support": "Redrawing the border of Selvia."},
+    ])
+    assert stem("Selvia") in profiles["aid"].shared and stem("aid") not in profiles["aid"].shared
+    topic = {"selvia": 3.0, "aid": 1.0}
+    shared = Profile("x", topic, frozenset(), frozenset(), frozenset({"selvia"}))
+    own = Profile("x", topic, frozenset(), frozenset())
+    assert own.about({"selvia", "aid"}) and not shared.about({"selvia", "aid"})

@@ -273,7 +273,7 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     for profile in profiles:
         if not profile.about(found):
             continue
-        weights = [profile.topic.get(s, 0.0) for s in stems]
+        weights = [0.0 if s in profile.shared else profile.topic.get(s, 0.0) for s in stems]
         best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
         anchor = sent[best]
         span = {anchor.i}

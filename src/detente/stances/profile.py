@@ -51,6 +51,8 @@ THRESHOLD = 3.0
 # ... and one of them is this specific to the issue (a word of the label or keywords that
 # few other issues use, or two words of its meanings).
 MIN_ANCHOR = 1.5
+# A word more than this share of a taxonomy's issues use cannot be that anchor.
+SHARED = 0.5
 NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES | NECESSITY | PROPOSALS
 
 
@@ -135,17 +137,22 @@ def pole_stems(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Profile:
-    """The topic words (stem -> weight) and pole words of one issue."""
+    """The topic words (stem -> weight) and pole words of one issue; `shared` topic words,
+    which most of the taxonomy's issues use ("Ukraine"), add to a sentence's weight but
+    cannot anchor it."""
 
     issue: str
     topic: dict[str, float]
     support_words: frozenset[str]
     oppose_words: frozenset[str]
+    shared: frozenset[str] = frozenset()
 
     def score(self, found: Iterable[str]) -> tuple[float, float]:
-        """Total weight of the distinct topic stems in `found`, and the largest one."""
-        weights = [self.topic[s] for s in set(found) if s in self.topic]
-        return sum(weights), max(weights, default=0.0)
+        """Total weight of the distinct topic stems in `found`, and the largest one that
+        can anchor it."""
+        found = set(found) & self.topic.keys()
+        weights = [self.topic[s] for s in found]
+        return sum(weights), max((self.topic[s] for s in found - self.shared), default=0.0)
 
     def about(self, found: Iterable[str]) -> bool:
         total, best = self.score(found)
@@ -200,6 +207,7 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         specificity = {s: (1.0 if count == 1 else 0.2 + 0.8 * (count - df[s]) / (count - 1)) for s in weights}
         topic = {s: round(w * specificity[s], 3) for s, w in weights.items()}
         support, oppose = poles[issue_id]
+        shared = frozenset(s for s in weights if count > 2 and df[s] > count * SHARED)
         profiles[issue_id] = Profile(issue_id, {s: w for s, w in topic.items() if w > 0.2}, frozenset(support),
-                                     frozenset(oppose))
+                                     frozenset(oppose), shared)
     return profiles
