@@ -26,6 +26,7 @@ from detente.executors.serial import SerialExecutor
 from detente.exports.files import replacing
 from detente.ingest.corpus import Skipped, read_corpus
 from detente.records import Actor, Document, Event, Problem, Quote, Record, Statement
+from detente.stances.review import coverage
 from detente.stances.taxonomy import load_taxonomy
 from detente.store import Store, engine_for, open_store, sqlite_url
 
@@ -46,6 +47,8 @@ class Summary:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    taxonomy: str = ""  # the issue taxonomy the run used
+    notes: list[str] = field(default_factory=list)  # advice that is not an error
 
     @property
     def processed(self) -> int:
@@ -144,8 +147,10 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
 def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Executor, store: Store, db_url: str,
          quiet: bool, csv: bool) -> Summary:
     options = ingest.Options.from_config(config.ingest)
-    summary = Summary(out_dir=out_dir, db_url=db_url)
+    taxonomy = load_taxonomy(config.stances.issues)
+    summary = Summary(out_dir=out_dir, db_url=db_url, taxonomy=taxonomy.name)
     started = datetime.now(timezone.utc)
+    positions = 0
 
     with _progress(quiet) as progress:
         files = [p for p in ingest.discover(paths) if isinstance(p, Path)]
@@ -167,6 +172,7 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
                 summary.problems.append(result)
             elif store.add(result.document, result.records):
                 summary.added += 1
+                positions += sum(1 for s in cast(list[Statement], result.of("statements")) if s.stance != "neutral")
             else:  # stored meanwhile, by a run writing to the same database
                 summary.already_stored += 1
             progress.advance(task)
@@ -178,6 +184,8 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
             out_dir / "events_polecat.csv", cast(list[Event], records["events"]), cast(list[Actor], records["actors"]),
             cast(list[Document], records["documents"])))
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
+    summary.notes += filter(None, [coverage(taxonomy, summary.added, positions)])
+    summary.files.append(write_run(out_dir / "run.json", summary, taxonomy.source))
     summary.counts = store.counts()
     store.add_run(config, started, summary.added, summary.already_stored, len(summary.problems))
     return summary
@@ -188,4 +196,13 @@ def write_problems(path: Path, problems: list[Problem]) -> Path:
     with replacing(path) as fh:
         for problem in problems:
             fh.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+    return path
+
+
+def write_run(path: Path, summary: Summary, taxonomy_file: object) -> Path:
+    """Write what the run used and advised: its taxonomy (name and file) and its notes."""
+    facts = {"taxonomy": summary.taxonomy, "taxonomy_file": str(taxonomy_file), "added": summary.added,
+             "notes": summary.notes}
+    with replacing(path) as fh:
+        fh.write(json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
     return path

@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from detente.cli import cli
-from detente.stances.profile import build_profiles, stem
+from detente.stances.profile import Profile, build_profiles, stem
 from detente.stances.taxonomy import load_taxonomy
 
 # An invented negotiation, written the minimal way: labels, meanings, examples, no cues.
@@ -88,3 +88,96 @@ def test_taxonomy_show_lists_and_describes():
     assert result.exit_code == 0 and "ukraine-peace-2025" in result.output
     result = CliRunner().invoke(cli, ["taxonomy", "show", "ukraine-peace-2025"])
     assert result.exit_code == 0 and "territorial-concessions" in result.output and "patterns" in result.output
+
+
+# Another invented negotiation: a weapon named by a code, and sanctions.
+RADARS = """
+name: selvia-radar
+label: An invented dispute over a radar bought abroad
+issues:
+  - id: radar-purchase
+    label: The Baltan K-7 radar
+    support: Selvia buying, keeping and operating the Baltan K-7 radar system.
+    oppose: Selvia giving up the K-7 radar, returning or destroying it.
+  - id: trade-sanctions
+    label: Trade sanctions on Selvia
+    support: Keeping trade sanctions on Selvia in force.
+    oppose: Lifting the trade sanctions on Selvia.
+"""
+
+
+@pytest.fixture(scope="module")
+def radars(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tax") / "radars.yaml"
+    path.write_text(textwrap.dedent(RADARS), encoding="utf-8")
+    return path
+
+
+def test_a_code_name_is_a_topic_word_and_a_conjoined_verb_its_pole(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said Selvia must either return or destroy the K-7.")
+    assert ("Lena Ortiz", "radar-purchase", "oppose") in found
+
+
+def test_a_fellow_of_a_pole_word_takes_its_side(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said the council should maintain the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "support") in found
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said the council should ease the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "oppose") in found
+
+
+def test_an_anonymous_source_speaks_for_the_body_it_names(build_pipeline, radars):
+    nlp = build_pipeline(issues=str(radars))
+    doc = nlp("A Foreign Ministry spokesperson said the council must maintain the trade sanctions on Selvia. "
+              "\"Selvia will never give up the K-7 radar,\" the spokesperson added.")
+    found = {(s.actor, s.issue, s.stance) for s in doc._.statements}
+    assert ("Foreign Ministry", "trade-sanctions", "support") in found
+
+
+def test_what_an_opposing_meaning_refuses_is_not_a_word_of_opposition():
+    profiles = build_profiles([{"id": "isle", "label": "Recognition of the island",
+                                "support": "Recognising the island's annexation.",
+                                "oppose": "Refusing to recognise the island's annexation."}])
+    assert stem("annexation") not in profiles["isle"].oppose_words
+
+
+def test_a_request_denied_in_the_next_sentence_takes_the_other_side(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz asked the council to ease the trade sanctions. "
+                                               "Minister Paul Hahn denied the request on Friday.")
+    assert ("Lena Ortiz", "trade-sanctions", "oppose") in found
+    assert ("Paul Hahn", "trade-sanctions", "support") in found
+
+
+def test_a_position_under_a_condition_is_not_taken_outright(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn promised to ease the trade sanctions.")
+    assert ("Paul Hahn", "trade-sanctions", "oppose") in found
+    found = stances_of(plain_pipeline, radars,
+                       "Minister Paul Hahn demanded a full inspection before easing the trade sanctions.")
+    assert ("Paul Hahn", "trade-sanctions", "oppose") not in found
+
+
+def test_an_issue_about_talks_is_recognised_by_its_talk_words():
+    profiles = build_profiles([
+        {"id": "talks", "label": "Border talks", "support": "Holding talks on the border."},
+        {"id": "fence", "label": "Border fence", "support": "Building a fence on the border."},
+    ])
+    assert profiles["talks"].matches("The envoys agreed to hold talks about the border next month.")
+
+
+def test_a_fellow_of_a_meanings_act_marks_its_side():
+    profiles = build_profiles([{"id": "relief", "label": "Sanctions relief", "support": "Lifting the sanctions.",
+                                "oppose": "Keeping or tightening the sanctions."}])
+    assert profiles["relief"].pole([stem("further")]) == -1  # "further sanctions"
+    assert profiles["relief"].pole([stem("loosen")]) == 1
+
+
+def test_a_word_most_issues_share_adds_weight_but_cannot_anchor_a_sentence():
+    profiles = build_profiles([
+        {"id": "aid", "label": "Aid to Selvia", "support": "Continuing aid to Selvia."},
+        {"id": "talks", "label": "Talks with Selvia", "support": "Holding talks with Selvia."},
+        {"id": "border", "label": "Selvia's border", "support": "Redrawing the border of Selvia."},
+    ])
+    assert stem("Selvia") in profiles["aid"].shared and stem("aid") not in profiles["aid"].shared
+    topic = {"selvia": 3.0, "aid": 1.0}
+    shared = Profile("x", topic, frozenset(), frozenset(), frozenset({"selvia"}))
+    own = Profile("x", topic, frozenset(), frozenset())
+    assert own.about({"selvia", "aid"}) and not shared.about({"selvia", "aid"})

@@ -251,3 +251,27 @@ def sounds_like_cases():
 def test_each_taxonomy_example_reported_by_a_speaker_takes_its_side(bare, taxonomy, issue, stance, example):
     found = bare(f"Emmanuel Macron said that {example}", issues=taxonomy)
     assert (issue, stance) in {(s.issue, s.stance) for s in found}
+
+
+def test_warning_against_a_course_opposes_it(bare):
+    found = positions(bare("Chancellor Otto Brandt warned against forcing Ukraine to cede territory to Russia."))
+    assert ("Brandt", "territorial-concessions", "oppose") in found
+
+
+def test_cautioning_against_a_course_opposes_it(bare):
+    found = positions(bare("Chancellor Otto Brandt cautioned against pressing Kyiv to give up land."))
+    assert ("Brandt", "territorial-concessions", "oppose") in found
+
+
+def test_a_relative_clause_keeps_its_own_holder(bare):
+    found = positions(bare("Chancellor Otto Brandt rejected a deal that Prime Minister Ana Ruiz welcomed, "
+                           "which would cede Ukrainian territory to Russia."))
+    assert ("Brandt", "territorial-concessions", "oppose") in found
+    assert ("Ruiz", "territorial-concessions", "support") in found
+    assert ("Brandt", "territorial-concessions", "support") not in found
+
+
+def test_a_question_takes_no_side(bare):
+    found = positions(bare("Would Chancellor Otto Brandt accept a ceasefire?"))
+    assert not any(stance != "neutral" for _, _, stance in found)
+    assert ("Brandt", "ceasefire", "support") in positions(bare("Chancellor Otto Brandt accepted a ceasefire."))

@@ -68,5 +68,7 @@ def _print_summary(summary: runner.Summary) -> None:
     for problem in summary.problems:
         err_console.print(f"[yellow]Skipped[/yellow] {escape(problem.source)}: {escape(problem.reason)}",
                           highlight=False)
+    for note in summary.notes:
+        err_console.print(f"[yellow]Note[/yellow] {escape(note)}", highlight=False)
     console.print(f"Results are in {summary.out_dir}/ (database: {summary.db_url}); "
                   f"open {summary.out_dir / 'report.html'} in a browser.", markup=False, highlight=False)

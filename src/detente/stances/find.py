@@ -4,12 +4,15 @@
 works out their polarity in context (``polarity.walk``) and attributes the position to
 whoever holds it:
 
-- inside a quotation, to its speaker;
+- inside a quotation, to its speaker, or to the body an anonymous speaker names ("a State
+  Department spokesperson");
 - otherwise, to the subject or possessor of the stance or speech word that governs the
   phrase ("Zelensky flatly rejected any deal that stripped Ukraine of land", "Trump's
   push for Ukraine to recognize Russia's annexation of Crimea");
 - "rejected the proposal" takes the issues of the proposal described in the sentences
   just before, and its evidence spans from that description to the rejection.
+
+A position under a condition (if, unless, until, before) or in a question is not taken.
 
 Several statements of one actor on one issue in one document may disagree; with
 ``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
@@ -35,12 +38,13 @@ from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import Step, agents, hypothetical, walk
-from detente.stances.profile import Profile, stem
+from detente.stances.profile import WORD, Profile, stem
 from detente.stances.taxonomy import Cue, Taxonomy, clue_text, normalise
 
 DEFAULT_KINDS = ("person", "organisation", "group")
 ANTECEDENT_WINDOW = 3
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})  # too vague to hold a position
+MAX_CONJUNCTS = 3  # how far up a chain of conjoined verbs a pole word is looked for
 POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
@@ -89,6 +93,7 @@ class _DocStances:
         self.doc, self.quotes, self.resolver = doc, quotes, resolver
         self.taxonomy = taxonomy
         self.actor_kinds = actor_kinds
+        self.principals = principals(doc, quotes, resolver)
 
     def find(self) -> Iterable[Finding]:
         """Every position found in `doc`, one per sentence, holder and issue."""
@@ -105,8 +110,10 @@ class _DocStances:
                     if key not in found or rank(finding) > rank(found[key]):
                         found[key] = finding
             for finding in self.anaphora(sents, n, proposals):
-                found.setdefault((finding.holder.name, finding.issue), finding)
-            if described and any(t.lemma_.lower() in PROPOSALS and t.pos_ == "NOUN" for t in sent):
+                key = (finding.holder.name, finding.issue)
+                if key not in found or found[key].stance == "neutral":
+                    found[key] = finding
+            if described and any(t.lemma_.lower() in PROPOSALS and t.pos_ in ("NOUN", "VERB") for t in sent):
                 proposals.append((n, described))
             yield from found.values()
 
@@ -123,12 +130,14 @@ class _DocStances:
             return
         steps = walk(anchor, span, cue.polarity, keep_negation=keep_negation)
         describe(cue, anchor, span, steps, described)
+        asked = question(sent)  # the article asks; no one takes a side
         findings = []
         for step in steps:
             if step.role is None or step.token.i in span:
                 continue
             for holder in self.holders(step.token):
-                stance = "neutral" if hypothetical(step.token) else decide(cue, step, asserted=step.role == "speech")
+                conditional = hypothetical(step.token) or hypothetical(anchor, within=step.token)
+                stance = "neutral" if conditional or asked else decide(cue, step, asserted=step.role == "speech")
                 findings.append(Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, None,
                                         confidence(stance, step, quoted=False)))
         yield from findings
@@ -182,13 +191,53 @@ class _DocStances:
         return holder
 
     def quote_holder(self, quote: Quote) -> Optional[Holder]:
-        """The speaker of `quote`, if of a kind that counts."""
+        """The speaker of `quote`, or the organisation an anonymous speaker speaks for, if
+        of a kind that counts."""
         if not quote.speaker:
             return None
+        if quote.id in self.principals:
+            principal = self.principals[quote.id]
+            return principal if principal.kind in self.actor_kinds else None
         actor = self.resolver.actor(quote.speaker_id) if self.resolver is not None else None
         kind = actor.kind if actor is not None else ("anonymous" if quote.speaker.startswith("anonymous") else "person")
         holder = Holder(quote.speaker, quote.speaker_id, kind)
         return holder if holder.kind in self.actor_kinds else None
+
+
+def principals(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerResolver]) -> dict[str, Holder]:
+    """The organisation each anonymous source speaks for, by quote id: the one named in the
+    source's own words ("a State Department spokesperson"), and for a later quote of the
+    same kind of source ("the spokesperson said"), the one named last."""
+    found: dict[str, Holder] = {}
+    by_noun: dict[str, Holder] = {}
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.speaker is None or not quote.speaker.startswith("anonymous:"):
+            continue
+        noun = quote.speaker.split()[-1].lower()
+        holder = by_noun.get(noun)
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            source = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            named = organisation_in(source, resolver) if source is not None else None
+            if named is not None:
+                holder = by_noun[noun] = named
+        if holder is not None:
+            found[quote.id] = holder
+    return found
+
+
+def organisation_in(source: Span, resolver: Optional[SpeakerResolver]) -> Optional[Holder]:
+    """The organisation named before the head noun of an anonymous source's description
+    ("a senior State Department official"), as the actors stage linked it or by its name;
+    nothing new is added to the document's actors."""
+    names = [t for t in source if t.pos_ == "PROPN" and t.i < source.root.i]
+    if not names:
+        return None
+    name = source.doc[names[0].i:names[-1].i + 1]
+    mention = resolver.mention_at(name.root) if resolver is not None else None
+    actor = resolver.actor(mention.actor_id) if resolver is not None and mention is not None else None
+    if actor is not None and actor.kind == "organisation":
+        return Holder(actor.name, actor.id, actor.kind)
+    return Holder(name.text, None, "organisation") if name.root.ent_type_ == "ORG" else None
 
 
 def cue_matches(sent: Span, cues: list[Cue]) -> Iterable[tuple[Cue, Token, frozenset]]:
@@ -220,12 +269,12 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     it is a mention, which takes a side only under a stance word."""
     if not profiles:
         return
-    stems = [stem(t.text) if t.is_alpha else "" for t in sent]
+    stems = [stem(t.text) if WORD.fullmatch(t.text) else "" for t in sent]
     found = set(stems)
     for profile in profiles:
         if not profile.about(found):
             continue
-        weights = [profile.topic.get(s, 0.0) for s in stems]
+        weights = [0.0 if s in profile.shared else profile.topic.get(s, 0.0) for s in stems]
         best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
         anchor = sent[best]
         span = {anchor.i}
@@ -239,10 +288,10 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
             if near.i in span or not (sent.start <= near.i < sent.end) or near.pos_ not in POLE_POS:
                 continue
             negator = next((c for c in near.children if c.lower_ in NEGATORS and c.dep_ in ("neg", "det")), None)
-            word = stems[near.i - sent.start]
-            pole = profile.pole([f"not {word}"]) if negator is not None else 0
+            words = {stems[near.i - sent.start], stem(near.lemma_)}
+            pole = profile.pole([f"not {w}" for w in words]) if negator is not None else 0
             negating = bool(pole)
-            pole = pole or profile.pole([word])
+            pole = pole or profile.pole(words)
             if pole:
                 kind = "support" if pole > 0 else "oppose"
                 span.update([near.i, *([negator.i] if negating and negator is not None else [])])
@@ -252,14 +301,27 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
 
 def pole_candidates(anchor: Token) -> list[Token]:
     """The words next to an issue phrase's head that may say which side it states: its
-    modifiers, the word that governs it (through a preposition, the word above that)."""
+    modifiers, the word that governs it (through a preposition, the word above that) and
+    the verbs that word is conjoined with or completes ("destroy or return or get rid of
+    it")."""
     near = [c for c in anchor.children if c.dep_ in ("amod", "compound", "nmod")]
     head = anchor.head
     if head.i != anchor.i:
         near.append(head)
         if head.dep_ == "prep" or anchor.dep_ == "pobj":
-            near.append(head.head)
+            head = head.head
+            near.append(head)
+        for _ in range(MAX_CONJUNCTS):
+            if head.dep_ not in ("conj", "acomp", "oprd") or head.head.i == head.i:
+                break
+            head = head.head
+            near.append(head)
     return near
+
+
+def question(sent: Span) -> bool:
+    """Whether `sent` is a question ("Would Berlin accept a truce?")."""
+    return sent.text.rstrip(" \n\"'”’").endswith("?")
 
 
 def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:

@@ -18,7 +18,18 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from detente.lang.en import HEDGES, NECESSITY, NEGATORS, OPPOSING, PHRASAL, PROPOSALS, SPEECH_VERBS, SUPPORTIVE, TOPICS
+from detente.lang.en import (
+    CONDITIONS,
+    HEDGES,
+    NECESSITY,
+    NEGATORS,
+    OPPOSING,
+    PHRASAL,
+    PROPOSALS,
+    SPEECH_VERBS,
+    SUPPORTIVE,
+    TOPICS,
+)
 
 # Links whose head does not scope over the dependent's content.
 NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "dep", "npadvmod"})
@@ -115,10 +126,13 @@ def light_verb_polarity(token: Token) -> int:
 
 
 def hypothetical(token: Token, within: Optional[Token] = None) -> bool:
-    """Whether `token` sits in a clause introduced by if, whether or unless (below
-    `within`, when given, such as the top of a quotation)."""
+    """Whether `token` sits in a clause of condition, introduced by if, unless, until,
+    before ... ("before granting any relief"), below `within` when given (such as the top
+    of a quotation or the word that holds the position)."""
     for node in [token, *token.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in CONDITIONS:
             return True
         if within is not None and node.i == within.i:
             break

@@ -15,7 +15,8 @@ mean, and a few example sentences. From these words a profile is built:
 Words are compared by a crude stem (lower case, common suffixes off), so that the
 profile can be matched against a bare string (``Issue.matches``) as well as a parsed
 sentence. Stop words, the stance lexicon (support, reject, must, not ...) and the generic
-words of ``lang/en/profiles.yaml`` never count as topic words: they say how, not what.
+words of ``lang/en/profiles.yaml`` never count as topic words: they say how, not what;
+words that name talk ("talks", "negotiate") may, since an issue can be about talks.
 """
 from __future__ import annotations
 
@@ -26,9 +27,19 @@ from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from detente.lang.en import GENERIC_TOPIC_WORDS, HEDGES, NECESSITY, NEGATORS, OPPOSING, PROPOSALS, SUPPORTIVE, TOPICS
+from detente.lang.en import (
+    GENERIC_TOPIC_WORDS,
+    HEDGES,
+    NECESSITY,
+    NEGATORS,
+    OPPOSING,
+    POLE_SYNONYMS,
+    PROPOSALS,
+    SUPPORTIVE,
+)
 
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# A word, or a code of letters and digits that names a thing ("S-400s", "F-35", "G7").
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[0-9]+[A-Za-z]*)?")
 SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "ising", "izing", "ised", "ized",
             "ises", "izes", "ise", "ize", "ating", "ated", "ates", "ate", "ments", "ment", "ings", "ing",
             "ies", "ied", "ed", "es", "s", "ly")
@@ -40,7 +51,9 @@ THRESHOLD = 3.0
 # ... and one of them is this specific to the issue (a word of the label or keywords that
 # few other issues use, or two words of its meanings).
 MIN_ANCHOR = 1.5
-NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES | NECESSITY | TOPICS | PROPOSALS
+# A word more than this share of a taxonomy's issues use cannot be that anchor.
+SHARED = 0.5
+NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES | NECESSITY | PROPOSALS
 
 
 @lru_cache(maxsize=65536)
@@ -67,41 +80,79 @@ def words(text: str) -> list[str]:
 NOT_TOPIC_STEMS = frozenset(stem(w) for w in NOT_TOPICS | GENERIC_TOPIC_WORDS)
 
 
+def forms(word: str) -> set[str]:
+    """The stems of `word` and of its inflections, which the crude stem does not always
+    bring together ("cede", "ceding", "ceded")."""
+    base = word[:-1] if word.endswith("e") else word
+    return {stem(w) for w in (word, word + "s", base + "ing", base + "ed")}
+
+
+WORD_OR_BREAK = re.compile(WORD.pattern + r"|[,;:.()]")
+OPPOSING_STEMS = frozenset(map(stem, OPPOSING))
+# stop words that name an act ("keep", "give"): pole words all the same
+STOP_POLES = frozenset().union(*(forms(w) for w in frozenset().union(*POLE_SYNONYMS) & STOP_WORDS))
+SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SYNONYMS)
+
+
+def acts(text: str) -> set[str]:
+    """The stems of the words of `text` that ``POLE_SYNONYMS`` lists."""
+    return {s for s in map(stem, WORD.findall(text)) if any(s in group for group in SYNONYM_STEMS)}
+
+
+def synonyms(found: set[str]) -> set[str]:
+    """The fellows in ``POLE_SYNONYMS`` of the pole stems `found`."""
+    return set().union(*(group for group in SYNONYM_STEMS if group & found))
+
+
 def stems(text: str) -> set[str]:
     return {s for s in map(stem, words(text)) if s not in NOT_TOPIC_STEMS}
 
 
 def pole_stems(text: str) -> set[str]:
     """The stems of `text` that can be pole words; a word right after a negator is
-    marked ("no threat" gives "not threat"), since the phrase then means the other side."""
-    found, negate = set(), False
-    for word in WORD.findall(text.replace("n't", " not")):
+    marked ("no threat" gives "not threat"), since the phrase then means the other side,
+    and so is the rest of a clause after an opposing word ("refusing to recognise the
+    annexation": the annexation is what is refused, not a word of refusal). Names
+    ("Kyiv", "Moscow") say who, not which side: they are never pole words."""
+    found, negate, refused = set(), False, False
+    for n, match in enumerate(WORD_OR_BREAK.finditer(text.replace("n't", " not"))):
+        word = match.group()
         lower = word.lower()
+        if not word[0].isalpha():
+            refused = False
+            continue
         if lower in NEGATORS:
             negate = True
             continue
-        if lower in STOP_WORDS and lower not in NEGATORS:
+        if lower in OPPOSING or stem(word) in OPPOSING_STEMS:
+            refused = True
             continue
         s = stem(word)
-        if s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS:
-            found.add(f"not {s}" if negate else s)
+        if s in STOP_POLES or (s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS
+                               and (n == 0 or word.islower())):
+            found.add(f"not {s}" if negate or refused else s)
         negate = False
     return found
 
 
 @dataclass(frozen=True)
 class Profile:
-    """The topic words (stem -> weight) and pole words of one issue."""
+    """The topic words (stem -> weight) and pole words of one issue; `shared` topic words,
+    which most of the taxonomy's issues use ("Ukraine"), add to a sentence's weight but
+    cannot anchor it."""
 
     issue: str
     topic: dict[str, float]
     support_words: frozenset[str]
     oppose_words: frozenset[str]
+    shared: frozenset[str] = frozenset()
 
     def score(self, found: Iterable[str]) -> tuple[float, float]:
-        """Total weight of the distinct topic stems in `found`, and the largest one."""
-        weights = [self.topic[s] for s in set(found) if s in self.topic]
-        return sum(weights), max(weights, default=0.0)
+        """Total weight of the distinct topic stems in `found`, and the largest one that
+        can anchor it."""
+        found = set(found) & self.topic.keys()
+        weights = [self.topic[s] for s in found]
+        return sum(weights), max((self.topic[s] for s in found - self.shared), default=0.0)
 
     def about(self, found: Iterable[str]) -> bool:
         total, best = self.score(found)
@@ -138,7 +189,13 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         raw[issue["id"]] = weights
         support = set().union(*map(pole_stems, [issue["support"], *issue.get("support_sounds_like", ())]))
         oppose = set().union(*map(pole_stems, [issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
-        poles[issue["id"]] = (support - oppose, oppose - support)
+        support, oppose = support - oppose, oppose - support
+        # a fellow of a pole word of the meanings joins its side, unless it or a fellow of
+        # its own is on the other
+        meant_support, meant_oppose = acts(issue["support"]), acts(issue.get("oppose") or "")
+        more_support = synonyms(meant_support) - synonyms(oppose | meant_oppose) - oppose
+        more_oppose = synonyms(meant_oppose) - synonyms(support | meant_support) - support
+        poles[issue["id"]] = (support | more_support, oppose | more_oppose)
     count = len(raw)
     df: dict[str, int] = {}
     for weights in raw.values():
@@ -150,6 +207,7 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         specificity = {s: (1.0 if count == 1 else 0.2 + 0.8 * (count - df[s]) / (count - 1)) for s in weights}
         topic = {s: round(w * specificity[s], 3) for s, w in weights.items()}
         support, oppose = poles[issue_id]
+        shared = frozenset(s for s in weights if count > 2 and df[s] > count * SHARED)
         profiles[issue_id] = Profile(issue_id, {s: w for s, w in topic.items() if w > 0.2}, frozenset(support),
-                                     frozenset(oppose))
+                                     frozenset(oppose), shared)
     return profiles

@@ -2,9 +2,13 @@
 `advice` (the warnings of `detente taxonomy check`)."""
 from __future__ import annotations
 
+from typing import Optional
+
 from detente.stances.taxonomy import Issue, Taxonomy
 
 TOP_WORDS = 8
+# Fewer positions than this per article: the corpus barely matches its taxonomy.
+FEW_STATEMENTS_PER_ARTICLE = 1.0
 
 
 def describe(taxonomy: Taxonomy) -> str:
@@ -47,3 +51,14 @@ def advice(taxonomy: Taxonomy) -> list[str]:
                 found.append(f"{where} its own words do not recognise the example {example!r}: add the words "
                              "it turns on to `keywords`, or a pattern.")
     return found
+
+
+def coverage(taxonomy: Taxonomy, articles: int, positions: int) -> Optional[str]:
+    """A note when `articles` analysed under `taxonomy` gave few `positions` (statements
+    that take a side): the corpus is likely about another negotiation."""
+    if not articles or positions / articles >= FEW_STATEMENTS_PER_ARTICLE:
+        return None
+    return (f"Only {positions} position(s) in {articles} article(s) on the issues of the taxonomy "
+            f"{taxonomy.name!r}: the articles barely match it. If they are about another negotiation, "
+            "write a taxonomy for it (docs/taxonomies.md), check it with `detente taxonomy check FILE` "
+            "and run again with --issues FILE.")

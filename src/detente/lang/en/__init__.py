@@ -63,9 +63,13 @@ TOPICS = frozenset(_stance["topics"])
 NECESSITY = frozenset(_stance["necessity"])
 NEGATORS = frozenset(_stance["negators"])
 HEDGES = frozenset(_stance["hedges"])
+CONDITIONS = frozenset(_stance["conditions"])
 
 # Words of an issue's description that say how, not what: never topic words of a profile.
-GENERIC_TOPIC_WORDS = frozenset(_load("profiles.yaml")["generic"])
+_profiles = _load("profiles.yaml")
+GENERIC_TOPIC_WORDS = frozenset(_profiles["generic"])
+# Groups of words that name the same act: a pole word of an issue brings its fellows.
+POLE_SYNONYMS = tuple(frozenset(group) for group in _profiles["pole_synonyms"])
 
 _events = _load("events.yaml")
 ACTOR_NOUNS = frozenset(_events["actor_nouns"])
