@@ -100,7 +100,7 @@ def test_a_database_detente_did_not_write_is_refused(tmp_path):
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE documents (id TEXT)")
-    with pytest.raises(StoreError, match="has no actors, mentions, quotes, statements table"):
+    with pytest.raises(StoreError, match="has no actors, events, mentions, quotes, statements table"):
         read_only(f"sqlite:///{other}")
 
 

@@ -71,9 +71,10 @@ def open_store(url: str) -> "Store":
     return Store(engine)
 
 
-def _create(engine: Engine, tries: int = 3) -> None:
+def _create(engine: Engine) -> None:
     """Create what is missing of the schema; on PostgreSQL under a lock, on SQLite again
-    when another run created a table first."""
+    when another run created a table first (each try finds at least one more table made)."""
+    tries = len(metadata.tables) + 1
     for attempt in range(tries):
         try:
             with engine.begin() as conn:
