@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from dbs import fresh_postgres, postgres_url
 from detente import runner
 from detente.actors.kb import slug
 from detente.cli import cli
@@ -153,12 +154,9 @@ def bad_run(bad_corpus, tmp_path_factory):
     return out
 
 
-POSTGRES = os.environ.get("DETENTE_TEST_POSTGRES")  # a PostgreSQL URL to write to; CI sets it when it has a server
-
-
-@pytest.mark.skipif(not POSTGRES, reason="no PostgreSQL server (set DETENTE_TEST_POSTGRES to a database URL)")
+@pytest.mark.skipif(not postgres_url(), reason="no PostgreSQL server: set DETENTE_TEST_PG_URL")
 def test_the_bad_corpus_on_postgresql_loses_no_good_article(bad_corpus, bad_run, tmp_path):
-    result = invoke("run", str(bad_corpus), "-o", str(tmp_path / "out"), "--db", str(POSTGRES), "--quiet")
+    result = invoke("run", str(bad_corpus), "-o", str(tmp_path / "out"), "--db", fresh_postgres(), "--quiet")
     assert result.exit_code == 0 and "unexpected" not in result.output, result.output
     assert set(stored(bad_run)) <= set(stored(tmp_path / "out"))
 
