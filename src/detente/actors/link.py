@@ -620,7 +620,7 @@ class DocLinker:
         if found:
             actor, method, confidence, (start, end) = found
             return self._mention(start, end, actor, method, confidence)
-        if span.root.pos_ == "NOUN":  # "a receptionist", "a JetBlue pilot": unnamed, known by role
+        if span.root.pos_ == "NOUN" and anonymous.speaks_by_role(span):  # "a receptionist", "a JetBlue pilot"
             return self._anonymous(span, 0.5)
         return None
 
