@@ -36,3 +36,15 @@ def test_he_is_not_a_plural_unnamed_source(nlp):
             "“The waves were higher than the mast,” he said.")
     speaker = speaker_of(parse(nlp, text), "waves were higher")
     assert speaker is None or not speaker.endswith("captains")
+
+
+def test_they_after_people_named_together_is_one_of_them(nlp):
+    text = ("Senators Maria Lopez, John Peters and Tom Berg wrote to the fisheries minister of Estonia on Tuesday. "
+            "“We are deeply worried about the state of the harbour,” they wrote.")
+    assert speaker_of(parse(nlp, text), "deeply worried") in ("Maria Lopez", "John Peters", "Tom Berg")
+
+
+def test_they_is_not_one_person_named_alone(nlp):
+    text = ("Ana Ruiz wrote to the minister on Tuesday. "
+            "“We are deeply worried about the state of the harbour,” they wrote.")
+    assert speaker_of(parse(nlp, text), "deeply worried") != "Ana Ruiz"

@@ -34,7 +34,7 @@ def _fits(actor: Actor, kind: str, shown: dict[str, set[str]]) -> bool:
     if kind == "neuter":
         return actor.kind in ("organisation", "country")
     if kind == "plural":
-        return actor.kind in GROUP_KINDS
+        return actor.kind in GROUP_KINDS or actor.kind == "person"  # people named together (see resolve)
     if actor.kind == "anonymous":
         return True  # "a JetBlue pilot" … he (a singular one: see resolve)
     return actor.kind == "person" and actor.gender in (kind, None) and shown.get(actor.id, {kind}) <= {kind}
@@ -139,11 +139,16 @@ def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = No
         span = doc[tokens[0]:tokens[1]]
         if actor.kind == "anonymous" and kind in GENDER.values() and span.root.tag_ not in ("NN", "NNP"):
             continue  # "officials" are no "he"
+        coordinated = kind == "plural" and any(c.dep_ == "conj" for c in span.root.children)
+        if kind == "plural" and actor.kind == "person" and not coordinated:
+            continue  # "they" for people only where the text names them together: Ana Ruiz and Li Wei
         if distance == 0 and span.root.head == token.head and token.dep_ in SUBJECT_DEPS:
             continue  # "Trump told him": the subject's co-argument is not the pronoun
         paragraphs = facts.text.count("\n", m.end, token.idx)
         score = -distance - 0.5 * min(paragraphs, 2)
         score += 0.6 if span.root.dep_ in SUBJECT_DEPS or m.method == "pronoun" else 0.0
+        score += 0.8 if coordinated else 0.0  # "The council, the bank and rights groups … They say"
+        score -= 0.5 if kind == "plural" and actor.kind == "country" and not coordinated else 0.0  # a country is "it"
         score += 0.8 if actor.id in speakers or _speaks(span) else 0.0
         score -= 0.00001 * (token.idx - m.end)
         if best_score is None or score > best_score:
