@@ -167,6 +167,7 @@ class DocLinker:
         pronouns.infer_genders(self.doc)
         self._link_pronouns()
         self._drop_passing_countries()
+        self._drop_passing_organisations()
         self.doc._.mentions.sort(key=lambda m: (m.start, m.end))
 
     def _candidate_spans(self) -> list[Span]:
@@ -458,6 +459,35 @@ class DocLinker:
         for m in doc._.mentions:
             if m.actor_id in gone:
                 m.kind = "place"  # the country as a place, not as a party to the story
+
+    def _drop_passing_organisations(self) -> None:
+        """Forget the organisations the knowledge base does not know that the article names
+        once in passing, never as an agent (a court, a programme's sponsor): they take no part
+        in the story. One that speaks later is found again as a speaker."""
+        doc, facts = self.doc, docinfo.info(self.doc)
+        by_actor: dict[str, list[Mention]] = {}
+        for m in doc._.mentions:
+            actor = doc._.actors.get(m.actor_id) if m.actor_id else None
+            if actor is not None and actor.local and actor.kind == "organisation":
+                by_actor.setdefault(actor.id, []).append(m)
+        gone = set()
+        for actor_id, found in by_actor.items():
+            tokens = facts.token_range(doc, found[0].start, found[0].end) if len(found) == 1 else None
+            if tokens is not None and not self._agent(doc[tokens[0]:tokens[1]].root):
+                gone.add(actor_id)
+        if gone:
+            doc._.mentions[:] = [m for m in doc._.mentions if m.actor_id not in gone]
+            _spans.pop(doc, None)
+            for actor_id in gone:
+                doc._.actors.pop(actor_id, None)
+
+    @staticmethod
+    def _agent(root: Token) -> bool:
+        """Whether a name acts in its sentence: a subject, a possessor or an agent, or in
+        apposition to or coordinated with one."""
+        while root.dep_ in ("appos", "conj", "compound") and root.head != root:
+            root = root.head
+        return root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
     def _credit(self, span: Span) -> bool:
         """A name in a byline paragraph (By …) or a credit (… contributed to this report)."""
