@@ -483,11 +483,18 @@ class DocLinker:
 
     @staticmethod
     def _agent(root: Token) -> bool:
-        """Whether a name acts in its sentence: a subject, a possessor or an agent, or in
-        apposition to or coordinated with one."""
+        """Whether a name acts in its sentence: a subject, a possessor or an agent (or in
+        apposition to or coordinated with one), or the author of a written source (data
+        from X, an X report)."""
         while root.dep_ in ("appos", "conj", "compound") and root.head != root:
+            if root.dep_ == "compound" and _document_noun(root.head):
+                return True
             root = root.head
-        return root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+        head = root.head
+        if root.dep_ in AGENT_DEPS:
+            return True
+        return root.dep_ == "pobj" and (head.dep_ == "agent" or (
+            head.lower_ in AUTHOR_PREPOSITIONS and _document_noun(head.head)))
 
     def _credit(self, span: Span) -> bool:
         """A name in a byline paragraph (By …) or a credit (… contributed to this report)."""
