@@ -34,3 +34,9 @@ def test_a_thing_is_no_anonymous_source(nlp, text, phrase):
 def test_a_person_known_by_role_is_an_anonymous_source(nlp, text, phrase, head):
     found = resolve_phrase(parse(nlp, text), phrase)
     assert found is not None and found.kind == "anonymous" and found.actor.endswith(head)
+
+
+def test_plural_sources_are_named_by_their_singular_head(nlp):
+    text = "Two Norwegian coast guard officers told reporters the trawler had ignored every warning."
+    found = resolve_phrase(parse(nlp, text), "Two Norwegian coast guard officers")
+    assert found is not None and found.kind == "anonymous" and found.actor.endswith(" officer")

@@ -59,7 +59,7 @@ def anonymous_actor(span: Span, doc_id: str, affiliation_of: Callable[[Span], Op
         words.append(tok.text)
         found = affiliation_of(span.doc[tok.i:tok.i + 1])
         country = country or (found.id if found else None)
-    head = root.text.lower()
+    head = root.lemma_.lower() if root.tag_ == "NNS" else root.text.lower()  # a source by its singular: official
     label = " ".join([*words, head])
     return Actor(id=f"anon:{doc_id}:{slug(label)}", name=f"anonymous: {label}", kind="anonymous",
                  country=country, description=span.text, local=True)
