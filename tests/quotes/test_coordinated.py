@@ -38,3 +38,18 @@ def test_a_second_cue_starts_a_statement_of_its_own(parser, text, first, second)
 def test_that_and_that_is_one_statement(parser):
     text = "The minister said the vote was rushed and that he would ask the court to annul it."
     assert "the vote was rushed and that he would ask the court to annul it" in texts(parser, text)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ministry said in a letter that the border would stay closed until June.",
+     "the border would stay closed until June"),
+    ("Hours later, the harbour authority said in a statement that the ferry sank at dawn.",
+     "the ferry sank at dawn"),
+])
+def test_the_clause_after_in_a_statement_is_the_content(parser, text, content):
+    assert content in texts(parser, text)
+
+
+def test_a_relative_clause_on_the_statement_is_not_the_content(parser):
+    text = "The ministry said in a letter that it sent to the mayor that the border would stay closed."
+    assert "it sent to the mayor" not in " ".join(texts(parser, text))

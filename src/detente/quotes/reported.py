@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS
+from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, TEXTS
 from detente.nlp import docinfo
 from detente.quotes.confidence import CONFIDENCE
 from detente.quotes.spans import Found, outside, trim, within
@@ -38,10 +38,12 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
-        for comp in verb.children:
+        hung = _in_a_statement(verb)
+        for comp in [*verb.children, *hung]:
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-            if (comp.dep_ != "ccomp" and not infinitive) or (comp.i < verb.i and not _trails(comp, verb)):
+            if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
+                    or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
             span = _content_span(comp, _coordinated_clause(verb, comp))
             if span is None or any(a < span.end_char and span.start_char < b for a, b in taken):
@@ -89,6 +91,14 @@ def _trails(comp: Token, verb: Token) -> bool:
     comma = comp.right_edge.i + 1
     return comma < verb.i and doc[comma].text == "," and all(
         t.i == verb.i or t.head.i in range(comma + 1, verb.i + 1) or t.dep_ in SUBJECTS for t in doc[comma + 1:verb.i])
+
+
+def _in_a_statement(verb: Token) -> list[Token]:
+    """The clause the parser hung on the text a cue names (said in a statement that …)."""
+    return [clause for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for text in prep.children if text.dep_ == "pobj" and text.lemma_.lower() in TEXTS | SPEECH_NOUNS
+            for clause in text.children if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > text.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)]
 
 
 def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
