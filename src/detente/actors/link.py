@@ -167,6 +167,7 @@ class DocLinker:
         pronouns.infer_genders(self.doc)
         self._link_pronouns()
         self._drop_passing_countries()
+        self._drop_passing_organisations()
         self.doc._.mentions.sort(key=lambda m: (m.start, m.end))
 
     def _candidate_spans(self) -> list[Span]:
@@ -459,6 +460,42 @@ class DocLinker:
             if m.actor_id in gone:
                 m.kind = "place"  # the country as a place, not as a party to the story
 
+    def _drop_passing_organisations(self) -> None:
+        """Forget the organisations the knowledge base does not know that the article names
+        once in passing, never as an agent (a court, a programme's sponsor): they take no part
+        in the story. One that speaks later is found again as a speaker."""
+        doc, facts = self.doc, docinfo.info(self.doc)
+        by_actor: dict[str, list[Mention]] = {}
+        for m in doc._.mentions:
+            actor = doc._.actors.get(m.actor_id) if m.actor_id else None
+            if actor is not None and actor.local and actor.kind == "organisation":
+                by_actor.setdefault(actor.id, []).append(m)
+        gone = set()
+        for actor_id, found in by_actor.items():
+            tokens = facts.token_range(doc, found[0].start, found[0].end) if len(found) == 1 else None
+            if tokens is not None and not self._agent(doc[tokens[0]:tokens[1]].root):
+                gone.add(actor_id)
+        if gone:
+            doc._.mentions[:] = [m for m in doc._.mentions if m.actor_id not in gone]
+            _spans.pop(doc, None)
+            for actor_id in gone:
+                doc._.actors.pop(actor_id, None)
+
+    @staticmethod
+    def _agent(root: Token) -> bool:
+        """Whether a name acts in its sentence: a subject, a possessor or an agent (or in
+        apposition to or coordinated with one), or the author of a written source (data
+        from X, an X report)."""
+        while root.dep_ in ("appos", "conj", "compound") and root.head != root:
+            if root.dep_ == "compound" and _document_noun(root.head):
+                return True
+            root = root.head
+        head = root.head
+        if root.dep_ in AGENT_DEPS:
+            return True
+        return root.dep_ == "pobj" and (head.dep_ == "agent" or (
+            head.lower_ in AUTHOR_PREPOSITIONS and _document_noun(head.head)))
+
     def _credit(self, span: Span) -> bool:
         """A name in a byline paragraph (By …) or a credit (… contributed to this report)."""
         doc, most = self.doc, BYLINE_TOKENS + 1  # look no further than a byline's length: linear time
@@ -620,7 +657,7 @@ class DocLinker:
         if found:
             actor, method, confidence, (start, end) = found
             return self._mention(start, end, actor, method, confidence)
-        if span.root.pos_ == "NOUN":  # "a receptionist", "a JetBlue pilot": unnamed, known by role
+        if span.root.pos_ == "NOUN" and anonymous.speaks_by_role(span):  # "a receptionist", "a JetBlue pilot"
             return self._anonymous(span, 0.5)
         return None
 

@@ -3,7 +3,7 @@ grammatical subjects and previous speakers, across sentences and paragraphs."""
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.tokens import Doc, Token
 
@@ -28,12 +28,26 @@ def pronoun_kind(token: Token) -> Optional[str]:
     return GENDER.get(low) or ("plural" if low in PLURAL else None)
 
 
-def _fits(actor: Actor, kind: str) -> bool:
+def _fits(actor: Actor, kind: str, shown: dict[str, set[str]]) -> bool:
+    """Whether `actor` can be what a pronoun of `kind` stands for; `shown` holds the
+    genders of the pronouns already linked to each actor (a man "he" once is no "she")."""
     if kind == "neuter":
         return actor.kind in ("organisation", "country")
     if kind == "plural":
-        return actor.kind in GROUP_KINDS
-    return actor.kind == "person" and actor.gender in (kind, None)
+        return actor.kind in GROUP_KINDS or actor.kind == "person"  # people named together (see resolve)
+    if actor.kind == "anonymous":
+        return True  # "a JetBlue pilot" … he (a singular one: see resolve)
+    return actor.kind == "person" and actor.gender in (kind, None) and shown.get(actor.id, {kind}) <= {kind}
+
+
+def _shown_genders(doc: Doc) -> dict[str, set[str]]:
+    """The genders of the he/she pronouns linked so far, by actor id."""
+    out: dict[str, set[str]] = {}
+    for m in doc._.mentions or []:
+        gender = GENDER.get(m.text.lower()) if m.method == "pronoun" and m.actor_id else None
+        if gender is not None:
+            out.setdefault(cast(str, m.actor_id), set()).add(gender)
+    return out
 
 
 def _speaks(span) -> bool:
@@ -109,11 +123,12 @@ def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = No
     best: Optional[Actor] = None
     best_score: Optional[float] = None
     actors = doc._.actors
+    shown = _shown_genders(doc) if kind in ("male", "female") else {}
     for m in doc._.mentions or []:
         if m.end > token.idx or m.start < earliest or not m.actor_id:
             continue
         actor = actors.get(m.actor_id)
-        if actor is None or not _fits(actor, kind):
+        if actor is None or not _fits(actor, kind, shown):
             continue
         tokens = facts.token_range(doc, m.start, m.end)
         if tokens is None:
@@ -122,11 +137,18 @@ def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = No
         if distance > LOOK_BACK or (quoted(m.start) and not pronoun_quoted):
             continue  # a pronoun outside quotation marks does not point at a name inside
         span = doc[tokens[0]:tokens[1]]
+        if actor.kind == "anonymous" and kind in GENDER.values() and span.root.tag_ not in ("NN", "NNP"):
+            continue  # "officials" are no "he"
+        coordinated = kind == "plural" and any(c.dep_ == "conj" for c in span.root.children)
+        if kind == "plural" and actor.kind == "person" and not coordinated:
+            continue  # "they" for people only where the text names them together: Ana Ruiz and Li Wei
         if distance == 0 and span.root.head == token.head and token.dep_ in SUBJECT_DEPS:
             continue  # "Trump told him": the subject's co-argument is not the pronoun
         paragraphs = facts.text.count("\n", m.end, token.idx)
         score = -distance - 0.5 * min(paragraphs, 2)
         score += 0.6 if span.root.dep_ in SUBJECT_DEPS or m.method == "pronoun" else 0.0
+        score += 0.8 if coordinated else 0.0  # "The council, the bank and rights groups … They say"
+        score -= 0.5 if kind == "plural" and actor.kind == "country" and not coordinated else 0.0  # a country is "it"
         score += 0.8 if actor.id in speakers or _speaks(span) else 0.0
         score -= 0.00001 * (token.idx - m.end)
         if best_score is None or score > best_score:

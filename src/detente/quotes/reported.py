@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS
+from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, TEXTS
 from detente.nlp import docinfo
 from detente.quotes.confidence import CONFIDENCE
 from detente.quotes.spans import Found, outside, trim, within
@@ -38,12 +38,14 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
-        for comp in verb.children:
+        hung = _in_a_statement(verb)
+        for comp in [*verb.children, *hung]:
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-            if (comp.dep_ != "ccomp" and not infinitive) or (comp.i < verb.i and not _trails(comp, verb)):
+            if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
+                    or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
-            span = _content_span(comp)
+            span = _content_span(comp, _coordinated_clause(verb, comp))
             if span is None or any(a < span.end_char and span.start_char < b for a, b in taken):
                 continue
             speaker = speaker_of(verb)
@@ -91,14 +93,38 @@ def _trails(comp: Token, verb: Token) -> bool:
         t.i == verb.i or t.head.i in range(comma + 1, verb.i + 1) or t.dep_ in SUBJECTS for t in doc[comma + 1:verb.i])
 
 
-def _content_span(comp: Token) -> Optional[Span]:
-    """The reported content: the complement's subtree without the complementiser and
-    the final punctuation."""
+def _in_a_statement(verb: Token) -> list[Token]:
+    """The clause the parser hung on the text a cue names (said in a statement that …)."""
+    return [clause for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for text in prep.children if text.dep_ == "pobj" and text.lemma_.lower() in TEXTS | SPEECH_NOUNS
+            for clause in text.children if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > text.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)]
+
+
+def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
+    """A clause the parser coordinated with the cue verb that goes on with the reported
+    content (she says she tried to duck but the bullet hit her): one with its own subject
+    and no cue of its own, in the same sentence; None when there is none."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > comp.right_edge.i and not is_cue_verb(c) and c.sent == verb.sent \
+                and any(s.dep_ in (*SUBJECTS, "expl") for s in c.children) \
+                and not any(is_cue_verb(t) for t in c.subtree) \
+                and "\n" not in verb.doc[comp.right_edge.i:c.right_edge.i + 1].text:
+            return c
+    return None
+
+
+def _content_span(comp: Token, last: Optional[Token] = None) -> Optional[Span]:
+    """The reported content: the complement's subtree (up to that of `last`, a clause
+    coordinated with it) without the complementiser and the final punctuation, cut before
+    a second cue (…, and added that …) or a contrast (…, although …)."""
     doc = comp.doc
-    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    start, end = comp.left_edge.i, (last or comp).right_edge.i + 1
     for t in doc[start:end]:
-        if t.i != comp.i and t.dep_ in ("advcl", "conj") and doc[t.left_edge.i - 1].text == "," and (
-                is_cue_verb(t) or any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children)):
+        before = doc[t.left_edge.i - 1]
+        if t.i != comp.i and t.dep_ in ("advcl", "conj") and (
+                (is_cue_verb(t) and (before.text == "," or (before.dep_ == "cc" and _second_report(t))))
+                or (before.text == "," and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children))):
             end = min(end, t.left_edge.i)
     newlines = [t.i for t in doc[start:end] if "\n" in t.text]
     if newlines and comp.i < comp.head.i:
@@ -107,10 +133,17 @@ def _content_span(comp: Token) -> Optional[Span]:
         end = newlines[0]
     while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     words = [t for t in doc[start:end] if t.is_alpha]
     return doc[start:end] if len(words) >= 3 else None
+
+
+def _second_report(t: Token) -> bool:
+    """Whether a cue verb joined by "and" or "but" reports a statement of its own (… and
+    added that …; … but suggested the orders came from above), not a second complement
+    of the first ("that A and that he would ask B to …") or an act (pointed his gun)."""
+    return any(c.dep_ in ("ccomp", "xcomp") for c in t.children) and not any(c.dep_ == "mark" for c in t.children)
 
 
 def according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
