@@ -181,3 +181,26 @@ def test_a_word_most_issues_share_adds_weight_but_cannot_anchor_a_sentence():
     shared = Profile("x", topic, frozenset(), frozenset(), frozenset({"selvia"}))
     own = Profile("x", topic, frozenset(), frozenset())
     assert own.about({"selvia", "aid"}) and not shared.about({"selvia", "aid"})
+
+
+def test_what_a_negated_example_rules_out_is_not_a_word_of_opposition():
+    profiles = build_profiles([{"id": "isle", "label": "Recognition of the island",
+                                "support": "Recognising the island as Baltan.",
+                                "oppose_sounds_like": ["We will never recognise its annexation."]}])
+    assert stem("annexation") not in profiles["isle"].oppose_words
+    assert f"not {stem('annexation')}" in profiles["isle"].oppose_words
+
+
+def test_no_sign_that_others_want_a_course_is_no_stance_of_the_speaker(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said he saw no sign that the council "
+                                               "was ready to ease the trade sanctions.")
+    assert not any(f[0] == "Paul Hahn" and f[1] == "trade-sanctions" and f[2] != "neutral" for f in found)
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said there was no progress on easing "
+                                               "the trade sanctions.")
+    assert not any(f[0] == "Paul Hahn" and f[1] == "trade-sanctions" and f[2] != "neutral" for f in found)
+
+
+def test_concern_about_a_course_opposes_it(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said she was deeply concerned about "
+                                               "Selvia operating the K-7 radar.")
+    assert ("Lena Ortiz", "radar-purchase", "oppose") in found

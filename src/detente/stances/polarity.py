@@ -58,6 +58,8 @@ def lexical_polarity(token: Token) -> int:
         return 1  # "threatened to cut off aid" wants what it threatens
     if lemma == "line" and any(c.lower_ == "red" for c in token.children):
         return -1
+    if token.dep_ == "amod" and token.pos_ == "ADJ" and token.i == token.head.i + 1:
+        return 0  # an adjective after its noun says which ones, not what they think ("the parties concerned")
     if lemma == "table" and token.head.lower_ == "on":
         return 1 if not any(c.lower_ == "off" for c in token.head.children) else -1
     if lemma in OPPOSING:

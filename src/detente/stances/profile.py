@@ -109,8 +109,9 @@ def stems(text: str) -> set[str]:
 
 
 def pole_stems(text: str) -> set[str]:
-    """The stems of `text` that can be pole words; a word right after a negator is
-    marked ("no threat" gives "not threat"), since the phrase then means the other side,
+    """The stems of `text` that can be pole words; the rest of a clause after a negator
+    is marked ("no threat" gives "not threat"; "will never recognise its annexation",
+    "not recognis" and "not annexation"), since the phrase then means the other side,
     and so is the rest of a clause after an opposing word ("refusing to recognise the
     annexation": the annexation is what is refused, not a word of refusal). Names
     ("Kyiv", "Moscow") say who, not which side: they are never pole words."""
@@ -119,7 +120,7 @@ def pole_stems(text: str) -> set[str]:
         word = match.group()
         lower = word.lower()
         if not word[0].isalpha():
-            refused = False
+            negate = refused = False
             continue
         if lower in NEGATORS:
             negate = True
@@ -131,7 +132,6 @@ def pole_stems(text: str) -> set[str]:
         if s in STOP_POLES or (s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS
                                and (n == 0 or word.islower())):
             found.add(f"not {s}" if negate or refused else s)
-        negate = False
     return found
 
 
