@@ -204,3 +204,27 @@ def test_concern_about_a_course_opposes_it(plain_pipeline, radars):
     found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said she was deeply concerned about "
                                                "Selvia operating the K-7 radar.")
     assert ("Lena Ortiz", "radar-purchase", "oppose") in found
+
+
+TALKS = """
+name: selvia-border
+label: Border talks over the invented state of Selvia
+issues:
+  - id: selvia-at-the-table
+    label: Selvia at the border talks
+    support: Selvia taking part in any border talks about Selvia.
+    oppose: Holding the border talks over Selvia's head.
+  - id: border-fence
+    label: A fence on the border
+    support: Building a fence along the whole border.
+    oppose: Leaving the border open.
+"""
+
+
+def test_a_phrase_that_leaves_out_the_issues_party_states_the_other_side(plain_pipeline, tmp_path):
+    path = tmp_path / "talks.yaml"
+    path.write_text(textwrap.dedent(TALKS), encoding="utf-8")
+    found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that border talks without Selvia would fail.")
+    assert ("Paul Hahn", "selvia-at-the-table", "support") in found
+    found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that border talks with Selvia would fail.")
+    assert ("Paul Hahn", "selvia-at-the-table", "oppose") in found

@@ -296,7 +296,22 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
                 kind = "support" if pole > 0 else "oppose"
                 span.update([near.i, *([negator.i] if negating and negator is not None else [])])
                 break
+        left_out = excluded(anchor, profile, stems, sent.start)
+        if left_out:  # "talks without Selvia": the other side of what the phrase names
+            kind = "support" if kind == "oppose" else "oppose"
+            span.update(t.i for t in left_out)
         yield Cue(profile.issue, kind, "(profile)", NEVER, negating=negating), anchor, frozenset(span)
+
+
+def excluded(anchor: Token, profile: Profile, stems: list[str], start: int) -> list[Token]:
+    """The "without" and its object when the issue phrase headed by `anchor` leaves out
+    one of the issue's topic words ("negotiations without Selvia"), else nothing."""
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in NEGATORS:
+            objects = [g for g in child.children if g.dep_ == "pobj" and profile.topic.get(stems[g.i - start])]
+            if objects:
+                return [child, *objects]
+    return []
 
 
 def pole_candidates(anchor: Token) -> list[Token]:
