@@ -228,3 +228,18 @@ def test_a_phrase_that_leaves_out_the_issues_party_states_the_other_side(plain_p
     assert ("Paul Hahn", "selvia-at-the-table", "support") in found
     found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that border talks with Selvia would fail.")
     assert ("Paul Hahn", "selvia-at-the-table", "oppose") in found
+
+
+def test_a_demand_that_another_course_come_first_holds_this_one_off(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars,
+                       "Envoy Lena Ortiz asked for a full inspection of the radar before easing the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "support") in found
+    found = stances_of(plain_pipeline, radars,
+                       "Envoy Lena Ortiz warned that talks could collapse before anyone eased the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "support") not in found
+
+
+def test_an_act_the_opposing_meaning_refuses_still_joins_the_supporting_side():
+    profiles = build_profiles([{"id": "relief", "label": "Sanctions relief", "support": "Lifting the sanctions.",
+                                "oppose": "Keeping the sanctions and refusing any relaxation."}])
+    assert profiles["relief"].pole([stem("relaxation")]) == 1

@@ -95,8 +95,10 @@ SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SY
 
 
 def acts(text: str) -> set[str]:
-    """The stems of the words of `text` that ``POLE_SYNONYMS`` lists."""
-    return {s for s in map(stem, WORD.findall(text)) if any(s in group for group in SYNONYM_STEMS)}
+    """The stems of the words of `text` that ``POLE_SYNONYMS`` lists, but for those it
+    negates or refuses ("refusing any relaxation" names no act of its side)."""
+    ruled_out = {s[4:] for s in pole_stems(text) if s.startswith("not ")}
+    return {s for s in map(stem, WORD.findall(text)) if any(s in group for group in SYNONYM_STEMS)} - ruled_out
 
 
 def synonyms(found: set[str]) -> set[str]:
