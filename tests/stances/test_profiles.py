@@ -181,3 +181,65 @@ def test_a_word_most_issues_share_adds_weight_but_cannot_anchor_a_sentence():
     shared = Profile("x", topic, frozenset(), frozenset(), frozenset({"selvia"}))
     own = Profile("x", topic, frozenset(), frozenset())
     assert own.about({"selvia", "aid"}) and not shared.about({"selvia", "aid"})
+
+
+def test_what_a_negated_example_rules_out_is_not_a_word_of_opposition():
+    profiles = build_profiles([{"id": "isle", "label": "Recognition of the island",
+                                "support": "Recognising the island as Baltan.",
+                                "oppose_sounds_like": ["We will never recognise its annexation."]}])
+    assert stem("annexation") not in profiles["isle"].oppose_words
+    assert f"not {stem('annexation')}" in profiles["isle"].oppose_words
+
+
+def test_no_sign_that_others_want_a_course_is_no_stance_of_the_speaker(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said he saw no sign that the council "
+                                               "was ready to ease the trade sanctions.")
+    assert not any(f[0] == "Paul Hahn" and f[1] == "trade-sanctions" and f[2] != "neutral" for f in found)
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said there was no progress on easing "
+                                               "the trade sanctions.")
+    assert not any(f[0] == "Paul Hahn" and f[1] == "trade-sanctions" and f[2] != "neutral" for f in found)
+
+
+def test_concern_about_a_course_opposes_it(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Envoy Lena Ortiz said she was deeply concerned about "
+                                               "Selvia operating the K-7 radar.")
+    assert ("Lena Ortiz", "radar-purchase", "oppose") in found
+
+
+TALKS = """
+name: selvia-border
+label: Border talks over the invented state of Selvia
+issues:
+  - id: selvia-at-the-table
+    label: Selvia at the border talks
+    support: Selvia taking part in any border talks about Selvia.
+    oppose: Holding the border talks over Selvia's head.
+  - id: border-fence
+    label: A fence on the border
+    support: Building a fence along the whole border.
+    oppose: Leaving the border open.
+"""
+
+
+def test_a_phrase_that_leaves_out_the_issues_party_states_the_other_side(plain_pipeline, tmp_path):
+    path = tmp_path / "talks.yaml"
+    path.write_text(textwrap.dedent(TALKS), encoding="utf-8")
+    found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that border talks without Selvia would fail.")
+    assert ("Paul Hahn", "selvia-at-the-table", "support") in found
+    found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that border talks with Selvia would fail.")
+    assert ("Paul Hahn", "selvia-at-the-table", "oppose") in found
+
+
+def test_a_demand_that_another_course_come_first_holds_this_one_off(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars,
+                       "Envoy Lena Ortiz asked for a full inspection of the radar before easing the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "support") in found
+    found = stances_of(plain_pipeline, radars,
+                       "Envoy Lena Ortiz warned that talks could collapse before anyone eased the trade sanctions.")
+    assert ("Lena Ortiz", "trade-sanctions", "support") not in found
+
+
+def test_an_act_the_opposing_meaning_refuses_still_joins_the_supporting_side():
+    profiles = build_profiles([{"id": "relief", "label": "Sanctions relief", "support": "Lifting the sanctions.",
+                                "oppose": "Keeping the sanctions and refusing any relaxation."}])
+    assert profiles["relief"].pole([stem("relaxation")]) == 1

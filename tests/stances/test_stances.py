@@ -7,6 +7,7 @@ the seed articles.
 import pytest
 
 from detente.records import Quote
+from detente.stances.polarity import lexical_polarity
 from detente.stances.taxonomy import load_taxonomy
 from helpers import ARTICLES, parse
 
@@ -275,3 +276,11 @@ def test_a_question_takes_no_side(bare):
     found = positions(bare("Would Chancellor Otto Brandt accept a ceasefire?"))
     assert not any(stance != "neutral" for _, _, stance in found)
     assert ("Brandt", "ceasefire", "support") in positions(bare("Chancellor Otto Brandt accepted a ceasefire."))
+
+
+def test_an_adjective_after_its_noun_says_which_ones_not_what_they_think(plain_pipeline):
+    nlp = plain_pipeline("detente_stances", issues="ukraine-peace-2025")
+    doc = nlp("The president urged the parties concerned to accept the truce.")
+    assert lexical_polarity(next(t for t in doc if t.lower_ == "concerned")) == 0
+    doc = nlp("We are deeply concerned about the truce.")
+    assert lexical_polarity(next(t for t in doc if t.lower_ == "concerned")) == -1

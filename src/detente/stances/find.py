@@ -12,7 +12,9 @@ whoever holds it:
 - "rejected the proposal" takes the issues of the proposal described in the sentences
   just before, and its evidence spans from that description to the rejection.
 
-A position under a condition (if, unless, until, before) or in a question is not taken.
+A position under a condition (if, unless, until, before) or in a question is not taken;
+one a demand puts off until another course comes first ("asked for disarmament before
+granting any relief") is held off: the other side.
 
 Several statements of one actor on one issue in one document may disagree; with
 ``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -37,7 +39,7 @@ from detente.lang.en import NEGATORS, PROPOSALS
 from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
-from detente.stances.polarity import Step, agents, hypothetical, walk
+from detente.stances.polarity import Step, agents, hypothetical, lexical_polarity, postponed, walk
 from detente.stances.profile import WORD, Profile, stem
 from detente.stances.taxonomy import Cue, Taxonomy, clue_text, normalise
 
@@ -135,8 +137,12 @@ class _DocStances:
         for step in steps:
             if step.role is None or step.token.i in span:
                 continue
-            for holder in self.holders(step.token):
+            if postponed(anchor, step.token) and lexical_polarity(step.token) > 0:
+                step = replace(step, polarity=-step.polarity)  # demands another course first: not this one now
+                conditional = False
+            else:
                 conditional = hypothetical(step.token) or hypothetical(anchor, within=step.token)
+            for holder in self.holders(step.token):
                 stance = "neutral" if conditional or asked else decide(cue, step, asserted=step.role == "speech")
                 findings.append(Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, None,
                                         confidence(stance, step, quoted=False)))
@@ -296,7 +302,22 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
                 kind = "support" if pole > 0 else "oppose"
                 span.update([near.i, *([negator.i] if negating and negator is not None else [])])
                 break
+        left_out = excluded(anchor, profile, stems, sent.start)
+        if left_out:  # "talks without Selvia": the other side of what the phrase names
+            kind = "support" if kind == "oppose" else "oppose"
+            span.update(t.i for t in left_out)
         yield Cue(profile.issue, kind, "(profile)", NEVER, negating=negating), anchor, frozenset(span)
+
+
+def excluded(anchor: Token, profile: Profile, stems: list[str], start: int) -> list[Token]:
+    """The "without" and its object when the issue phrase headed by `anchor` leaves out
+    one of the issue's topic words ("negotiations without Selvia"), else nothing."""
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in NEGATORS:
+            objects = [g for g in child.children if g.dep_ == "pobj" and profile.topic.get(stems[g.i - start])]
+            if objects:
+                return [child, *objects]
+    return []
 
 
 def pole_candidates(anchor: Token) -> list[Token]:

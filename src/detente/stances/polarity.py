@@ -25,6 +25,7 @@ from detente.lang.en import (
     NEGATORS,
     OPPOSING,
     PHRASAL,
+    POSTPONING,
     PROPOSALS,
     SPEECH_VERBS,
     SUPPORTIVE,
@@ -58,6 +59,8 @@ def lexical_polarity(token: Token) -> int:
         return 1  # "threatened to cut off aid" wants what it threatens
     if lemma == "line" and any(c.lower_ == "red" for c in token.children):
         return -1
+    if token.dep_ == "amod" and token.pos_ == "ADJ" and token.i == token.head.i + 1:
+        return 0  # an adjective after its noun says which ones, not what they think ("the parties concerned")
     if lemma == "table" and token.head.lower_ == "on":
         return 1 if not any(c.lower_ == "off" for c in token.head.children) else -1
     if lemma in OPPOSING:
@@ -136,6 +139,19 @@ def hypothetical(token: Token, within: Optional[Token] = None) -> bool:
             return True
         if within is not None and node.i == within.i:
             break
+    return False
+
+
+def postponed(token: Token, within: Token) -> bool:
+    """Whether `token` sits in a clause of ``POSTPONING`` (before, until) that `within`, a
+    stance word, governs ("asked for a full inspection before easing the sanctions")."""
+    for node in [token, *token.ancestors]:
+        if node.i == within.i:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in POSTPONING for c in node.children):
+            return node.head.i == within.i
+        if node.dep_ == "pcomp" and node.head.lower_ in POSTPONING:
+            return node.head.head.i == within.i
     return False
 
 

@@ -95,8 +95,10 @@ SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SY
 
 
 def acts(text: str) -> set[str]:
-    """The stems of the words of `text` that ``POLE_SYNONYMS`` lists."""
-    return {s for s in map(stem, WORD.findall(text)) if any(s in group for group in SYNONYM_STEMS)}
+    """The stems of the words of `text` that ``POLE_SYNONYMS`` lists, but for those it
+    negates or refuses ("refusing any relaxation" names no act of its side)."""
+    ruled_out = {s[4:] for s in pole_stems(text) if s.startswith("not ")}
+    return {s for s in map(stem, WORD.findall(text)) if any(s in group for group in SYNONYM_STEMS)} - ruled_out
 
 
 def synonyms(found: set[str]) -> set[str]:
@@ -109,8 +111,9 @@ def stems(text: str) -> set[str]:
 
 
 def pole_stems(text: str) -> set[str]:
-    """The stems of `text` that can be pole words; a word right after a negator is
-    marked ("no threat" gives "not threat"), since the phrase then means the other side,
+    """The stems of `text` that can be pole words; the rest of a clause after a negator
+    is marked ("no threat" gives "not threat"; "will never recognise its annexation",
+    "not recognis" and "not annexation"), since the phrase then means the other side,
     and so is the rest of a clause after an opposing word ("refusing to recognise the
     annexation": the annexation is what is refused, not a word of refusal). Names
     ("Kyiv", "Moscow") say who, not which side: they are never pole words."""
@@ -119,7 +122,7 @@ def pole_stems(text: str) -> set[str]:
         word = match.group()
         lower = word.lower()
         if not word[0].isalpha():
-            refused = False
+            negate = refused = False
             continue
         if lower in NEGATORS:
             negate = True
@@ -131,7 +134,6 @@ def pole_stems(text: str) -> set[str]:
         if s in STOP_POLES or (s not in NOT_TOPIC_STEMS and len(word) > 2 and lower not in NOT_TOPICS
                                and (n == 0 or word.islower())):
             found.add(f"not {s}" if negate or refused else s)
-        negate = False
     return found
 
 
