@@ -143,3 +143,20 @@ def test_demanding_an_inquiry_is_an_accusation(events_alone):
     assert event.type == "ACCUSE"
     (event,) = events_alone("The farmers called for lower fuel prices.")._.events
     assert event.type == "REQUEST"
+
+
+def test_a_finding_of_guilt_accuses_and_backing_with_money_is_aid(events_alone):
+    (event,) = events_alone("A district court convicted the former mayor of bribery.")._.events
+    assert event.type == "ACCUSE"  # PLOVER's CAMEO mapping, code 116: find guilty
+    (event,) = events_alone("The bank supported the reconstruction with loans to the port authority.")._.events
+    assert event.type == "AID"
+    (event,) = events_alone("The council supported the new curfew.")._.events
+    assert event.type == "SUPPORT"
+
+
+def test_given_actors_named_by_an_actor_noun_are_no_event(events_alone):
+    text = "Army soldiers escorted the aid convoy to the refugee camp."
+    doc = events_alone(text)
+    source, target = text.index("Army soldiers"), text.index("the refugee camp")
+    found = code_between(doc, (source, source + 13), (target, target + 16), load_ontology("plover"))
+    assert found is None or found.type != "MOBILIZE"  # "soldiers" name the source, they are no deployment
