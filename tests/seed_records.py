@@ -1,12 +1,13 @@
-"""Records for the analysis and report tests: the seed articles with statements coded by
-hand from their sentences, and the actors a knowledge base would give for them."""
+"""Records for the analysis and report tests: the seed articles with statements and events
+coded by hand from their sentences, and the actors a knowledge base would give for them."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 from pathlib import Path
 
-from detente.records import Actor, Document, Quote, Role, Statement, record_id, text_id
+from detente.events.ontology import load_ontology
+from detente.records import Actor, Document, Event, Quote, Role, Statement, record_id, text_id
 
 ARTICLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 DATES = {"000": "2025-08-12", "001": "2025-02-14", "002": "2025-04-25", "003": "2025-08-16", "004": "2025-04-24"}
@@ -130,3 +131,62 @@ def quotes(statements_: list[Statement]) -> list[Quote]:
     return [Quote(id=record_id("q", s.id), doc=s.doc, doc_id=s.doc_id, start=s.start, end=s.end,
                   text=s.evidence, kind="indirect", speaker=s.actor, speaker_id=s.actor_id, confidence=0.8)
             for s in statements_]
+
+
+# (article, type, mode, sources, targets, trigger, negated, tense, a sentence of the article
+# that shows the event); an actor is an id of ACTORS or, for one they do not hold, a name
+CODED_EVENTS = [
+    ("000", "CONSULT", None, ["united-states"], ["European partners"], "consulting", False, "future",
+     "“The US has committed to consulting with its European partners ahead of the Alaska meeting,” Tusk told a press conference."),
+    ("000", "REJECT", None, ["donald-tusk"], ["Russia"], "accept", False, "future",
+     "“The West, including European countries, will not accept Russian demands which simply amount to the seizure of Ukrainian territory.”"),
+    ("000", "THREATEN", None, ["donald-tusk"], ["Russia"], "warned", False, "past",
+     "has warned Russia against getting the idea it can challenge other countries’ borders “with impunity.”"),
+    ("001", "CONSULT", "phone", ["donald-trump"], ["Vladimir Putin"], "phone call", False, "past",
+     "weren't caught off guard by Trump and Putin's phone call."),
+    ("002", "ACCUSE", None, ["donald-trump"], ["volodymyr-zelensky"], "criticism", False, "past",
+     "Trump on Wednesday unleashed immense criticism on the Ukrainian President for his rejection of a US plan"),
+    ("002", "REJECT", None, ["volodymyr-zelensky"], ["united-states"], "rejection", False, "past",
+     "his rejection of a US plan that would given recognition of Russian sovereignty over the Crimean Peninsula."),
+    ("002", "CONSULT", None, ["mark-rutte"], ["pete-hegseth", "Marco Rubio", "Mike Waltz"], "meetings", False, "past",
+     "this message was also conveyed in the NATO chief's meetings with Defense Secretary Pete Hegseth"),
+    ("002", "REQUEST", "change", ["mark-rutte"], ["united-states"], "urge", False, "future",
+     "Rutte would urge the White House \"not to force Ukraine to accept a peace deal against its will.\""),
+    ("002", "AID", "military", ["united-states"], ["ukraine"], "flow", False, "present",
+     "Aside from a brief interruption in March, US arms continue to flow to Ukraine."),
+    ("003", "REJECT", None, ["volodymyr-zelensky"], [], "rejected", False, "past",
+     "President Zelenskiy flatly rejected any deal that stripped Ukraine of sovereign land"),
+    ("003", "AGREE", None, ["united-states"], ["Russia"], "agreed", False, "past",
+     "both sides agreed to keep diplomatic channels open."),
+    ("003", "CONSULT", "visit", ["donald-trump"], ["volodymyr-zelensky"], "meet", False, "future",
+     "Trump plans to meet President Zelenskiy in Washington to discuss potential frameworks"),
+    ("003", "CONCEDE", None, ["Vladimir Putin"], ["ukraine"], "compromise", True, "present",
+     "With Putin showing no willingness to compromise on annexed regions"),
+    ("003", "REQUEST", "yield", ["donald-trump"], ["ukraine"], "pressure", False, "present",
+     "Trump placing unprecedented pressure on Kyiv to make territorial concessions"),
+    ("004", "REJECT", None, ["volodymyr-zelensky"], ["donald-trump"], "rejected", False, "past",
+     "Ukrainian President Volodymyr Zelenskyy flatly rejected the proposal earlier this week"),
+    ("004", "REJECT", "meet", ["united-states"], ["ukraine"], "withdrawal", False, "past",
+     "The Trump administration’s withdrawal from preparatory talks with Ukrainian and European officials in London"),
+]
+
+
+def events(docs: list[Document]) -> list[Event]:
+    """The events of CODED_EVENTS, scored by the shipped PLOVER ontology."""
+    plover = load_ontology("plover")
+    by_prefix = {d.doc[:3]: d for d in docs}
+    names = {a.id: a.name for a in ACTORS}
+    found = []
+    for prefix, type_, mode, sources, targets, trigger, negated, tense, sentence in CODED_EVENTS:
+        doc = by_prefix[prefix]
+        start = doc.text.find(sentence)
+        assert start >= 0, f"{sentence!r} is not in {doc.doc}"
+        at = sentence.find(trigger)
+        found.append(Event(
+            id=record_id(doc.id, "event", start, trigger), doc=doc.doc, doc_id=doc.id, type=type_, mode=mode,
+            source=[names.get(a, a) for a in sources], source_id=[a if a in names else None for a in sources],
+            target=[names.get(a, a) for a in targets], target_id=[a if a in names else None for a in targets],
+            date=doc.published, trigger=trigger, evidence=sentence, start=start, end=start + len(sentence),
+            trigger_start=start + at, trigger_end=start + at + len(trigger), negated=negated, tense=tense,
+            score=plover.score(type_, mode), confidence=0.8))
+    return found

@@ -114,7 +114,8 @@ def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Itera
     found = analysis.analyse(documents, actors, quotes, statements, mentioned=[a.id for a in stored])
     written = exports.write_networks(out_dir, actors, found.statements) + exports.write_analysis(out_dir, found.tables)
     written.append(report.write_report(out_dir, documents, actors, quotes, statements,
-                                       mentioned=[a.id for a in stored], findings=found))
+                                       mentioned=[a.id for a in stored], findings=found,
+                                       events=cast(list[Event], records.get("events", []))))
     return written
 
 

@@ -20,7 +20,7 @@ ONE_PER_TYPE = [
     ("REJECT", "The parliament rejected the government's budget."),
     ("THREATEN", "The militia threatened to burn the villages."),
     ("PROTEST", "Thousands of students demonstrated against the new law in Belgrade."),
-    ("SANCTION", "The European Union imposed sanctions on Venezuelan officials."),
+    ("SANCTION", "The donor country suspended its aid to the health ministry."),
     ("MOBILIZE", "The army deployed tanks along the border."),
     ("COERCE", "Police arrested three journalists in Istanbul."),
     ("ASSAULT", "Gunmen attacked a police station in the north."),
@@ -127,3 +127,36 @@ def test_ending_a_conflict_is_a_concession(events_alone):
     assert event.type == "CONCEDE" and "embargo" in event.trigger
     (event,) = events_alone("The dockers called off their strike after the pay offer.")._.events
     assert event.type == "CONCEDE"
+
+
+def test_imposing_sanctions_is_coercion_and_recalling_peacekeepers_reduces_relations(events_alone):
+    (event,) = events_alone("The European Union imposed sanctions on Venezuelan officials.")._.events
+    assert (event.type, event.mode) == ("COERCE", "restrict")  # PLOVER's CAMEO mapping, code 163
+    (event,) = events_alone("The United Nations withdrew its peacekeepers from the buffer zone.")._.events
+    assert event.type == "SANCTION"
+    (event,) = events_alone("The rebels pulled out of the hill town they had held since May.")._.events
+    assert event.type == "RETREAT"
+
+
+def test_demanding_an_inquiry_is_an_accusation(events_alone):
+    (event,) = events_alone("Rights groups called for an investigation into the shooting of the protesters.")._.events
+    assert event.type == "ACCUSE"
+    (event,) = events_alone("The farmers called for lower fuel prices.")._.events
+    assert event.type == "REQUEST"
+
+
+def test_a_finding_of_guilt_accuses_and_backing_with_money_is_aid(events_alone):
+    (event,) = events_alone("A district court convicted the former mayor of bribery.")._.events
+    assert event.type == "ACCUSE"  # PLOVER's CAMEO mapping, code 116: find guilty
+    (event,) = events_alone("The bank supported the reconstruction with loans to the port authority.")._.events
+    assert event.type == "AID"
+    (event,) = events_alone("The council supported the new curfew.")._.events
+    assert event.type == "SUPPORT"
+
+
+def test_given_actors_named_by_an_actor_noun_are_no_event(events_alone):
+    text = "Army soldiers escorted the aid convoy to the refugee camp."
+    doc = events_alone(text)
+    source, target = text.index("Army soldiers"), text.index("the refugee camp")
+    found = code_between(doc, (source, source + 13), (target, target + 16), load_ontology("plover"))
+    assert found is None or found.type != "MOBILIZE"  # "soldiers" name the source, they are no deployment

@@ -26,7 +26,7 @@ def test_a_run_stores_and_exports_events(tmp_path):
     assert summary.counts["events"] >= 3
     events = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
     types = {(e["type"], tuple(e["source_id"]), tuple(e["target_id"])) for e in events}
-    assert ("SANCTION", ("united-states",), ("russia",)) in types  # Washington, the capital, is the country
+    assert ("COERCE", ("united-states",), ("russia",)) in types  # Washington, the capital, is the country
     assert ("REQUEST", ("andrii-sybiha",), ("russia",)) in types  # the minister by his title
     assert any(e["type"] == "ASSAULT" and e["place"] == "Kharkiv" for e in events)
     rows = list(csv.DictReader((out / "events_polecat.csv").open(encoding="utf-8")))

@@ -10,7 +10,7 @@ from detente.analysis import Blocs, cohesion
 from detente.records import Document, Statement, record_id, text_id
 from detente.report import issue_title, write_report
 from detente.report.findings import headline
-from seed_records import ACTORS, ACTORS_WITH_CLUBS, documents, mentioned, quotes, statements
+from seed_records import ACTORS, ACTORS_WITH_CLUBS, documents, events, mentioned, quotes, statements
 
 HOSTILE = "A leaked memo read <script>alert('x')</script> and <img src=x onerror=alert(1)> in full."
 
@@ -23,7 +23,7 @@ def html(tmp_path_factory) -> str:
         id=record_id("memo"), doc=hostile.doc, doc_id=hostile.id, date=hostile.published, actor="Kaja Kallas",
         actor_id="kaja-kallas", issue="ceasefire", stance="oppose", evidence=HOSTILE, start=0, end=len(HOSTILE))]
     path = write_report(tmp_path_factory.mktemp("out"), docs + [hostile], ACTORS_WITH_CLUBS, quotes(found), found,
-                        mentioned=mentioned(ACTORS_WITH_CLUBS, docs))
+                        mentioned=mentioned(ACTORS_WITH_CLUBS, docs), events=events(docs))
     assert path.name == "report.html"
     return path.read_text(encoding="utf-8")
 
@@ -95,7 +95,7 @@ def test_every_clickable_thing_has_evidence_in_its_article(html):
             values = trace.get("customdata") or []
             keys.update(v for row in values for v in (row if isinstance(row, list) else [row]) if v)
     assert {k.split(":")[0] for k in keys} >= {"fracture", "cohesion", "statement", "quote", "cell", "edge", "actor",
-                                               "voice"}
+                                               "voice", "event", "dyad"}
     for key in keys:
         entry = data["evidence"][key]
         assert entry["items"], key
@@ -107,3 +107,31 @@ def test_every_clickable_thing_has_evidence_in_its_article(html):
 def test_empty_corpus_still_writes_a_report(tmp_path):
     html = write_report(tmp_path, [], [], [], []).read_text(encoding="utf-8")
     assert "0 statements by 0 actors" in html
+
+
+def test_dyads_leave_out_denied_and_future_events(html):
+    data = report_data(html)
+    coded = {e.id: e for e in events(documents())}
+    dyad_keys = [k for k in data["evidence"] if k.startswith("dyad:")]
+    counted = {i for k in dyad_keys for i in data["evidence"][k]["items"]}
+    assert counted == {i for i, e in coded.items() if not e.negated and e.tense != "future"}
+    # the whole period (no window) and each window of the chart
+    assert "dyad:united-states|ukraine|" in dyad_keys
+    windowed = [k for k in dyad_keys if k.startswith("dyad:united-states|ukraine|") and not k.endswith("|")]
+    assert windowed and all(re.search(r"\|2025-\d\d-\d\d to 2025-\d\d-\d\d$", k) for k in windowed)
+    assert sum(len(data["evidence"][k]["items"]) for k in windowed) == 2
+
+
+def test_an_event_title_says_who_did_what_to_whom_and_how(html):
+    data = report_data(html)
+    titles = [v["title"] for k, v in data["evidence"].items() if k.startswith("event:")]
+    assert "Vladimir Putin → Ukraine: not CONCEDE (present) (compromise)" in titles
+    assert "Volodymyr Zelensky → no one: REJECT (rejected)" in titles
+
+
+def test_a_report_without_events_says_so(tmp_path):
+    docs = documents()
+    found = statements(docs)
+    data = report_data(write_report(tmp_path, docs, ACTORS, quotes(found), found).read_text(encoding="utf-8"))
+    assert data["tables"]["events"]["rows"] == [] and data["tables"]["dyads"]["rows"] == []
+    assert data["figures"]["dyads"] is None

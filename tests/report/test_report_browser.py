@@ -1,10 +1,12 @@
 """The report in a real headless Chromium: it renders with no console errors and no
 network requests, its findings are visible, tables sort, page, filter and download,
-permalinks open their evidence, names reach the charts as text, and the page fits a phone."""
+permalinks open their evidence, names reach the charts as text, events and their dyads
+open their sentences, and the page fits a phone."""
 from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from detente.records import Document, Quote, Statement, record_id, text_id
 from detente.report import write_report
-from seed_records import ACTORS_WITH_CLUBS, documents, mentioned, quotes, statements
+from seed_records import ACTORS_WITH_CLUBS, CODED_EVENTS, documents, events, mentioned, quotes, statements
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -43,7 +45,7 @@ def report(tmp_path_factory) -> Path:
     said = quotes(found) + [Quote(id="formula", doc=hostile.doc, doc_id=hostile.id, start=len(HOSTILE) + 1,
                                   end=len(text), text=FORMULA, kind="direct", speaker="Donald Tusk")]
     return write_report(tmp_path_factory.mktemp("report"), docs + [hostile], ACTORS_WITH_CLUBS, said, found,
-                        mentioned=mentioned(ACTORS_WITH_CLUBS, docs))
+                        mentioned=mentioned(ACTORS_WITH_CLUBS, docs), events=events(docs))
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +81,7 @@ def rows(page, table):
 
 def test_renders_without_errors_or_network(page):
     page.wait_for_selector("#chart-cohesion .main-svg")
+    page.wait_for_selector("#chart-dyads .main-svg")
     assert page.errors == []
     assert page.requests == []
 
@@ -209,3 +212,65 @@ def test_phone_layout_has_no_sideways_scroll_and_print_hides_controls(browser, r
     assert not phone.locator("#filters").is_visible()
     assert not phone.locator(".pager").first.is_visible()
     phone.close()
+
+
+def test_the_events_section_lists_who_did_what_to_whom(page):
+    assert page.locator("#events h2").inner_text() == "Who did what to whom"
+    table = rows(page, "events")
+    assert table.count() == len(CODED_EVENTS)
+    criticism = table.filter(has=page.locator("td.trigger", has_text="criticism"))
+    assert criticism.locator("td.type").inner_text() == "ACCUSE"
+    assert criticism.locator("td.source").inner_text() == "Donald Trump"
+    assert criticism.locator("td.target").inner_text() == "Volodymyr Zelensky"
+    assert float(criticism.locator("td.score").inner_text()) < 0  # an accusation is conflict
+    compromise = table.filter(has=page.locator("td.trigger", has_text="compromise"))
+    assert compromise.locator("td.negated").inner_text() == "yes"
+    meeting = table.filter(has=page.locator("td.trigger", has_text=re.compile("^meet$")))
+    assert meeting.locator("td.tense").inner_text() == "future"
+    assert page.locator("#chart-dyads .main-svg").first.is_visible()
+    assert page.errors == []
+
+
+def test_the_type_menu_and_the_actor_filter_narrow_the_events(page):
+    table = rows(page, "events")
+    menu = page.locator("[data-table=events] select.choice")
+    menu.select_option("REJECT")
+    types = table.locator("td.type").all_inner_texts()
+    assert types and set(types) == {"REJECT"} and len(types) < len(CODED_EVENTS)
+    assert page.locator("[data-table=events] .count").inner_text() == f"{len(types)} of {len(CODED_EVENTS)} rows"
+    page.fill("#filters input[name=actor]", "zelensky")
+    for row in table.all():  # the actor may be the source or the target
+        assert "Zelensky" in row.locator("td.source").inner_text() + row.locator("td.target").inner_text()
+    assert 0 < table.count() < len(types)
+    page.locator("#filters button[type=reset]").click()
+    menu.select_option("")
+    assert table.count() == len(CODED_EVENTS)
+
+
+def test_events_sort_by_score(page):
+    header = page.locator("#table-events th", has_text="Score")
+    header.locator("button").click()
+    scores = [float(v) for v in page.locator("#table-events tbody td.score").all_inner_texts()]
+    assert scores == sorted(scores) and scores[0] < 0 < scores[-1]
+
+
+def test_an_event_row_opens_its_sentence(page):
+    row = rows(page, "events").filter(has=page.locator("td.trigger", has_text="withdrawal"))
+    row.click()
+    panel = page.locator("#evidence")
+    assert panel.is_visible()
+    assert page.locator("#evidence-title").inner_text().startswith("United States → Ukraine: REJECT meet")
+    assert panel.locator("mark").inner_text().startswith("The Trump administration’s withdrawal from preparatory talks")
+    page.locator("#evidence-close").click()
+
+
+def test_a_dyad_opens_all_its_events(page):
+    row = rows(page, "dyads").filter(has=page.locator("td.source", has_text="United States")) \
+        .filter(has=page.locator("td.target", has_text="Ukraine"))
+    assert row.locator("td.events").inner_text() == "2"
+    assert row.locator("td.types").inner_text() == "AID 1, REJECT 1"
+    row.click()
+    marks = page.locator("#evidence mark").all_inner_texts()
+    assert sorted(marks) == sorted(e[-1] for e in CODED_EVENTS if e[3] == ["united-states"] and e[4] == ["ukraine"])
+    page.locator("#evidence-close").click()
+    assert page.errors == []

@@ -15,6 +15,7 @@ from detente.events.arguments import negated, tense
 from detente.events.find import sentence_matches
 from detente.events.ontology import Ontology, Trigger
 from detente.events.triggers import Match, as_intention, as_refusal, embedded
+from detente.lang.en import ACTOR_NOUNS
 
 NOUN_PENALTY = 1  # a trigger noun without a light verb is a weaker reading
 
@@ -42,7 +43,8 @@ def code_between(doc: Doc, source: Optional[tuple[int, int]], target: Optional[t
         candidates.append(((cost, embedded(found, matches, ontology), abs(found.head.i - anchors[-1].i)), coded))
     for token in sent:
         trigger = ontology.nouns.get(token.lower_) or ontology.nouns.get(token.lemma_.lower())
-        roots = {span.root.i for span in spans}  # "a Saudi-led strike on X": the source is the strike's
+        # "a Saudi-led strike on X": the source is the strike's; "the troops" are an actor, not an event
+        roots = {span.root.i for span in spans if span.root.lemma_.lower() not in ACTOR_NOUNS}
         if trigger is None or token.pos_ != "NOUN" or (token.i in inside and token.i not in roots) or _covered(
                 token, matches):
             continue

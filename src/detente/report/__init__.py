@@ -1,7 +1,8 @@
 """The self-contained HTML report: findings, position heat-map, agreement and conflict
-networks, cohesion and shifts over time, voice shares, fractures, and tables of every
-finding and of the quotes and statements (sortable, paged, filterable, downloadable as
-CSV), every figure and row linked to its evidence highlighted in the article text.
+networks, cohesion and shifts over time, voice shares, fractures, events and their dyads
+over time, and tables of every finding, of the events and of the quotes and statements
+(sortable, paged, filterable, downloadable as CSV), every figure and row linked to its
+evidence highlighted in the article text.
 
 The file needs no network: plotly's JavaScript (from the plotly package) is embedded once,
 the data travel as JSON inside the page, and article text is inserted as text, never HTML.
@@ -16,11 +17,11 @@ from typing import Callable, Iterable, Optional, Sequence
 import jinja2
 import plotly.offline
 
-from detente.analysis import Blocs, Findings, analyse, one_mode
+from detente.analysis import Blocs, Findings, analyse, dyads, one_mode
 from detente.analysis.positions import evidence
 from detente.analysis.settings import settings
 from detente.exports.files import replacing
-from detente.records import Actor, Document, Quote, Statement
+from detente.records import Actor, Document, Event, Quote, Statement
 from detente.report import figures, tables
 from detente.report.findings import BLOCS_SHOWN, headline, isolate, names, side_name
 
@@ -42,6 +43,37 @@ def _quote_evidence(quote: Quote) -> dict:
     return {"statement": quote.id, "doc": quote.doc, "doc_id": quote.doc_id, "date": None,
             "actor": quote.speaker or quote.speaker_text or "unattributed", "stance": f"{quote.kind} quote",
             "text": quote.text, "start": quote.start, "end": quote.end}
+
+
+def _event_evidence(event: Event) -> dict:
+    return {"statement": event.id, "doc": event.doc, "doc_id": event.doc_id, "date": event.date,
+            "actor": _dyad_name(event.source, event.target), "stance": _event_kind(event),
+            "text": event.evidence, "start": event.start, "end": event.end}
+
+
+def _dyad_name(source: Sequence[str], target: Sequence[str]) -> str:
+    """'A, B → C': the sources and targets of an event or dyad, each name isolated."""
+    return f"{', '.join(map(isolate, source)) or 'someone'} → {', '.join(map(isolate, target)) or 'no one'}"
+
+
+def _event_kind(event: Event) -> str:
+    """'not AGREE (future)': the type and mode, with negation and a tense other than past."""
+    kind = " ".join(filter(None, (event.type, event.mode)))
+    return ("not " if event.negated else "") + kind + (f" ({event.tense})" if event.tense != "past" else "")
+
+
+def _event_index(events: Sequence[Event], by_window, whole) -> tuple[dict, dict]:
+    """(items, index) of the events: each event's sentence, and each dyad's events over
+    the whole period and per window."""
+    items = {e.id: _event_evidence(e) for e in events}
+    index = {f"event:{e.id}": {"title": f"{_dyad_name(e.source, e.target)}: {_event_kind(e)} ({e.trigger})",
+                               "items": [e.id]} for e in events}
+    for r in list(whole) + list(by_window):
+        name = _dyad_name([r["source"]], [r["target"]] if r["target"] else [])
+        index[f"dyad:{r['source_id']}|{r['target_id']}|{r['window']}"] = {
+            "title": f"{name}{' in ' + r['window'] if r['window'] else ''}: {r['events']} events, "
+                     f"net {r['net']:g}", "items": r["evidence"]}
+    return items, index
 
 
 def _evidence_index(findings: Findings, agreement, conflict, label) -> tuple[dict, dict]:
@@ -107,11 +139,13 @@ def write_report(
     issue_labels: Optional[dict[str, str]] = None,
     mentioned: Iterable[str] = (),
     findings: Optional[Findings] = None,
+    events: Sequence[Event] = (),
 ) -> Path:
     """Write OUT/report.html, a single file that opens in a browser with no network.
     `mentioned`, the ids of the actors the articles mention, puts the blocs among them
     (NATO, the EU …) first wherever the report names or orders blocs; `findings` (from
-    `analysis.analyse`) saves computing the tables again."""
+    `analysis.analyse`) saves computing the tables again; `events` fill the section on who
+    did what to whom."""
     label: Callable[[str], str] = lambda issue: (issue_labels or {}).get(issue) or issue_title(issue)
     mentioned = list(mentioned)
     findings = findings or analyse(documents, actors, quotes, statements, mentioned)
@@ -123,6 +157,10 @@ def write_report(
     kinds = {a.id: a.kind for a in actors}
     by_id = {d.id: d for d in documents}
     items, index = _evidence_index(findings, agreement, conflict, label)
+    whole, by_window = dyads(events), dyads(events, settings()["dyad_window_days"])
+    event_items, event_index = _event_index(events, by_window, whole)
+    items.update(event_items)
+    index.update(event_index)
     copies = findings["reposts"]
     data = {
         "documents": {d.id: {"doc": d.doc, "title": d.title, "date": d.published, "outlet": d.outlet,
@@ -137,6 +175,8 @@ def write_report(
             "shifts": tables.shifts(findings["shifts"], label),
             "voice": tables.voice(findings["voice"]),
             "reposts": tables.reposts(copies),
+            "events": tables.events(sorted(events, key=lambda e: (e.date or "", e.doc, e.start)), by_id),
+            "dyads": tables.dyads(whole),
         },
         "figures": {
             "heatmap": figures.heatmap(findings["positions"], label) if findings["positions"] else None,
@@ -145,6 +185,7 @@ def write_report(
             if findings["cohesion_over_time"] else None,
             "shifts": figures.shift_timeline(findings["shifts"], label) if findings["shifts"] else None,
             "voice": figures.voice_shares(findings["voice"]) if findings["voice"] else None,
+            "dyads": figures.dyads_over_time(by_window, whole) if by_window else None,
         },
     }
     library = plotly_js()
@@ -154,8 +195,10 @@ def write_report(
         findings=headline(counted, documents, findings["fractures"], findings["cohesion"], label, bloc_order,
                           blocs.sizes),
         window_days=settings()["cohesion_window_days"],
+        dyad_days=settings()["dyad_window_days"],
         counts={"documents": len(documents), "statements": len(statements), "counted": len(counted),
-                "quotes": len(findings.quotes), "undated": findings.undated, "reposts": len(copies)},
+                "quotes": len(findings.quotes), "undated": findings.undated, "reposts": len(copies),
+                "events": len(events)},
         duplicates=findings.duplicates,
         library_size=f"{len(library.encode('utf-8')) / 1e6:.1f} MB",
         style=(HERE / "report.css").read_text(encoding="utf-8"),

@@ -228,3 +228,31 @@ def voice_shares(rows) -> dict:
     figure.update_xaxes(tickformat=".0%", gridcolor="#eee")
     figure.update_yaxes(automargin=True)
     return json.loads(figure.to_json())
+
+
+def dyads_over_time(windows, top) -> dict:
+    """The net conflict–cooperation score of the most active dyads (`top`, whole-period
+    rows) per time window (`windows`, rows of `analysis.dyads` by window), as lines: above
+    zero cooperation, below conflict."""
+    shown = [(r["source_id"], r["target_id"]) for r in list(top)[:_limits()["dyad_lines"]]]
+    series = defaultdict(list)
+    for r in windows:
+        if (r["source_id"], r["target_id"]) in shown:
+            series[(r["source_id"], r["target_id"])].append(r)
+    figure = go.Figure()
+    for key in shown:
+        points = series[key]
+        if not points:
+            continue
+        figure.add_trace(go.Scatter(
+            x=[p["window"][:10] for p in points], y=[p["net"] for p in points], mode="lines+markers",
+            name=chart_text(f"{points[0]['source']} → {points[0]['target'] or 'no one'}"),
+            customdata=[f"dyad:{p['source_id']}|{p['target_id']}|{p['window']}" for p in points],
+            text=[f"{p['events']} events: cooperation {p['cooperation']:g}, conflict {p['conflict']:g}"
+                  for p in points],
+            hovertemplate="%{fullData.name}<br>%{x}: net %{y:g}<br>%{text}<extra>click for evidence</extra>"))
+    figure.add_hline(y=0, line=dict(color="#999", width=1))
+    figure.update_layout(**_layout(height=400, legend=dict(orientation="h", y=-0.2)))
+    figure.update_yaxes(title=dict(text="net score (cooperation − conflict)"), gridcolor="#eee", zeroline=False)
+    figure.update_xaxes(title=dict(text="window start"), gridcolor="#eee", type="date")
+    return json.loads(figure.to_json())

@@ -118,7 +118,7 @@
     var spec = data.tables[name];
     spec.index = {};
     spec.columns.forEach(function (c, i) { spec.index[c.key] = i; });
-    var state = {page: 0, sort: null, descending: false, search: ""};
+    var state = {page: 0, sort: null, descending: false, search: "", choice: {}};
     var bar = el("div", "tablebar");
     var search = el("input");
     search.type = "search";
@@ -127,7 +127,20 @@
     var count = el("span", "count");
     var download = el("button", "csv", "Download CSV");
     download.type = "button";
-    bar.append(search, count, download);
+    bar.appendChild(search);
+    // a menu of the values of each column in spec.choices, e.g. the event type
+    (spec.choices || []).forEach(function (key) {
+      var column = spec.columns[spec.index[key]], seen = {};
+      var menu = el("select", "choice");
+      menu.name = key;
+      menu.setAttribute("aria-label", column.label + " in " + name);
+      menu.appendChild(el("option", null, "any " + column.label.toLowerCase())).value = "";
+      spec.rows.forEach(function (row) { if (row[spec.index[key]]) seen[row[spec.index[key]]] = true; });
+      Object.keys(seen).sort().forEach(function (v) { menu.appendChild(el("option", null, v)); });
+      menu.addEventListener("change", function () { state.choice[key] = menu.value; state.page = 0; draw(); });
+      bar.appendChild(menu);
+    });
+    bar.append(count, download);
     var scroller = el("div", "scroller");
     var tableNode = el("table", "data");
     tableNode.id = "table-" + name;
@@ -159,6 +172,8 @@
       var rows = [];
       spec.rows.forEach(function (row, i) {
         if (!keep(spec, row)) return;
+        for (var key in state.choice)
+          if (state.choice[key] && String(row[spec.index[key]]) !== state.choice[key]) return;
         var text = row.join(" ").toLowerCase();
         if (words.every(function (w) { return text.indexOf(w) >= 0; })) rows.push(i);
       });

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from detente.records import Document, Quote, Statement
+from detente.records import Document, Event, Quote, Statement
 from detente.report.findings import side_name
 
 Label = Callable[[str], str]
 
 
-def table(columns: Sequence[tuple[str, str]], rows: Iterable[tuple[list, str]], filters: dict[str, str]) -> dict:
-    """A table: `columns` (key, heading), `rows` (cells, evidence key), and which column
-    each page filter (actor, issue, outlet, date) applies to."""
+def table(columns: Sequence[tuple[str, str]], rows: Iterable[tuple[list, str]], filters: dict[str, str],
+          choices: Sequence[str] = ()) -> dict:
+    """A table: `columns` (key, heading), `rows` (cells, evidence key), which column
+    each page filter (actor, issue, outlet, date) applies to, and `choices`, the columns
+    offered as a menu of their values above the table."""
     found = list(rows)
     return {"columns": [{"key": k, "label": h} for k, h in columns], "rows": [cells for cells, _ in found],
-            "keys": [key for _, key in found], "filters": filters}
+            "keys": [key for _, key in found], "filters": filters, "choices": list(choices)}
 
 
 def records(statements: Sequence[Statement], quotes: Sequence[Quote], documents: dict[str, Document],
@@ -81,3 +83,29 @@ def reposts(rows: Sequence[dict]) -> dict:
     return table([("copy", "Copy"), ("original", "Counted as"), ("similarity", "Similarity")],
                  (([r["copy_title"] or r["copy"], r["original_title"] or r["original"], r["similarity"]], "")
                   for r in rows), {})
+
+
+def events(rows: Sequence[Event], documents: dict[str, Document]) -> dict:
+    """Who did what to whom: one row per event, its PLOVER type and mode, actors, trigger,
+    negation, tense and conflict–cooperation score; a type menu above the table."""
+    found = []
+    for e in rows:
+        doc = documents.get(e.doc_id)
+        found.append(([e.date or (doc.published if doc else "") or "", e.type, e.mode or "", ", ".join(e.source),
+                       ", ".join(e.target), e.trigger, "yes" if e.negated else "no", e.tense, e.score,
+                       (doc.outlet or "") if doc else ""], f"event:{e.id}"))
+    found.sort(key=lambda r: (r[0][0] or "9999", r[0][1]))
+    return table([("date", "Date"), ("type", "Type"), ("mode", "Mode"), ("source", "Source"), ("target", "Target"),
+                  ("trigger", "Trigger"), ("negated", "Negated"), ("tense", "Tense"), ("score", "Score"),
+                  ("outlet", "Outlet")], found,
+                 {"actor": "source|target", "date": "date", "outlet": "outlet"}, choices=["type"])
+
+
+def dyads(rows: Sequence[dict]) -> dict:
+    """Source–target dyads over the whole period, the most active first."""
+    return table([("source", "Source"), ("target", "Target"), ("events", "Events"), ("cooperation", "Cooperation"),
+                  ("conflict", "Conflict"), ("net", "Net"), ("types", "Types")],
+                 (([r["source"], r["target"] or "(no one)", r["events"], r["cooperation"], r["conflict"], r["net"],
+                    ", ".join(f"{t} {n}" for t, n in r["types"].items())], f"dyad:{r['source_id']}|{r['target_id']}|")
+                  for r in rows),
+                 {"actor": "source|target"})
