@@ -198,12 +198,24 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
             out_dir / "events_polecat.csv", cast(list[Event], records["events"]), cast(list[Actor], records["actors"]),
             cast(list[Document], records["documents"])))
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
-    summary.notes += filter(None, [coverage(taxonomy, summary.added, positions)])
+    summary.notes += filter(None, [coverage(taxonomy, summary.added, positions),
+                                   _restance_advice(summary, cast(list[Statement], records["statements"]),
+                                                    config.stances.issues)])
     summary.files.append(write_run(out_dir / "run.json", summary, taxonomy.source))
     summary.counts = store.counts()
     summary.undated = sum(1 for d in cast(list[Document], records["documents"]) if not d.published)
     store.add_run(config, started, summary.added, summary.already_stored, len(summary.problems))
     return summary
+
+
+def _restance_advice(summary: Summary, statements: list[Statement], issues: str) -> Optional[str]:
+    """Advice for articles stored before with another taxonomy, which this run did not analyse again."""
+    found = {s.taxonomy for s in statements}
+    if not summary.already_stored or summary.taxonomy in found or not found:
+        return None
+    return (f"{summary.already_stored} article(s) were stored before and keep the statements of "
+            f"{', '.join(sorted(found))}; `detente restance {summary.out_dir} --issues {issues}` finds their "
+            f"stances on the issues of {summary.taxonomy} without parsing them again.")
 
 
 def write_problems(path: Path, problems: list[Problem]) -> Path:

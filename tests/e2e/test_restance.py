@@ -108,6 +108,14 @@ def test_restance_twice_is_idempotent(restanced):
     assert statements(out) == after
 
 
+def test_a_run_with_another_taxonomy_over_stored_articles_points_to_restance(tmp_path, corpus):
+    out = tmp_path / "out"
+    assert invoke("run", str(corpus / "envoys.txt"), "-o", str(out), "--quiet").exit_code == 0
+    again = invoke("run", str(corpus / "envoys.txt"), "-o", str(out), "--issues", "iran-nuclear-2025", "--quiet")
+    assert again.exit_code == 0
+    assert "keep the statements of ukraine-peace-2025" in again.output and "detente restance" in again.output
+
+
 def test_restance_of_a_folder_without_a_run_is_a_usage_error(tmp_path):
     result = invoke("restance", str(tmp_path / "nowhere"), "--issues", "iran-nuclear-2025")
     assert result.exit_code == 2 and "detente.db" in result.output
