@@ -37,6 +37,7 @@ class Restanced:
     statements: int = 0  # of the taxonomy, stored now
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # advice that is not an error
 
 
 def restance(out_dir: Path, issues: str, config: Optional[Config] = None, db_url: Optional[str] = None,
@@ -90,6 +91,20 @@ def _restance(out_dir: Path, config: Config, taxonomy: str, store: Store, quiet:
     done.files = exports.write_records(records, out_dir, csv=csv) + runner.write_report(
         records, out_dir, config.actors.kb, config.analysis.duplicates)
     done.documents, done.statements = len(doc_ids), len(statements)
+    done.notes += filter(None, [shared_issues(cast(list[Statement], records["statements"]), taxonomy)])
     store.add_run(config, started, 0, len(doc_ids), 0)
     done.seconds = time.perf_counter() - clock
     return done
+
+
+def shared_issues(statements: list[Statement], taxonomy: str) -> Optional[str]:
+    """A note when statements of `taxonomy` and of another taxonomy in the store name the
+    same issue id, which the analyses then count as one issue."""
+    mine = {s.issue for s in statements if s.taxonomy == taxonomy}
+    others = {s.taxonomy for s in statements if s.taxonomy != taxonomy and s.issue in mine}
+    if not others:
+        return None
+    both = sorted(mine & {s.issue for s in statements if s.taxonomy in others})
+    return (f"The store also holds statements of {', '.join(sorted(others))} on the issue(s) {', '.join(both)}, "
+            f"which the report and the analysis tables count together with those of {taxonomy}; run into a new "
+            "output folder to keep the two apart.")

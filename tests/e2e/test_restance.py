@@ -66,6 +66,7 @@ def restanced(tmp_path_factory, corpus) -> tuple[Path, list[dict], list[dict]]:
     result = invoke("restance", str(out), "--issues", "iran-nuclear-2025", "--quiet")
     assert result.exit_code == 0, result.output
     assert "iran-nuclear-2025" in result.output
+    assert "statements of ukraine-peace-2025 on the issue(s) sanctions-relief" in result.output
     return out, before, statements(out)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from detente import restance as reanalysis
-from detente.cli.common import config_option, console, db_option, friendly_errors, kb_option, load_config
+from detente.cli.common import config_option, console, db_option, err_console, friendly_errors, kb_option, load_config
 
 
 @click.command()
@@ -30,3 +31,5 @@ def restance(out_dir, issues, config_path, db_url, kb_dirs, quiet, write_csv):
     console.print(f"Found {done.statements} statement(s) on the issues of {done.taxonomy} in {done.documents} "
                   f"stored document(s), in {done.seconds:.1f} s; the report is {out_dir / 'report.html'}.",
                   markup=False, highlight=False)
+    for note in done.notes:
+        err_console.print(f"[yellow]Note[/yellow] {escape(note)}", highlight=False)
