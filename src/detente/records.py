@@ -146,6 +146,8 @@ class Statement(Record):
     end: int
     quote_id: Optional[str] = None
     confidence: float = 0.0
+    taxonomy: str = ""  # the name of the issue taxonomy it came from
+    kb: list[str] = field(default_factory=list)  # the knowledge-base folders added to the shipped one
 
 
 @dataclass

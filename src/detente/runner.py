@@ -6,6 +6,7 @@ one sentence and leaves nothing behind.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from detente.executors import Executor, for_workers
 from detente.executors.serial import SerialExecutor
 from detente.exports.files import replacing
 from detente.ingest.corpus import Skipped, read_corpus
-from detente.records import Actor, Document, Event, Problem, Quote, Record, Statement
+from detente.records import Actor, Document, Event, Problem, Quote, Record, Statement, record_id
 from detente.stances.review import coverage
 from detente.stances.taxonomy import load_taxonomy
 from detente.store import Store, engine_for, open_store, sqlite_url
@@ -48,6 +49,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     taxonomy: str = ""  # the issue taxonomy the run used
+    undated: int = 0  # stored articles whose date could not be found
     notes: list[str] = field(default_factory=list)  # advice that is not an error
 
     @property
@@ -104,14 +106,25 @@ def _checked(config: Config, paths: list, db_url: Optional[str], executor: Execu
     return executor
 
 
-def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = ()) -> list[Path]:
-    """Write the network exports, the analysis tables and OUT/report.html; the report names
-    first the blocs among the stored actors, which are those the articles mention."""
+def stamped(records: dict[str, list[Record]], taxonomy: str, kb_dirs: Iterable[str]) -> dict[str, list[Record]]:
+    """`records` with each statement naming the taxonomy and the KB folders it came from; its
+    id names the taxonomy too, so that statements of two taxonomies never share one."""
+    statements = [dataclasses.replace(s, id=record_id(s.id, taxonomy), taxonomy=taxonomy, kb=list(kb_dirs))
+                  for s in cast(list[Statement], records.get("statements", []))]
+    return {**records, "statements": cast(list[Record], statements)}
+
+
+def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = (),
+                 duplicates: Optional[str] = None) -> list[Path]:
+    """Write the network exports, the analysis tables and OUT/report.html, counting repeated
+    statements as `duplicates` says (DNA's options); the report names first the blocs among
+    the stored actors, which are those the articles mention."""
     stored = cast(list[Actor], records["actors"])
     statements = cast(list[Statement], records["statements"])
     actors = overlay(load_kb(kb_dirs).actors.values(), stored)
     documents, quotes = cast(list[Document], records["documents"]), cast(list[Quote], records["quotes"])
-    found = analysis.analyse(documents, actors, quotes, statements, mentioned=[a.id for a in stored])
+    found = analysis.analyse(documents, actors, quotes, statements, mentioned=[a.id for a in stored],
+                             duplicates=duplicates)
     written = exports.write_networks(out_dir, actors, found.statements) + exports.write_analysis(out_dir, found.tables)
     written.append(report.write_report(out_dir, documents, actors, quotes, statements,
                                        mentioned=[a.id for a in stored], findings=found,
@@ -171,7 +184,7 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
         for result in executor.map(config, pending()):
             if isinstance(result, Problem):
                 summary.problems.append(result)
-            elif store.add(result.document, result.records):
+            elif store.add(result.document, stamped(result.records, taxonomy.name, config.actors.kb), result.parsed):
                 summary.added += 1
                 positions += sum(1 for s in cast(list[Statement], result.of("statements")) if s.stance != "neutral")
             else:  # stored meanwhile, by a run writing to the same database
@@ -179,17 +192,31 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
             progress.advance(task)
 
     records = store.read_all()
-    summary.files = exports.write_records(records, out_dir, csv=csv) + write_report(records, out_dir, config.actors.kb)
+    summary.files = exports.write_records(records, out_dir, csv=csv) + write_report(records, out_dir, config.actors.kb,
+                                                                              config.analysis.duplicates)
     if csv and "events" in config.pipeline.stages:
         summary.files.append(exports.write_events_csv(
             out_dir / "events_polecat.csv", cast(list[Event], records["events"]), cast(list[Actor], records["actors"]),
             cast(list[Document], records["documents"])))
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
-    summary.notes += filter(None, [coverage(taxonomy, summary.added, positions)])
+    summary.notes += filter(None, [coverage(taxonomy, summary.added, positions),
+                                   _restance_advice(summary, cast(list[Statement], records["statements"]),
+                                                    config.stances.issues)])
     summary.files.append(write_run(out_dir / "run.json", summary, taxonomy.source))
     summary.counts = store.counts()
+    summary.undated = sum(1 for d in cast(list[Document], records["documents"]) if not d.published)
     store.add_run(config, started, summary.added, summary.already_stored, len(summary.problems))
     return summary
+
+
+def _restance_advice(summary: Summary, statements: list[Statement], issues: str) -> Optional[str]:
+    """Advice for articles stored before with another taxonomy, which this run did not analyse again."""
+    found = {s.taxonomy for s in statements}
+    if not summary.already_stored or summary.taxonomy in found or not found:
+        return None
+    return (f"{summary.already_stored} article(s) were stored before and keep the statements of "
+            f"{', '.join(sorted(found))}; `detente restance {summary.out_dir} --issues {issues}` finds their "
+            f"stances on the issues of {summary.taxonomy} without parsing them again.")
 
 
 def write_problems(path: Path, problems: list[Problem]) -> Path:

@@ -14,9 +14,8 @@ from typing import Iterable, Optional
 
 from detente.analysis.filters import actor_key
 from detente.analysis.settings import settings
+from detente.config import DUPLICATES as DUPLICATE_OPTIONS
 from detente.records import Statement
-
-DUPLICATE_OPTIONS = ("all", "document", "week", "month", "year", "range")
 
 
 def _scope(statement: Statement, duplicates: str) -> str:

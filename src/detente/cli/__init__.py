@@ -7,6 +7,7 @@ from detente.cli.config import show_config
 from detente.cli.evaluate import evaluate
 from detente.cli.kb import kb
 from detente.cli.report import report
+from detente.cli.restance import restance
 from detente.cli.run import run
 from detente.cli.serve import serve
 from detente.cli.taxonomy import taxonomy
@@ -18,7 +19,7 @@ def cli():
     """Détente: who said what, who stands where, and where coalitions crack, from news articles."""
 
 
-for command in (run, report, kb, evaluate, show_config, taxonomy, serve):
+for command in (run, report, restance, kb, evaluate, show_config, taxonomy, serve):
     cli.add_command(command)
 
 

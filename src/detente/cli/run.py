@@ -63,7 +63,8 @@ def _print_summary(summary: runner.Summary) -> None:
     console.print(
         f"Analysed {summary.added} new document(s)"
         + (f", {summary.already_stored} already stored" if summary.already_stored else "")
-        + f". The store holds {counts}.", highlight=False
+        + f". The store holds {counts}"
+        + (f"; {summary.undated} of its articles could not be dated." if summary.undated else "."), highlight=False
     )
     for problem in summary.problems:
         err_console.print(f"[yellow]Skipped[/yellow] {escape(problem.source)}: {escape(problem.reason)}",

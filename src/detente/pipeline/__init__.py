@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from detente.config import Config
 from detente.nlp import load_model
+from detente.nlp.stored import doc_bytes, doc_from_bytes
 from detente.records import RECORD_TYPES, Document, Problem, Record
 
 COMPONENTS = {"actors": "detente_actors", "quotes": "detente_quotes", "stances": "detente_stances",
@@ -48,6 +49,7 @@ class Analysis:
 
     document: Document
     records: dict[str, list[Record]] = field(default_factory=dict)
+    parsed: bytes = b""  # the parsed Doc (``nlp.stored``), for re-running a stage later
 
     def of(self, name: str) -> list[Record]:
         """The records of type `name` ("mentions", "quotes" …), empty when none."""
@@ -61,7 +63,17 @@ def records_of(doc: Doc) -> Analysis:
         if name != "documents" and doc.has_extension(name):
             value = getattr(doc._, name) or []
             records[name] = list(value.values() if isinstance(value, dict) else value)
-    return Analysis(document=doc._.document, records=records)
+    return Analysis(document=doc._.document, records=records, parsed=doc_bytes(doc))
+
+
+def rerun(nlp: Language, document: Document, parsed: bytes) -> Analysis:
+    """The records of `document` when only Détente's stages of `nlp` run again, on the
+    parse stored as `parsed`: the model's own components (tagger, parser …) do not."""
+    doc = doc_from_bytes(nlp.vocab, parsed)
+    doc._.document = document
+    for name in [n for n in nlp.pipe_names if n in COMPONENTS.values()]:
+        doc = nlp.get_pipe(name)(doc)
+    return records_of(doc)
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:

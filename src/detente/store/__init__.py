@@ -13,16 +13,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from sqlalchemy import Connection, Table, create_engine, event, func, insert, inspect, select, text
+from sqlalchemy import Connection, Table, create_engine, delete, event, func, insert, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from detente.config import Config
 from detente.errors import DatabaseURLError, StoreError
-from detente.records import RECORD_TYPES, Document, Record
+from detente.records import RECORD_TYPES, Actor, Document, Record, Statement
 from detente.store import search, views
-from detente.store.schema import NESTED, RUNS, TABLES, metadata
+from detente.store.schema import NESTED, PARSES, RUNS, TABLES, metadata
 from detente.version import __version__
 
 SHARED = "actors"
@@ -92,7 +92,7 @@ def _create(engine: Engine) -> None:
 def _check_schema(engine: Engine) -> None:
     """Refuse a database whose tables another version of Détente made."""
     found = inspect(engine)
-    for name, table in {**TABLES, RUNS.name: RUNS}.items():
+    for name, table in {**TABLES, RUNS.name: RUNS, PARSES.name: PARSES}.items():
         if found.has_table(name):
             columns = {c["name"] for c in found.get_columns(name)}
             if columns != set(table.c.keys()):
@@ -153,9 +153,9 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
-    def add(self, document: Document, records: dict[str, list[Record]]) -> bool:
-        """Store a document and its records (by record-type name) in one transaction;
-        False if it was already stored."""
+    def add(self, document: Document, records: dict[str, list[Record]], parsed: bytes = b"") -> bool:
+        """Store a document, its records (by record-type name) and its `parsed` Doc's bytes
+        in one transaction; False if it was already stored."""
         with self.engine.begin() as conn:
             if not _insert_new(conn, TABLES["documents"], [clean(document.to_dict())]):
                 return False
@@ -166,7 +166,30 @@ class Store:
                 rows = [clean(r.to_dict()) for r in records.get(name, [])] if name not in ("documents", SHARED) else []
                 if rows:
                     conn.execute(insert(TABLES[name]), rows)
+            if parsed:
+                conn.execute(insert(PARSES), [{"doc_id": document.id, "data": parsed}])
         return True
+
+    def parses(self) -> Iterator[tuple[str, bytes]]:
+        """Each document stored with its parse: its id and the parsed Doc's bytes, in id order."""
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(PARSES.c.doc_id, PARSES.c.data).order_by(PARSES.c.doc_id)):
+                yield row.doc_id, row.data
+
+    def replace_statements(self, taxonomy: str, doc_ids: list[str], statements: list[Statement],
+                           actors: list[Actor]) -> None:
+        """In one transaction: drop the statements of `taxonomy` (its name) in the documents
+        `doc_ids`, store `statements` in their place, and the `actors` not stored yet."""
+        table = TABLES["statements"]
+        with self.engine.begin() as conn:
+            for start in range(0, len(doc_ids), 500):  # within any database's limit of parameters
+                conn.execute(delete(table).where(table.c.taxonomy == taxonomy,
+                                                 table.c.doc_id.in_(doc_ids[start:start + 500])))
+            shared = {a.id: a for a in actors}
+            if shared:
+                _insert_new(conn, TABLES[SHARED], [clean(shared[key].to_dict()) for key in sorted(shared)])
+            if statements:
+                conn.execute(insert(table), [clean(s.to_dict()) for s in statements])
 
     def add_run(self, config: Config, started: datetime, added: int, already_stored: int, problems: int) -> None:
         """Record a run of `config` that began at `started`, with what it did and what the

@@ -4,7 +4,8 @@ Each record type is a table of the same name; each field a column: text, whole n
 decimals and flags as such, lists and mappings as JSON. A record type without an ``id``
 field gets an integer key of its own. ``doc_id`` refers to the document, the actor and
 quote fields of ``REFERENCES`` to their records, and the fields the analyses and the API
-filter on are indexed. ``runs`` records each run that wrote to the database.
+filter on are indexed. ``runs`` records each run that wrote to the database, ``parses``
+each document's parsed Doc (DocBin bytes), so that a stage can run again without parsing.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, MetaData, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, LargeBinary, MetaData, Table, Text
 
 from detente.records import RECORD_TYPES, Record
 
@@ -87,6 +88,13 @@ RUNS = Table(
     Column("counts", JSON, nullable=False),
 )
 """One row per run that wrote to the database: what ran, with what, and what it stored."""
+
+PARSES = Table(
+    "parses", metadata,
+    Column("doc_id", Text, ForeignKey("documents.id"), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+"""One row per document: its parsed Doc as the pipeline stored it (``detente.nlp.stored``)."""
 
 NESTED: dict[str, dict[str, type[Record]]] = {name: nested_records(cls) for name, cls in RECORD_TYPES.items()}
 """Record-type name -> its fields that hold nested records."""
