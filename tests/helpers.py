@@ -18,3 +18,10 @@ def parse(nlp: Language, text: str, published: str | None = "2025-08-12", name: 
     doc = nlp.make_doc(text)
     doc._.document = Document(id=text_id(text), doc=name, source=name, text=text, published=published)
     return nlp(doc)
+
+
+def speaker_of(doc: Doc, fragment: str) -> str | None:
+    """The speaker of the first quote of `doc` whose text holds `fragment`."""
+    hits = [q for q in doc._.quotes if fragment in q.text]
+    assert hits, [q.text for q in doc._.quotes]
+    return hits[0].speaker

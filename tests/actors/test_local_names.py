@@ -3,18 +3,12 @@ unnamed speakers known by role, names of things that are no actors, outlets that
 relay, and the new cue words: sentences of our own."""
 import pytest
 
-from helpers import parse
+from helpers import parse, speaker_of
 
 
 @pytest.fixture(scope="module")
 def nlp(build_pipeline):
     return build_pipeline(stages=["actors", "quotes"])
-
-
-def speaker_of(doc, fragment):
-    hits = [q for q in doc._.quotes if fragment in q.text]
-    assert hits, [q.text for q in doc._.quotes]
-    return hits[0].speaker
 
 
 def actor_names(doc):

@@ -2,18 +2,12 @@
 source, never for a plural one. Sentences of our own."""
 import pytest
 
-from helpers import parse
+from helpers import parse, speaker_of
 
 
 @pytest.fixture(scope="module")
 def nlp(build_pipeline):
     return build_pipeline(stages=["actors", "quotes"])
-
-
-def speaker_of(doc, fragment):
-    hits = [q for q in doc._.quotes if fragment in q.text]
-    assert hits, [q.text for q in doc._.quotes]
-    return hits[0].speaker
 
 
 def test_a_man_called_he_is_not_she(nlp):

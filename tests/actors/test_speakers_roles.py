@@ -4,18 +4,12 @@ import pytest
 from click.testing import CliRunner
 
 from detente.cli import cli
-from helpers import parse
+from helpers import parse, speaker_of
 
 
 @pytest.fixture(scope="module")
 def nlp(build_pipeline):
     return build_pipeline(stages=["actors", "quotes"])
-
-
-def speaker_of(doc, fragment):
-    hits = [q for q in doc._.quotes if fragment in q.text]
-    assert hits, [q.text for q in doc._.quotes]
-    return hits[0].speaker
 
 
 def test_inner_capital_name_with_title_becomes_local_actor(nlp):
