@@ -90,7 +90,8 @@ def scores(gold: list[str], pred: list[str]) -> tuple[float, dict[str, tuple[flo
     return accuracy, per, sum(f for _, _, f, _ in per.values()) / len(per) if per else 0.0
 
 
-def report(gold: list[str], pred: list[str]) -> None:
+def report(gold: list[str], pred: list[str]) -> float:
+    """Print accuracy, per-type F1 and the confusions; return the macro-F1."""
     accuracy, per, macro = scores(gold, pred)
     print(f"{'type':<12}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
     for label, (p, r, f, n) in per.items():
@@ -99,6 +100,7 @@ def report(gold: list[str], pred: list[str]) -> None:
     print("most frequent confusions (gold → predicted): " + ", ".join(f"{g}→{p} {n}" for (g, p), n in confusions))
     print(f"accuracy {accuracy:.3f}")
     print(f"macro-F1 {macro:.3f}")
+    return macro
 
 
 def plv_rows(path: Path) -> list[dict]:
@@ -114,7 +116,7 @@ def analyse(texts: list[str], stages: list[str]) -> list:
     return list(nlp.pipe(docs, batch_size=64))
 
 
-def plv(path: Path, given: bool) -> None:
+def plv(path: Path, given: bool) -> float:
     rows = plv_rows(path)
     plain = [unmark(row["marked_sentence"]) for row in rows]
     gold = [row["gold_root"] for row in rows]
@@ -138,7 +140,7 @@ def plv(path: Path, given: bool) -> None:
             pred.append(TO_PLV.get(pair.type, pair.type) if pair is not None else NONE)
         print(f"PLV {path.name}, end to end: {len(rows)} rows, {time.perf_counter() - start:.1f} s")
         print(f"pair recall {paired / len(rows):.3f}; rows without any event {empty / len(rows):.3f}")
-    report(gold, pred)
+    return report(gold, pred)
 
 
 def plover_records(path: Path) -> list[dict]:
@@ -187,6 +189,7 @@ def main() -> None:
     parser.add_argument("--plv", type=Path, help=f"a PLV file (default {DEFAULT_PLV.name} when --plover is not given)")
     parser.add_argument("--given-arguments", action="store_true", help="code the event between the marked spans")
     parser.add_argument("--plover", type=Path, nargs="?", const=DEFAULT_PLOVER, help="the PLOVER gold records")
+    parser.add_argument("--floor", type=float, help="exit 1 when the PLV macro-F1 falls below this (CI's floor)")
     args = parser.parse_args()
     if args.plover is not None:
         plover(args.plover)
@@ -195,7 +198,9 @@ def main() -> None:
     path = args.plv or DEFAULT_PLV
     if not path.is_file():
         sys.exit(f"{path}: no such PLV file")
-    plv(path, args.given_arguments)
+    macro = plv(path, args.given_arguments)
+    if args.floor is not None and macro < args.floor:
+        sys.exit(f"The PLV macro-F1 {macro:.3f} is below its floor {args.floor:.3f}.")
 
 
 if __name__ == "__main__":
