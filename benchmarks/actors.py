@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"  # beside the checkout, as CI has it
 SETS = ("seeds", "voa-dev")
 
 

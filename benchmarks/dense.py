@@ -14,7 +14,7 @@ from detente import pipeline
 from detente.config import Config
 from detente.records import Document, text_id
 
-VOA = Path("/work/shared/corpus/voa-dev")
+VOA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "voa-dev"
 
 
 def dense_article(size: int) -> str:
