@@ -1,6 +1,8 @@
-"""Shared fixtures: the demo articles, and pipelines built once per test session."""
+"""Shared fixtures: the demo articles, pipelines built once per test session, and Debian's
+headless Chromium for the browser tests."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ import spacy
 from detente import pipeline
 from detente.config import DEFAULT_ISSUES, DEFAULT_MODEL, STAGES, Config
 from helpers import ARTICLES
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +65,17 @@ def plain_pipeline():
         return cache[key]
 
     return build
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by playwright (never `playwright install`); skips the test
+    where either is missing."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs the playwright package")
+    executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+    if executable is None:
+        pytest.skip("the browser test needs Chromium at /usr/bin/chromium (Debian package `chromium`)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,6 @@ import pytest
 from detente.records import Document, Quote, Statement, record_id, text_id
 from detente.report import write_report
 from seed_records import ACTORS_WITH_CLUBS, CODED_EVENTS, documents, events, mentioned, quotes, statements
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs the playwright package")
-if not CHROMIUM.exists() and not shutil.which("chromium"):
-    pytest.skip("the browser test needs Chromium at /usr/bin/chromium (Debian package `chromium`)",
-                allow_module_level=True)
 
 HOSTILE = "Officials said <script>window.hacked = true</script> was found in the draft, and <b>nothing</b> else."
 FORMULA = "=HYPERLINK(\"http://example.org\",\"open\") was typed into the shared sheet."
@@ -46,14 +36,6 @@ def report(tmp_path_factory) -> Path:
                                   end=len(text), text=FORMULA, kind="direct", speaker="Donald Tusk")]
     return write_report(tmp_path_factory.mktemp("report"), docs + [hostile], ACTORS_WITH_CLUBS, said, found,
                         mentioned=mentioned(ACTORS_WITH_CLUBS, docs), events=events(docs))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, url, width=1280, height=900):

@@ -3,23 +3,13 @@ pages render with no console errors and no request leaves the machine, a filter 
 the table, an evidence link opens the highlighted sentence, a hostile article stays text."""
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs the playwright package")
 uvicorn = pytest.importorskip("uvicorn", reason="the browser test needs uvicorn (pip install 'detente[serve]')")
-if not CHROMIUM.exists() and not shutil.which("chromium"):
-    pytest.skip("the browser test needs Chromium at /usr/bin/chromium (Debian package `chromium`)",
-                allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +26,6 @@ def base_url(app):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
