@@ -45,12 +45,17 @@ def find_events(doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontolog
 
 
 def sentence_matches(sent: Span, ontology: Ontology) -> dict[int, Match]:
-    """The triggers of `sent`, by the index of their head token."""
+    """The triggers of `sent`, by the index of their head token; a purpose head whose
+    purpose clause is a trigger gives way to it ("called X to congratulate him")."""
     found = {}
     for token in sent:
         hit = match(token, ontology)
         if hit is not None:
             found[token.i] = hit
+    for i, hit in list(found.items()):
+        if hit.head.lemma_.lower() in ontology.purpose_heads and any(
+                c.i in found for c in hit.head.children if c.dep_ in ("xcomp", "advcl")):
+            del found[i]
     return found
 
 

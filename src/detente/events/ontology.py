@@ -6,9 +6,12 @@ its modes, each with a description, an optional score of its own and triggers of
 own. ``light_verbs`` take a trigger noun as their object ("imposed sanctions"),
 ``future_heads`` and ``negating_heads`` govern an event as a to-infinitive ("plans to
 meet", "failed to agree"), and ``embeds`` lists the types whose verbs govern another
-event as their complement ("threatened to strike" is a threat), and ``intentions``
-the type of a material cooperation that is only intended ("is willing to withdraw" is
-AGREE in PLOVER); ``recode`` changes a type when the sentence holds one of some words
+event as their complement ("threatened to strike" is a threat), ``intentions`` the
+type of a cooperation that is only intended ("is willing to withdraw" is AGREE in
+PLOVER) and ``threats`` that of a conflict only announced ("will boycott the vote" is
+THREATEN); ``obligations`` codes "X said Y must …" (REQUEST), ``purpose_heads`` are
+triggers whose purpose clause is the event ("called X to congratulate him" is SUPPORT);
+``recode`` changes a type when the trigger's phrase holds one of some words or entities
 (troops deployed to keep the peace are AID), and ``refusals`` the type of a cooperation
 denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
 names ("lifted the embargo" is CONCEDE). A trigger listed
@@ -40,6 +43,28 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Intention:
+    """Future (or ready) events of some types coded as another: intended cooperation is
+    AGREE, announced conflict THREATEN."""
+
+    type: str
+    of: frozenset[str]
+    heads: frozenset[str]  # words of readiness: "willing to withdraw"
+
+
+@dataclass(frozen=True)
+class Recode:
+    """A type (in a mode, when given) recoded when the trigger's phrase holds one of
+    `words` or an entity of one of `entities` ("provided $5 million in support" is AID)."""
+
+    type: str
+    mode: Optional[str]
+    words: frozenset[str]
+    entities: frozenset[str]
+    new: str
+
+
+@dataclass(frozen=True)
 class EventKind:
     """One event type of the ontology."""
 
@@ -67,10 +92,12 @@ class Ontology:
     future_heads: frozenset[str]
     negating_heads: frozenset[str]
     embeds: frozenset[str]
-    intention: Optional[str] = None  # the type of a future material cooperation
-    intended: frozenset[str] = frozenset()  # the types it applies to
-    readiness: frozenset[str] = frozenset()  # words of readiness: "willing to withdraw"
-    recode: tuple[tuple[str, frozenset[str], str], ...] = ()  # (type, words of the phrase, new type)
+    intentions: tuple[Intention, ...] = ()  # future cooperation is AGREE, future conflict THREATEN
+    recode: tuple[Recode, ...] = ()
+    obligation: Optional[str] = None  # the type of "X said Y must …"
+    speech_verbs: frozenset[str] = frozenset()  # the verbs that report it
+    modals: frozenset[str] = frozenset()  # the modals of obligation
+    purpose_heads: frozenset[str] = frozenset()  # "called X to congratulate": the purpose is the event
     refusal: Optional[str] = None  # the type of a cooperation denied
     ending: Optional[str] = None  # the type of ending a conflict ("lifted the embargo")
     ending_verbs: frozenset[str] = frozenset()
@@ -137,9 +164,17 @@ def parse_ontology(data: object, source: str) -> Ontology:
     unknown = [e for e in embeds if e not in kinds]
     if unknown:
         _fail(source, "embeds", f"names {unknown[0]!r}, which is not one of the types")
-    intentions = data.get("intentions") or {}
-    if not isinstance(intentions, dict) or (intentions and intentions.get("type") not in kinds):
-        _fail(source, "intentions", "must be a mapping whose `type` is one of the types")
+    intentions = []
+    for key in ("intentions", "threats"):
+        spec = data.get(key) or {}
+        if not isinstance(spec, dict) or (spec and spec.get("type") not in kinds):
+            _fail(source, key, "must be a mapping whose `type` is one of the types")
+        if spec:
+            intentions.append(Intention(spec["type"], frozenset(_words(spec, "of", key, source)),
+                                        frozenset(_words(spec, "heads", key, source))))
+    obligations = data.get("obligations") or {}
+    if not isinstance(obligations, dict) or (obligations and obligations.get("type") not in kinds):
+        _fail(source, "obligations", "must be a mapping whose `type` is one of the types")
     refusals = data.get("refusals") or {}
     if not isinstance(refusals, dict) or (refusals and refusals.get("type") not in kinds):
         _fail(source, "refusals", "must be a mapping whose `type` is one of the types")
@@ -150,7 +185,8 @@ def parse_ontology(data: object, source: str) -> Ontology:
     for n, rule in enumerate(data.get("recode") or []):
         if not isinstance(rule, dict) or rule.get("type") not in kinds or rule.get("as") not in kinds:
             _fail(source, f"recode[{n}]", "must give a `type`, `words` and the type to code `as`, types of the file")
-        recode.append((rule["type"], frozenset(_words(rule, "words", f"recode[{n}]", source)), rule["as"]))
+        recode.append(Recode(rule["type"], rule.get("mode"), frozenset(_words(rule, "words", f"recode[{n}]", source)),
+                             frozenset(_words(rule, "entities", f"recode[{n}]", source)), rule["as"]))
     return Ontology(
         name=str(data.get("name") or Path(source).stem), label=str(data.get("label") or data.get("name") or ""),
         source=source, kinds=kinds, verbs=verbs, nouns=nouns, mode_nouns=mode_nouns,
@@ -158,10 +194,12 @@ def parse_ontology(data: object, source: str) -> Ontology:
         future_heads=frozenset(_words(data, "future_heads", "", source)),
         negating_heads=frozenset(_words(data, "negating_heads", "", source)),
         embeds=frozenset(embeds),
-        intention=intentions.get("type"),
-        intended=frozenset(_words(intentions, "of", "intentions", source)),
-        readiness=frozenset(_words(intentions, "heads", "intentions", source)),
+        intentions=tuple(intentions),
         recode=tuple(recode),
+        obligation=obligations.get("type"),
+        speech_verbs=frozenset(_words(obligations, "verbs", "obligations", source)),
+        modals=frozenset(_words(obligations, "modals", "obligations", source)),
+        purpose_heads=frozenset(_words(data, "purpose_heads", "", source)),
         refusal=refusals.get("type"),
         ending=endings.get("type"),
         ending_verbs=frozenset(" ".join(v.lower().split()) for v in _words(endings, "verbs", "endings", source)),
