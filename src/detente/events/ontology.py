@@ -14,7 +14,9 @@ triggers whose purpose clause is the event ("called X to congratulate him" is SU
 ``recode`` changes a type when the trigger's phrase holds one of some words or entities
 (troops deployed to keep the peace are AID), and ``refusals`` the type of a cooperation
 denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
-names ("lifted the embargo" is CONCEDE). A trigger listed
+names ("lifted the embargo" is CONCEDE) and, under ``cooperation``, of ending a
+cooperation ("reduced aid" is SANCTION); ``passive_not`` lists verbs that are no event in
+the passive ("until their demands are met"). A trigger listed
 twice belongs to the first type or mode that lists it.
 
 ``load_ontology(name_or_path)`` takes a shipped name or the path of a user's file.
@@ -101,6 +103,8 @@ class Ontology:
     refusal: Optional[str] = None  # the type of a cooperation denied
     ending: Optional[str] = None  # the type of ending a conflict ("lifted the embargo")
     ending_verbs: frozenset[str] = frozenset()
+    cut: Optional[str] = None  # the type of ending a cooperation ("reduced aid")
+    passive_not: frozenset[str] = frozenset()
     refused: frozenset[str] = frozenset()  # the types it applies to
 
     def score(self, event_type: str, mode: Optional[str] = None) -> float:
@@ -179,8 +183,9 @@ def parse_ontology(data: object, source: str) -> Ontology:
     if not isinstance(refusals, dict) or (refusals and refusals.get("type") not in kinds):
         _fail(source, "refusals", "must be a mapping whose `type` is one of the types")
     endings = data.get("endings") or {}
-    if not isinstance(endings, dict) or (endings and endings.get("type") not in kinds):
-        _fail(source, "endings", "must be a mapping whose `type` is one of the types")
+    if not isinstance(endings, dict) or (endings and endings.get("type") not in kinds) or (
+            endings.get("cooperation") not in (None, *kinds)):
+        _fail(source, "endings", "must be a mapping whose `type` (and `cooperation`) are types of the file")
     recode = []
     for n, rule in enumerate(data.get("recode") or []):
         if not isinstance(rule, dict) or rule.get("type") not in kinds or rule.get("as") not in kinds:
@@ -203,6 +208,8 @@ def parse_ontology(data: object, source: str) -> Ontology:
         refusal=refusals.get("type"),
         ending=endings.get("type"),
         ending_verbs=frozenset(" ".join(v.lower().split()) for v in _words(endings, "verbs", "endings", source)),
+        cut=endings.get("cooperation"),
+        passive_not=frozenset(_words(data, "passive_not", "", source)),
         refused=frozenset(_words(refusals, "of", "refusals", source)),
     )
 

@@ -40,6 +40,8 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
     if token.pos_ not in VERB_POS or token.dep_ == "aux":
         return None
     lemma = token.lemma_.lower()
+    if lemma in ontology.passive_not and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return None
     ended = _ended(token, ontology)
     if ended is not None:
         return ended
@@ -62,7 +64,8 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
 
 def _ended(verb: Token, ontology: Ontology) -> Optional[Match]:
     """An ending verb whose object is a conflict ("lifted the embargo", "called off the
-    strike"): the ontology's type for ending it."""
+    strike") or a cooperation ("reduced aid", "ended mediation efforts"): the ontology's
+    type for ending it."""
     if ontology.ending is None:
         return None
     lemma = verb.lemma_.lower()
@@ -73,9 +76,12 @@ def _ended(verb: Token, ontology: Ontology) -> Optional[Match]:
     for child in verb.children:
         if child.dep_ not in OBJECT_DEPS:
             continue
-        found = ontology.nouns.get(child.lower_) or ontology.nouns.get(child.lemma_.lower())
+        found = noun_trigger(child, ontology) or next(
+            (t for c in child.children if c.dep_ == "compound" for t in [noun_trigger(c, ontology)] if t), None)
         if found is not None and ontology.score(found.type) < 0:
             return Match(verb, (verb, *particles, child), Trigger(ontology.ending), "noun")
+        if found is not None and ontology.cut is not None:
+            return Match(verb, (verb, *particles, child), Trigger(ontology.cut), "noun")
     return None
 
 
