@@ -28,11 +28,13 @@ from detente.lang.en import (
     PLACE_PREPOSITIONS,
     SOURCE_NOUNS,
     TARGET_PREPOSITIONS,
+    THING_PREPOSITIONS,
 )
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them"})
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                         "group", "number", "members", "member", "some", "many", "several"})
@@ -70,6 +72,7 @@ class Arguments:
         if not subjects:
             controller = _controller(head)
             subjects = [controller] if controller is not None else []
+        subjects = [_reporter(s) or s for s in subjects]
         return self.parties(subjects) or self.named(subjects)
 
     def named(self, heads: list[Token]) -> list[Party]:
@@ -83,22 +86,31 @@ class Arguments:
 
     def targets(self, found: Match, sources: list[Party]) -> list[Party]:
         """The event's targets, else those of the event it governs ("offered to hand them
-        over to Britain"), else the place it happened in ("lifted the curfew in Gaza")."""
-        for head, tokens in ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
-                                                            if c.dep_ in ("xcomp", "ccomp"))):
+        over to Britain"), else the thing it is done to ("attacked an army camp"), else the
+        place it happened in ("lifted the curfew in Gaza")."""
+        clauses = ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
+                                                 if c.dep_ in ("xcomp", "ccomp")))
+        for head, tokens in clauses:
             parties = self._targets_of(head, tokens, sources)
             if parties:
                 return parties
-        ent = self._place_entity(found, sources)
-        if ent is not None and ent.label_ == "GPE":
-            return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
-        return self.things(found)
+        for head, tokens in clauses:
+            parties = _others(self.things(head, tokens), sources)
+            if parties:
+                return parties
+            ent = self._place_entity(head, tokens, sources)
+            if ent is not None and ent.label_ in PLACE_LABELS - {"FAC"}:
+                return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
+        return []
 
-    def things(self, found: Match) -> list[Party]:
-        """The trigger's object when it names no actor ("condemned the bombing of the
-        school"), as PLOVER's recipient of last resort: its words, no actor id."""
-        for token in _objects(found.head):
-            if token.pos_ in ("NOUN", "PROPN") and token not in found.tokens:
+    def things(self, head: Token, tokens: tuple[Token, ...]) -> list[Party]:
+        """The trigger's object, or the object of its target preposition, when it names no
+        actor ("condemned the bombing of the school", "an ultimatum to her colleagues"),
+        as PLOVER's recipient of last resort: its words, no actor id."""
+        preps = [g for t in _heads(head, tokens) for c in t.children if c.dep_ in ("prep", "dative")
+                 and c.lower_ in THING_PREPOSITIONS and c not in tokens for g in c.children if g.dep_ == "pobj"]
+        for token in (*_objects(head), *preps):
+            if token.pos_ in ("NOUN", "PROPN") and token not in tokens:
                 span = _phrase(token, rest=True)
                 return [Party(span.text, None, span.text, span.start_char, span.end_char)]
         return []
@@ -108,7 +120,7 @@ class Arguments:
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
-        heads = [*tokens, *(c for c in verb.children if c.dep_ == "dobj")]  # "granted asylum to X"
+        heads = _heads(verb, tokens)
         for prep in TARGET_PREPOSITIONS:
             for head in heads:
                 for child in head.children:
@@ -170,13 +182,12 @@ class Arguments:
 
     def place(self, found: Match, parties: list[Party]) -> Optional[str]:
         """A place the trigger's clause puts the event in ("in Vienna", "near the border")."""
-        ent = self._place_entity(found, parties)
+        ent = self._place_entity(found.head, found.tokens, parties)
         return ent.text if ent is not None else None
 
-    def _place_entity(self, found: Match, parties: list[Party]) -> Optional[Span]:
+    def _place_entity(self, verb: Token, tokens: tuple[Token, ...], parties: list[Party]) -> Optional[Span]:
         taken = [(p.start, p.end) for p in parties]
-        heads = [found.head, *(c for c in found.head.children if c.dep_ == "dobj")]
-        for child in (c for head in heads for c in head.children):
+        for child in (c for head in _heads(verb, tokens) for c in head.children):
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
                 continue
             for obj in (g for g in child.children if g.dep_ == "pobj"):
@@ -231,6 +242,29 @@ def tense(found: Match, ontology: Ontology) -> str:
             return "present"
         token = governor(token) if token.dep_ == "xcomp" else None
     return "past"
+
+
+def _heads(verb: Token, tokens: tuple[Token, ...]) -> list[Token]:
+    """The tokens whose prepositions may name a target or place: the trigger's, its
+    direct objects' ("granted asylum to X") and its particle's object ("called for
+    sanctions against X")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    particles = [g for t in tokens if t.dep_ == "prep" and t.head is verb for g in t.children if g.dep_ == "pobj"]
+    return list(dict.fromkeys([*tokens, *objects, *particles]))
+
+
+def _reporter(subject: Token) -> Optional[Token]:
+    """The speaker a pronoun subject of reported speech stands for: "Farc said it would
+    release him" is Farc's release."""
+    if subject.pos_ != "PRON" or subject.lower_ not in REPORTED_PRONOUNS:
+        return None
+    clause = subject.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return speaker if speaker is not None and speaker.pos_ != "PRON" else None
 
 
 def _others(parties: list[Party], sources: list[Party]) -> list[Party]:

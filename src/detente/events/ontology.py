@@ -16,7 +16,8 @@ triggers whose purpose clause is the event ("called X to congratulate him" is SU
 denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
 names ("lifted the embargo" is CONCEDE) and, under ``cooperation``, of ending a
 cooperation ("reduced aid" is SANCTION); ``passive_not`` lists verbs that are no event in
-the passive ("until their demands are met"). A trigger listed
+the passive ("until their demands are met"), ``reciprocal`` the types whose joint sources
+without a target act on each other ("X and Y met" is X meeting Y). A trigger listed
 twice belongs to the first type or mode that lists it.
 
 ``load_ontology(name_or_path)`` takes a shipped name or the path of a user's file.
@@ -105,6 +106,7 @@ class Ontology:
     ending_verbs: frozenset[str] = frozenset()
     cut: Optional[str] = None  # the type of ending a cooperation ("reduced aid")
     passive_not: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()  # types whose joint sources act on each other
     refused: frozenset[str] = frozenset()  # the types it applies to
 
     def score(self, event_type: str, mode: Optional[str] = None) -> float:
@@ -210,6 +212,7 @@ def parse_ontology(data: object, source: str) -> Ontology:
         ending_verbs=frozenset(" ".join(v.lower().split()) for v in _words(endings, "verbs", "endings", source)),
         cut=endings.get("cooperation"),
         passive_not=frozenset(_words(data, "passive_not", "", source)),
+        reciprocal=frozenset(_words(data, "reciprocal", "", source)),
         refused=frozenset(_words(refusals, "of", "refusals", source)),
     )
 
