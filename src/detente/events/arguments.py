@@ -27,6 +27,7 @@ from detente.lang.en import (
     ORGANISATION_NOUNS,
     PLACE_PREPOSITIONS,
     SOURCE_NOUNS,
+    NOUN_TARGET_PREPOSITIONS,
     TARGET_PREPOSITIONS,
     THING_PREPOSITIONS,
 )
@@ -107,8 +108,7 @@ class Arguments:
         """The trigger's object, or the object of its target preposition, when it names no
         actor ("condemned the bombing of the school", "an ultimatum to her colleagues"),
         as PLOVER's recipient of last resort: its words, no actor id."""
-        preps = [g for t in _heads(head, tokens) for c in t.children if c.dep_ in ("prep", "dative")
-                 and c.lower_ in THING_PREPOSITIONS and c not in tokens for g in c.children if g.dep_ == "pobj"]
+        preps = [g for objects in _prepositional(head, tokens, THING_PREPOSITIONS) for g in objects]
         for token in (*_objects(head), *preps):
             if token.pos_ in ("NOUN", "PROPN") and token not in tokens:
                 span = _phrase(token, rest=True)
@@ -120,14 +120,10 @@ class Arguments:
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
-        heads = _heads(verb, tokens)
-        for prep in TARGET_PREPOSITIONS:
-            for head in heads:
-                for child in head.children:
-                    if child.dep_ in ("prep", "dative") and child.lower_ == prep and child not in tokens:
-                        parties = _others(self.parties(g for g in child.children if g.dep_ == "pobj"), sources)
-                        if parties:
-                            return parties
+        for objects in _prepositional(verb, tokens):
+            parties = _others(self.parties(objects), sources)
+            if parties:
+                return parties
         for child in verb.children:  # "demanded that Russia withdraw"
             if child.dep_ == "ccomp":
                 parties = _others(self.parties(c for c in child.children if c.dep_ in SUBJECT_DEPS), sources)
@@ -249,8 +245,23 @@ def _heads(verb: Token, tokens: tuple[Token, ...]) -> list[Token]:
     direct objects' ("granted asylum to X") and its particle's object ("called for
     sanctions against X")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    particles = [g for t in tokens if t.dep_ == "prep" and t.head is verb for g in t.children if g.dep_ == "pobj"]
+    particles = [g for t in tokens if t.dep_ == "prep" and t.head == verb for g in t.children if g.dep_ == "pobj"]
     return list(dict.fromkeys([*tokens, *objects, *particles]))
+
+
+def _prepositional(verb: Token, tokens: tuple[Token, ...],
+                   only: frozenset[str] = frozenset()) -> Iterable[list[Token]]:
+    """The objects of the target prepositions of the trigger's heads (`only` those of
+    `only` when given), by order of preference, then those of a trigger noun's patient
+    ("the arrest of X", "an investigation into X")."""
+    heads = _heads(verb, tokens)
+    order = [(p, heads) for p in TARGET_PREPOSITIONS if not only or p in only]
+    order += [(p, [h for h in heads if h.pos_ == "NOUN"]) for p in NOUN_TARGET_PREPOSITIONS]
+    for prep, among in order:
+        for head in among:
+            for child in head.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ == prep and child not in tokens:
+                    yield [g for g in child.children if g.dep_ == "pobj"]
 
 
 def _reporter(subject: Token) -> Optional[Token]:
@@ -259,9 +270,9 @@ def _reporter(subject: Token) -> Optional[Token]:
     if subject.pos_ != "PRON" or subject.lower_ not in REPORTED_PRONOUNS:
         return None
     clause = subject.head
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head == clause:
         return None
     speaker = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
     return speaker if speaker is not None and speaker.pos_ != "PRON" else None
