@@ -297,7 +297,7 @@ def _controller(head: Token) -> Optional[Token]:
     for _ in range(3):
         if token.dep_ == "acl" and token.head.head is not token.head:  # "put out a report accusing X"
             token = token.head
-        if token.dep_ not in ("xcomp", "conj", "advcl", "dobj", "pobj") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "dobj", "pobj", "acomp") or token.head == token:
             return None
         outer = token.head
         if token.dep_ == "xcomp":

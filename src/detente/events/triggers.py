@@ -13,6 +13,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from detente.events.ontology import Ontology, Trigger
+from detente.lang.en import GENERIC_NOUNS
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt", "oprd", "acomp"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
@@ -50,6 +51,10 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
             found = ontology.verbs.get(f"{lemma} {child.lower_}")
             if found is not None:
                 return Match(token, (token, child), _with_mode(found, token, ontology), "phrasal")
+            for noun in (g for g in child.children if g.dep_ == "pobj"):  # "went on strike", "put on alert"
+                found = ontology.verbs.get(f"{lemma} {child.lower_} {noun.lemma_.lower()}")
+                if found is not None:
+                    return Match(token, (token, child, noun), _with_mode(found, token, ontology), "phrasal")
     if lemma in ontology.light_verbs or lemma not in ontology.verbs:
         noun = _trigger_object(token, ontology)
         if noun is not None:
@@ -108,6 +113,8 @@ def noun_trigger(noun: Token, ontology: Ontology) -> Optional[Trigger]:
         found = ontology.nouns.get(key)
         if found is not None:
             return found
+    if noun.lemma_.lower() in GENERIC_NOUNS:  # "a mediation effort", "the withdrawal process"
+        return next((t for c in noun.children if c.dep_ == "compound" for t in [noun_trigger(c, ontology)] if t), None)
     return None
 
 
