@@ -51,10 +51,10 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
             found = ontology.verbs.get(f"{lemma} {child.lower_}")
             if found is not None:
                 return Match(token, (token, child), _with_mode(found, token, ontology), "phrasal")
-            for noun in (g for g in child.children if g.dep_ == "pobj"):  # "went on strike", "put on alert"
-                found = ontology.verbs.get(f"{lemma} {child.lower_} {noun.lemma_.lower()}")
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "went on strike", "put on alert"
+                found = ontology.verbs.get(f"{lemma} {child.lower_} {pobj.lemma_.lower()}")
                 if found is not None:
-                    return Match(token, (token, child, noun), _with_mode(found, token, ontology), "phrasal")
+                    return Match(token, (token, child, pobj), _with_mode(found, token, ontology), "phrasal")
     if lemma in ontology.light_verbs or lemma not in ontology.verbs:
         noun = _trigger_object(token, ontology)
         if noun is not None:
