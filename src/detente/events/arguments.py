@@ -35,6 +35,7 @@ from detente.lang.en import (
 SUBJECT_DEPS = ("nsubj", "csubj")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_THINGS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})  # "on Monday" is no recipient
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them"})
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
@@ -47,13 +48,15 @@ MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b")
 
 @dataclass(frozen=True)
 class Party:
-    """One actor of an event: canonical name, id (None when unlinked) and the words."""
+    """One actor of an event: canonical name, id (None when unlinked) and the words;
+    `thing` when the words name no actor but what the event is done to."""
 
     name: str
     actor_id: Optional[str]
     text: str
     start: int
     end: int
+    thing: bool = False
 
 
 class Arguments:
@@ -74,6 +77,11 @@ class Arguments:
             controller = _controller(head)
             subjects = [controller] if controller is not None else []
         subjects = [_reporter(s) or s for s in subjects]
+        if not subjects and any(c.dep_ == "nsubjpass" for c in head.children):
+            # "was arrested in Rwanda": an agentless passive is the state's where it happened
+            ent = self._place_entity(head, found.tokens, [])
+            if ent is not None and ent.label_ == "GPE":
+                return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
         return self.parties(subjects) or self.named(subjects)
 
     def named(self, heads: list[Token]) -> list[Party]:
@@ -110,9 +118,9 @@ class Arguments:
         as PLOVER's recipient of last resort: its words, no actor id."""
         preps = [g for objects in _prepositional(head, tokens, THING_PREPOSITIONS) for g in objects]
         for token in (*_objects(head), *preps):
-            if token.pos_ in ("NOUN", "PROPN") and token not in tokens:
+            if token.pos_ in ("NOUN", "PROPN") and token not in tokens and token.ent_type_ not in NOT_THINGS:
                 span = _phrase(token, rest=True)
-                return [Party(span.text, None, span.text, span.start_char, span.end_char)]
+                return [Party(span.text, None, span.text, span.start_char, span.end_char, thing=True)]
         return []
 
     def _targets_of(self, verb: Token, tokens: tuple[Token, ...], sources: list[Party]) -> list[Party]:

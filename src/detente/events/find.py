@@ -69,8 +69,8 @@ def code(doc: Doc, sent: Span, found: Match, arguments: Arguments, ontology: Ont
     document = doc._.document
     when = tense(found, ontology)
     kind, denied = as_refusal(as_intention(found, when == "future", ontology), negated(found, ontology), ontology)
-    if not targets and len(sources) > 1 and kind.type in ontology.reciprocal:  # "X and Y met": X met Y
-        sources, targets = sources[:1], sources[1:]
+    if len(sources) > 1 and kind.type in ontology.reciprocal and all(p.thing for p in targets):
+        sources, targets = sources[:1], sources[1:]  # "X and Y met", "X and Y signed a deal": X toward Y
     trigger_start = min(t.idx for t in found.tokens)
     trigger_end = max(t.idx + len(t) for t in found.tokens)
     return Event(
