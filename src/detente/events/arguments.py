@@ -104,12 +104,12 @@ class Arguments:
             if parties:
                 return parties
         for head, tokens in clauses:
-            parties = _others(self.things(head, tokens), sources)
-            if parties:
-                return parties
             ent = self._place_entity(head, tokens, sources)
             if ent is not None and ent.label_ in PLACE_LABELS - {"FAC"}:
                 return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
+            parties = _others(self.things(head, tokens), sources)
+            if parties:
+                return parties
         return []
 
     def things(self, head: Token, tokens: tuple[Token, ...]) -> list[Party]:
