@@ -86,9 +86,9 @@ def test_an_agentless_passive_is_the_state_where_it_happened(events_alone):
     assert (event.type, event.source) == ("COERCE", ["Belarus"])
 
 
-def test_the_willing_country_is_the_source(events_alone):
+def test_the_willing_country_sends_to_the_recipient(events_alone):
     (event,) = events_alone("Kenya is willing to send police officers to Haiti.")._.events
-    assert (event.type, event.source) == ("AGREE", ["Kenya"])
+    assert (event.type, event.source, event.target) == ("AGREE", ["Kenya"], ["Haiti"])  # Haiti receives them
 
 
 def test_calling_for_punishment_between_given_actors_accuses(events_alone):

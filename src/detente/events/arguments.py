@@ -30,6 +30,7 @@ from detente.lang.en import (
     SOURCE_NOUNS,
     TARGET_PREPOSITIONS,
     THING_PREPOSITIONS,
+    TRANSFER_VERBS,
 )
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -124,6 +125,12 @@ class Arguments:
         return []
 
     def _targets_of(self, verb: Token, tokens: tuple[Token, ...], sources: list[Party]) -> list[Party]:
+        if verb.lemma_.lower() in TRANSFER_VERBS:  # "sent troops to Haiti": Haiti receives them
+            recipients = [g for h in _heads(verb, tokens) for c in h.children if c.dep_ == "prep"
+                          and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            parties = _others(self.parties(recipients), sources)
+            if parties:
+                return parties
         for token in _objects(verb):
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
