@@ -57,14 +57,16 @@ class Intention:
 
 @dataclass(frozen=True)
 class Recode:
-    """A type (in a mode, when given) recoded when the trigger's phrase holds one of
-    `words` or an entity of one of `entities` ("provided $5 million in support" is AID)."""
+    """A type (in a mode, when given) recoded when the trigger's phrase (with
+    `in_object`, its object alone) holds one of `words` or an entity of one of `entities`
+    ("provided $5 million in support" is AID)."""
 
     type: str
     mode: Optional[str]
     words: frozenset[str]
     entities: frozenset[str]
     new: str
+    in_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,8 @@ def parse_ontology(data: object, source: str) -> Ontology:
         if not isinstance(rule, dict) or rule.get("type") not in kinds or rule.get("as") not in kinds:
             _fail(source, f"recode[{n}]", "must give a `type`, `words` and the type to code `as`, types of the file")
         recode.append(Recode(rule["type"], rule.get("mode"), frozenset(_words(rule, "words", f"recode[{n}]", source)),
-                             frozenset(_words(rule, "entities", f"recode[{n}]", source)), rule["as"]))
+                             frozenset(_words(rule, "entities", f"recode[{n}]", source)), rule["as"],
+                             rule.get("in") == "object"))
     return Ontology(
         name=str(data.get("name") or Path(source).stem), label=str(data.get("label") or data.get("name") or ""),
         source=source, kinds=kinds, verbs=verbs, nouns=nouns, mode_nouns=mode_nouns,

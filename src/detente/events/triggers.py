@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from detente.events.ontology import Ontology, Trigger
-from detente.lang.en import GENERIC_NOUNS
+from detente.lang.en import GENERIC_NOUNS, SELF_PRONOUNS
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt", "oprd", "acomp"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
@@ -47,7 +47,7 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
     if ended is not None:
         return ended
     for child in token.children:
-        if child.dep_ in PARTICLE_DEPS:
+        if child.dep_ in PARTICLE_DEPS and not _dated(child):
             found = ontology.verbs.get(f"{lemma} {child.lower_}")
             if found is not None:
                 return Match(token, (token, child), _with_mode(found, token, ontology), "phrasal")
@@ -118,11 +118,17 @@ def noun_trigger(noun: Token, ontology: Ontology) -> Optional[Trigger]:
     return None
 
 
+def _dated(particle: Token) -> bool:
+    """Whether a preposition only dates the verb: "called her on Tuesday" is no "call on"."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in particle.children if g.dep_ == "pobj")
+
+
 def _obligation(verb: Token, ontology: Ontology) -> Optional[Token]:
-    """The modal of obligation of a reported clause with its own subject ("said Kyiv must
-    withdraw", "insisted that talks should resume"), if any."""
+    """The modal of obligation of a reported clause whose own subject is someone else
+    ("said Kyiv must withdraw", "insisted that talks should resume"; not "we must"), if any."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(s.lower_ in SELF_PRONOUNS for s in subjects):
             continue
         modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in ontology.modals), None)
         if modal is not None:
@@ -175,10 +181,12 @@ def as_intention(found: Match, future: bool, ontology: Ontology) -> Trigger:
     the vote"), the type of the intention that covers it."""
     trigger = found.trigger
     phrase = list(found.head.subtree)
+    objects = [c for c in found.head.children if c.dep_ == "dobj"] + [
+        g for t in found.tokens if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
     for rule in ontology.recode:
         if trigger.type == rule.type and rule.mode in (None, trigger.mode) and any(
                 t.lower_ in rule.words or t.lemma_.lower() in rule.words or t.ent_type_ in rule.entities
-                for t in phrase):
+                for t in (objects if rule.in_object else phrase)):
             trigger = Trigger(rule.new)
     outer = governor(found.head) if found.head.dep_ == "xcomp" else None
     for intention in ontology.intentions:
