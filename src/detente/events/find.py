@@ -46,7 +46,7 @@ def find_events(doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontolog
 
 def sentence_matches(sent: Span, ontology: Ontology) -> dict[int, Match]:
     """The triggers of `sent`, by the index of their head token; a purpose head whose
-    purpose clause is a trigger gives way to it ("called X to congratulate him")."""
+    purpose clause is a trigger gives way to it ("phoned X to congratulate him")."""
     found = {}
     for token in sent:
         hit = match(token, ontology)

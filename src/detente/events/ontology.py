@@ -10,10 +10,10 @@ event as their complement ("threatened to strike" is a threat), ``intentions`` t
 type of a cooperation that is only intended ("is willing to withdraw" is AGREE in
 PLOVER) and ``threats`` that of a conflict only announced ("will boycott the vote" is
 THREATEN); ``obligations`` codes "X said Y must …" (REQUEST), ``purpose_heads`` are
-triggers whose purpose clause is the event ("called X to congratulate him" is SUPPORT);
-``recode`` changes a type when the trigger's phrase holds one of some words or entities
-(troops deployed to keep the peace are AID), and ``refusals`` the type of a cooperation
-denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
+triggers whose purpose clause is the event ("phoned X to congratulate him" is SUPPORT);
+``recode`` changes a type when the trigger's phrase (with ``in: object``, its object)
+holds one of some words or entities (troops deployed to keep the peace are AID), and
+``refusals`` the type of a cooperation denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
 names ("lifted the embargo" is CONCEDE) and, under ``cooperation``, of ending a
 cooperation ("reduced aid" is SANCTION); ``passive_not`` lists verbs that are no event in
 the passive ("until their demands are met"), ``reciprocal`` the types whose joint sources
@@ -102,7 +102,7 @@ class Ontology:
     obligation: Optional[str] = None  # the type of "X said Y must …"
     speech_verbs: frozenset[str] = frozenset()  # the verbs that report it
     modals: frozenset[str] = frozenset()  # the modals of obligation
-    purpose_heads: frozenset[str] = frozenset()  # "called X to congratulate": the purpose is the event
+    purpose_heads: frozenset[str] = frozenset()  # "phoned X to congratulate": the purpose is the event
     refusal: Optional[str] = None  # the type of a cooperation denied
     ending: Optional[str] = None  # the type of ending a conflict ("lifted the embargo")
     ending_verbs: frozenset[str] = frozenset()
@@ -194,6 +194,8 @@ def parse_ontology(data: object, source: str) -> Ontology:
     for n, rule in enumerate(data.get("recode") or []):
         if not isinstance(rule, dict) or rule.get("type") not in kinds or rule.get("as") not in kinds:
             _fail(source, f"recode[{n}]", "must give a `type`, `words` and the type to code `as`, types of the file")
+        if rule.get("in") not in (None, "object"):
+            _fail(source, f"recode[{n}].in", "must be `object` (read the trigger's object alone) or absent")
         recode.append(Recode(rule["type"], rule.get("mode"), frozenset(_words(rule, "words", f"recode[{n}]", source)),
                              frozenset(_words(rule, "entities", f"recode[{n}]", source)), rule["as"],
                              rule.get("in") == "object"))
