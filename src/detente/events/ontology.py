@@ -13,8 +13,8 @@ THREATEN); ``obligations`` codes "X said Y must …" (REQUEST), ``purpose_heads`
 triggers whose purpose clause is the event ("phoned X to congratulate him" is SUPPORT);
 ``recode`` changes a type when the trigger's phrase (with ``in: object``, its object)
 holds one of some words or entities (troops deployed to keep the peace are AID), and
-``refusals`` the type of a cooperation denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
-names ("lifted the embargo" is CONCEDE) and, under ``cooperation``, of ending a
+``refusals`` the type of a cooperation denied ("did not agree" is REJECT), ``endings``
+the type of ending a conflict its object names ("lifted the embargo" is CONCEDE) and, under ``cooperation``, of ending a
 cooperation ("reduced aid" is SANCTION); ``passive_not`` lists verbs that are no event in
 the passive ("until their demands are met"), ``reciprocal`` the types whose joint sources
 without a target act on each other ("X and Y met" is X meeting Y). A trigger listed
