@@ -6,8 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The events stage's floor: PLV development split, given arguments, macro-F1 (measured 0.672).
-EVENTS_FLOOR := 0.667
+# The events stage's floor: PLV development split, given arguments, macro-F1 (measured 0.774).
+EVENTS_FLOOR := 0.769
 
 .PHONY: demo test lint gate setup clean
 

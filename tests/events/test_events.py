@@ -55,8 +55,10 @@ def test_each_type_is_coded_from_its_sentence(events_alone, event_type, sentence
 def test_the_actors_of_an_event_are_resolved(full):
     (event,) = full("Japan donated medical supplies to Pakistan.")._.events
     assert (event.source_id, event.target_id, event.mode) == (["japan"], ["pakistan"], "economic")
-    (event,) = full("Turkey and Greece cooperated with each other on border security.")._.events
+    (event,) = full("Turkey and Greece sent relief supplies to Libya after the floods.")._.events
     assert event.source_id == ["turkey", "greece"]  # a compound source
+    (event,) = full("Turkey and Greece cooperated with each other on border security.")._.events
+    assert (event.source_id, event.target_id) == (["turkey"], ["greece"])  # joint sources of a reciprocal act
 
 
 def test_a_denied_agreement_is_a_refusal_not_an_agreement(events_alone):

@@ -34,6 +34,9 @@ def test_a_mode_can_carry_its_own_score(tmp_path: Path):
     ("types: {ASSAULT: {score: high}}", "types.ASSAULT"),
     ("types: {ASSAULT: {score: -9, verbs: attack}}", "types.ASSAULT.verbs"),
     ("name: empty", "types"),
+    ("types: {ASSAULT: {score: -9}}\nrecode: [{type: ASSAULT, words: [pay], in: sentence, as: ASSAULT}]",
+     "recode\\[0\\].in"),
+    ("types: {ASSAULT: {score: -9}}\nthreats: {type: WAGE_WAR}", "threats"),
 ])
 def test_a_bad_ontology_names_the_file_and_the_field(tmp_path: Path, text, field):
     path = tmp_path / "bad.yaml"

@@ -24,15 +24,20 @@ from detente.lang.en import (
     ACTOR_NOUNS,
     FUTURE_MARKERS,
     NEGATORS,
+    NOUN_TARGET_PREPOSITIONS,
     ORGANISATION_NOUNS,
     PLACE_PREPOSITIONS,
     SOURCE_NOUNS,
     TARGET_PREPOSITIONS,
+    THING_PREPOSITIONS,
+    TRANSFER_VERBS,
 )
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_THINGS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})  # "on Monday" is no recipient
+REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them"})
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                         "group", "number", "members", "member", "some", "many", "several"})
@@ -44,13 +49,15 @@ MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\b")
 
 @dataclass(frozen=True)
 class Party:
-    """One actor of an event: canonical name, id (None when unlinked) and the words."""
+    """One actor of an event: canonical name, id (None when unlinked) and the words;
+    `thing` when the words name no actor but what the event is done to."""
 
     name: str
     actor_id: Optional[str]
     text: str
     start: int
     end: int
+    thing: bool = False
 
 
 class Arguments:
@@ -70,6 +77,12 @@ class Arguments:
         if not subjects:
             controller = _controller(head)
             subjects = [controller] if controller is not None else []
+        subjects = [_reporter(s) or s for s in subjects]
+        if not subjects and any(c.dep_ == "nsubjpass" for c in head.children):
+            # "was arrested in Rwanda": an agentless passive is the state's where it happened
+            ent = self._place_entity(head, found.tokens, [])
+            if ent is not None and ent.label_ == "GPE":
+                return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
         return self.parties(subjects) or self.named(subjects)
 
     def named(self, heads: list[Token]) -> list[Party]:
@@ -83,39 +96,49 @@ class Arguments:
 
     def targets(self, found: Match, sources: list[Party]) -> list[Party]:
         """The event's targets, else those of the event it governs ("offered to hand them
-        over to Britain"), else the place it happened in ("lifted the curfew in Gaza")."""
-        for head, tokens in ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
-                                                            if c.dep_ in ("xcomp", "ccomp"))):
+        over to Britain"), else the thing it is done to ("attacked an army camp"), else the
+        place it happened in ("lifted the curfew in Gaza")."""
+        clauses = ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
+                                                 if c.dep_ in ("xcomp", "ccomp")))
+        for head, tokens in clauses:
             parties = self._targets_of(head, tokens, sources)
             if parties:
                 return parties
-        ent = self._place_entity(found, sources)
-        if ent is not None and ent.label_ == "GPE":
-            return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
-        return self.things(found)
+        for head, tokens in clauses:
+            ent = self._place_entity(head, tokens, sources)
+            if ent is not None and ent.label_ in PLACE_LABELS - {"FAC"}:
+                return [Party(ent.text, None, ent.text, ent.start_char, ent.end_char)]
+            parties = _others(self.things(head, tokens), sources)
+            if parties:
+                return parties
+        return []
 
-    def things(self, found: Match) -> list[Party]:
-        """The trigger's object when it names no actor ("condemned the bombing of the
-        school"), as PLOVER's recipient of last resort: its words, no actor id."""
-        for token in _objects(found.head):
-            if token.pos_ in ("NOUN", "PROPN") and token not in found.tokens:
+    def things(self, head: Token, tokens: tuple[Token, ...]) -> list[Party]:
+        """The trigger's object, or the object of its target preposition, when it names no
+        actor ("condemned the bombing of the school", "an ultimatum to her colleagues"),
+        as PLOVER's recipient of last resort: its words, no actor id."""
+        preps = [g for objects in _prepositional(head, tokens, THING_PREPOSITIONS) for g in objects]
+        for token in (*_objects(head), *preps):
+            if token.pos_ in ("NOUN", "PROPN") and token not in tokens and token.ent_type_ not in NOT_THINGS:
                 span = _phrase(token, rest=True)
-                return [Party(span.text, None, span.text, span.start_char, span.end_char)]
+                return [Party(span.text, None, span.text, span.start_char, span.end_char, thing=True)]
         return []
 
     def _targets_of(self, verb: Token, tokens: tuple[Token, ...], sources: list[Party]) -> list[Party]:
+        if verb.lemma_.lower() in TRANSFER_VERBS:  # "sent troops to Haiti": Haiti receives them
+            recipients = [g for h in _heads(verb, tokens) for c in h.children if c.dep_ == "prep"
+                          and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            parties = _others(self.parties(recipients), sources)
+            if parties:
+                return parties
         for token in _objects(verb):
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
-        heads = [*tokens, *(c for c in verb.children if c.dep_ == "dobj")]  # "granted asylum to X"
-        for prep in TARGET_PREPOSITIONS:
-            for head in heads:
-                for child in head.children:
-                    if child.dep_ in ("prep", "dative") and child.lower_ == prep and child not in tokens:
-                        parties = _others(self.parties(g for g in child.children if g.dep_ == "pobj"), sources)
-                        if parties:
-                            return parties
+        for objects in _prepositional(verb, tokens):
+            parties = _others(self.parties(objects), sources)
+            if parties:
+                return parties
         for child in verb.children:  # "demanded that Russia withdraw"
             if child.dep_ == "ccomp":
                 parties = _others(self.parties(c for c in child.children if c.dep_ in SUBJECT_DEPS), sources)
@@ -170,13 +193,12 @@ class Arguments:
 
     def place(self, found: Match, parties: list[Party]) -> Optional[str]:
         """A place the trigger's clause puts the event in ("in Vienna", "near the border")."""
-        ent = self._place_entity(found, parties)
+        ent = self._place_entity(found.head, found.tokens, parties)
         return ent.text if ent is not None else None
 
-    def _place_entity(self, found: Match, parties: list[Party]) -> Optional[Span]:
+    def _place_entity(self, verb: Token, tokens: tuple[Token, ...], parties: list[Party]) -> Optional[Span]:
         taken = [(p.start, p.end) for p in parties]
-        heads = [found.head, *(c for c in found.head.children if c.dep_ == "dobj")]
-        for child in (c for head in heads for c in head.children):
+        for child in (c for head in _heads(verb, tokens) for c in head.children):
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
                 continue
             for obj in (g for g in child.children if g.dep_ == "pobj"):
@@ -233,6 +255,44 @@ def tense(found: Match, ontology: Ontology) -> str:
     return "past"
 
 
+def _heads(verb: Token, tokens: tuple[Token, ...]) -> list[Token]:
+    """The tokens whose prepositions may name a target or place: the trigger's, its
+    direct objects' ("granted asylum to X") and its particle's object ("called for
+    sanctions against X")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    particles = [g for t in tokens if t.dep_ == "prep" and t.head == verb for g in t.children if g.dep_ == "pobj"]
+    return list(dict.fromkeys([*tokens, *objects, *particles]))
+
+
+def _prepositional(verb: Token, tokens: tuple[Token, ...],
+                   only: frozenset[str] = frozenset()) -> Iterable[list[Token]]:
+    """The objects of the target prepositions of the trigger's heads (`only` those of
+    `only` when given), by order of preference, then those of a trigger noun's patient
+    ("the arrest of X", "an investigation into X")."""
+    heads = _heads(verb, tokens)
+    order = [(p, heads) for p in TARGET_PREPOSITIONS if not only or p in only]
+    order += [(p, [h for h in heads if h.pos_ == "NOUN"]) for p in NOUN_TARGET_PREPOSITIONS]
+    for prep, among in order:
+        for head in among:
+            for child in head.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ == prep and child not in tokens:
+                    yield [g for g in child.children if g.dep_ == "pobj"]
+
+
+def _reporter(subject: Token) -> Optional[Token]:
+    """The speaker a pronoun subject of reported speech stands for: "Farc said it would
+    release him" is Farc's release."""
+    if subject.pos_ != "PRON" or subject.lower_ not in REPORTED_PRONOUNS:
+        return None
+    clause = subject.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head == clause:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return speaker if speaker is not None and speaker.pos_ != "PRON" else None
+
+
 def _others(parties: list[Party], sources: list[Party]) -> list[Party]:
     """The `parties` that are not among the `sources`: no one acts on themselves."""
     names = {p.name for p in sources}
@@ -252,7 +312,7 @@ def _controller(head: Token) -> Optional[Token]:
     for _ in range(3):
         if token.dep_ == "acl" and token.head.head is not token.head:  # "put out a report accusing X"
             token = token.head
-        if token.dep_ not in ("xcomp", "conj", "advcl", "dobj", "pobj") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "dobj", "pobj", "acomp") or token.head == token:
             return None
         outer = token.head
         if token.dep_ == "xcomp":

@@ -45,12 +45,17 @@ def find_events(doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontolog
 
 
 def sentence_matches(sent: Span, ontology: Ontology) -> dict[int, Match]:
-    """The triggers of `sent`, by the index of their head token."""
+    """The triggers of `sent`, by the index of their head token; a purpose head whose
+    purpose clause is a trigger gives way to it ("phoned X to congratulate him")."""
     found = {}
     for token in sent:
         hit = match(token, ontology)
         if hit is not None:
             found[token.i] = hit
+    for i, hit in list(found.items()):
+        if hit.head.lemma_.lower() in ontology.purpose_heads and any(
+                c.i in found for c in hit.head.children if c.dep_ in ("xcomp", "advcl")):
+            del found[i]
     return found
 
 
@@ -64,6 +69,8 @@ def code(doc: Doc, sent: Span, found: Match, arguments: Arguments, ontology: Ont
     document = doc._.document
     when = tense(found, ontology)
     kind, denied = as_refusal(as_intention(found, when == "future", ontology), negated(found, ontology), ontology)
+    if len(sources) > 1 and kind.type in ontology.reciprocal and all(p.thing for p in targets):
+        sources, targets = sources[:1], sources[1:]  # "X and Y met", "X and Y signed a deal": X toward Y
     trigger_start = min(t.idx for t in found.tokens)
     trigger_end = max(t.idx + len(t) for t in found.tokens)
     return Event(

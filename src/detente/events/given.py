@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.events.arguments import negated, tense
 from detente.events.find import sentence_matches
 from detente.events.ontology import Ontology, Trigger
-from detente.events.triggers import Match, as_intention, as_refusal, embedded
+from detente.events.triggers import Match, as_intention, as_refusal, embedded, noun_trigger
 from detente.lang.en import ACTOR_NOUNS
 
 NOUN_PENALTY = 1  # a trigger noun without a light verb is a weaker reading
@@ -42,14 +42,15 @@ def code_between(doc: Doc, source: Optional[tuple[int, int]], target: Optional[t
                               negated(found, ontology), ontology)
         candidates.append(((cost, embedded(found, matches, ontology), abs(found.head.i - anchors[-1].i)), coded))
     for token in sent:
-        trigger = ontology.nouns.get(token.lower_) or ontology.nouns.get(token.lemma_.lower())
+        trigger = noun_trigger(token, ontology)
         # "a Saudi-led strike on X": the source is the strike's; "the troops" are an actor, not an event
         roots = {span.root.i for span in spans if span.root.lemma_.lower() not in ACTOR_NOUNS}
         if trigger is None or token.pos_ != "NOUN" or (token.i in inside and token.i not in roots) or _covered(
                 token, matches):
             continue
         cost = sum(distance(token, anchor) for anchor in anchors) + NOUN_PENALTY
-        candidates.append(((cost, True, abs(token.i - anchors[-1].i)), trigger))
+        coded = as_intention(Match(token, (token,), trigger, "noun"), False, ontology)
+        candidates.append(((cost, True, abs(token.i - anchors[-1].i)), coded))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 

@@ -6,12 +6,18 @@ its modes, each with a description, an optional score of its own and triggers of
 own. ``light_verbs`` take a trigger noun as their object ("imposed sanctions"),
 ``future_heads`` and ``negating_heads`` govern an event as a to-infinitive ("plans to
 meet", "failed to agree"), and ``embeds`` lists the types whose verbs govern another
-event as their complement ("threatened to strike" is a threat), and ``intentions``
-the type of a material cooperation that is only intended ("is willing to withdraw" is
-AGREE in PLOVER); ``recode`` changes a type when the sentence holds one of some words
-(troops deployed to keep the peace are AID), and ``refusals`` the type of a cooperation
-denied ("did not agree" is REJECT), ``endings`` the type of ending a conflict its object
-names ("lifted the embargo" is CONCEDE). A trigger listed
+event as their complement ("threatened to strike" is a threat), ``intentions`` the
+type of a cooperation that is only intended ("is willing to withdraw" is AGREE in
+PLOVER) and ``threats`` that of a conflict only announced ("will boycott the vote" is
+THREATEN); ``obligations`` codes "X said Y must …" (REQUEST), ``purpose_heads`` are
+triggers whose purpose clause is the event ("phoned X to congratulate him" is SUPPORT);
+``recode`` changes a type when the trigger's phrase (with ``in: object``, its object)
+holds one of some words or entities (troops deployed to keep the peace are AID), and
+``refusals`` the type of a cooperation denied ("did not agree" is REJECT), ``endings``
+the type of ending a conflict its object names ("lifted the embargo" is CONCEDE) and, under ``cooperation``, of ending a
+cooperation ("reduced aid" is SANCTION); ``passive_not`` lists verbs that are no event in
+the passive ("until their demands are met"), ``reciprocal`` the types whose joint sources
+without a target act on each other ("X and Y met" is X meeting Y). A trigger listed
 twice belongs to the first type or mode that lists it.
 
 ``load_ontology(name_or_path)`` takes a shipped name or the path of a user's file.
@@ -37,6 +43,30 @@ class Trigger:
 
     type: str
     mode: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Intention:
+    """Future (or ready) events of some types coded as another: intended cooperation is
+    AGREE, announced conflict THREATEN."""
+
+    type: str
+    of: frozenset[str]
+    heads: frozenset[str]  # words of readiness: "willing to withdraw"
+
+
+@dataclass(frozen=True)
+class Recode:
+    """A type (in a mode, when given) recoded when the trigger's phrase (with
+    `in_object`, its object alone) holds one of `words` or an entity of one of `entities`
+    ("provided $5 million in support" is AID)."""
+
+    type: str
+    mode: Optional[str]
+    words: frozenset[str]
+    entities: frozenset[str]
+    new: str
+    in_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,13 +97,18 @@ class Ontology:
     future_heads: frozenset[str]
     negating_heads: frozenset[str]
     embeds: frozenset[str]
-    intention: Optional[str] = None  # the type of a future material cooperation
-    intended: frozenset[str] = frozenset()  # the types it applies to
-    readiness: frozenset[str] = frozenset()  # words of readiness: "willing to withdraw"
-    recode: tuple[tuple[str, frozenset[str], str], ...] = ()  # (type, words of the phrase, new type)
+    intentions: tuple[Intention, ...] = ()  # future cooperation is AGREE, future conflict THREATEN
+    recode: tuple[Recode, ...] = ()
+    obligation: Optional[str] = None  # the type of "X said Y must …"
+    speech_verbs: frozenset[str] = frozenset()  # the verbs that report it
+    modals: frozenset[str] = frozenset()  # the modals of obligation
+    purpose_heads: frozenset[str] = frozenset()  # "phoned X to congratulate": the purpose is the event
     refusal: Optional[str] = None  # the type of a cooperation denied
     ending: Optional[str] = None  # the type of ending a conflict ("lifted the embargo")
     ending_verbs: frozenset[str] = frozenset()
+    cut: Optional[str] = None  # the type of ending a cooperation ("reduced aid")
+    passive_not: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()  # types whose joint sources act on each other
     refused: frozenset[str] = frozenset()  # the types it applies to
 
     def score(self, event_type: str, mode: Optional[str] = None) -> float:
@@ -137,20 +172,33 @@ def parse_ontology(data: object, source: str) -> Ontology:
     unknown = [e for e in embeds if e not in kinds]
     if unknown:
         _fail(source, "embeds", f"names {unknown[0]!r}, which is not one of the types")
-    intentions = data.get("intentions") or {}
-    if not isinstance(intentions, dict) or (intentions and intentions.get("type") not in kinds):
-        _fail(source, "intentions", "must be a mapping whose `type` is one of the types")
+    intentions = []
+    for key in ("intentions", "threats"):
+        spec = data.get(key) or {}
+        if not isinstance(spec, dict) or (spec and spec.get("type") not in kinds):
+            _fail(source, key, "must be a mapping whose `type` is one of the types")
+        if spec:
+            intentions.append(Intention(spec["type"], frozenset(_words(spec, "of", key, source)),
+                                        frozenset(_words(spec, "heads", key, source))))
+    obligations = data.get("obligations") or {}
+    if not isinstance(obligations, dict) or (obligations and obligations.get("type") not in kinds):
+        _fail(source, "obligations", "must be a mapping whose `type` is one of the types")
     refusals = data.get("refusals") or {}
     if not isinstance(refusals, dict) or (refusals and refusals.get("type") not in kinds):
         _fail(source, "refusals", "must be a mapping whose `type` is one of the types")
     endings = data.get("endings") or {}
-    if not isinstance(endings, dict) or (endings and endings.get("type") not in kinds):
-        _fail(source, "endings", "must be a mapping whose `type` is one of the types")
+    if not isinstance(endings, dict) or (endings and endings.get("type") not in kinds) or (
+            endings.get("cooperation") not in (None, *kinds)):
+        _fail(source, "endings", "must be a mapping whose `type` (and `cooperation`) are types of the file")
     recode = []
     for n, rule in enumerate(data.get("recode") or []):
         if not isinstance(rule, dict) or rule.get("type") not in kinds or rule.get("as") not in kinds:
             _fail(source, f"recode[{n}]", "must give a `type`, `words` and the type to code `as`, types of the file")
-        recode.append((rule["type"], frozenset(_words(rule, "words", f"recode[{n}]", source)), rule["as"]))
+        if rule.get("in") not in (None, "object"):
+            _fail(source, f"recode[{n}].in", "must be `object` (read the trigger's object alone) or absent")
+        recode.append(Recode(rule["type"], rule.get("mode"), frozenset(_words(rule, "words", f"recode[{n}]", source)),
+                             frozenset(_words(rule, "entities", f"recode[{n}]", source)), rule["as"],
+                             rule.get("in") == "object"))
     return Ontology(
         name=str(data.get("name") or Path(source).stem), label=str(data.get("label") or data.get("name") or ""),
         source=source, kinds=kinds, verbs=verbs, nouns=nouns, mode_nouns=mode_nouns,
@@ -158,13 +206,18 @@ def parse_ontology(data: object, source: str) -> Ontology:
         future_heads=frozenset(_words(data, "future_heads", "", source)),
         negating_heads=frozenset(_words(data, "negating_heads", "", source)),
         embeds=frozenset(embeds),
-        intention=intentions.get("type"),
-        intended=frozenset(_words(intentions, "of", "intentions", source)),
-        readiness=frozenset(_words(intentions, "heads", "intentions", source)),
+        intentions=tuple(intentions),
         recode=tuple(recode),
+        obligation=obligations.get("type"),
+        speech_verbs=frozenset(_words(obligations, "verbs", "obligations", source)),
+        modals=frozenset(_words(obligations, "modals", "obligations", source)),
+        purpose_heads=frozenset(_words(data, "purpose_heads", "", source)),
         refusal=refusals.get("type"),
         ending=endings.get("type"),
         ending_verbs=frozenset(" ".join(v.lower().split()) for v in _words(endings, "verbs", "endings", source)),
+        cut=endings.get("cooperation"),
+        passive_not=frozenset(_words(data, "passive_not", "", source)),
+        reciprocal=frozenset(_words(data, "reciprocal", "", source)),
         refused=frozenset(_words(refusals, "of", "refusals", source)),
     )
 

@@ -13,8 +13,9 @@ from typing import Optional
 from spacy.tokens import Token
 
 from detente.events.ontology import Ontology, Trigger
+from detente.lang.en import GENERIC_NOUNS, SELF_PRONOUNS
 
-PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt", "oprd", "acomp"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl"})
@@ -40,25 +41,36 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
     if token.pos_ not in VERB_POS or token.dep_ == "aux":
         return None
     lemma = token.lemma_.lower()
+    if lemma in ontology.passive_not and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return None
     ended = _ended(token, ontology)
     if ended is not None:
         return ended
     for child in token.children:
-        if child.dep_ in PARTICLE_DEPS:
+        if child.dep_ in PARTICLE_DEPS and not _dated(child):
             found = ontology.verbs.get(f"{lemma} {child.lower_}")
             if found is not None:
                 return Match(token, (token, child), _with_mode(found, token, ontology), "phrasal")
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "went on strike", "put on alert"
+                found = ontology.verbs.get(f"{lemma} {child.lower_} {pobj.lemma_.lower()}")
+                if found is not None:
+                    return Match(token, (token, child, pobj), _with_mode(found, token, ontology), "phrasal")
     if lemma in ontology.light_verbs or lemma not in ontology.verbs:
         noun = _trigger_object(token, ontology)
         if noun is not None:
             return noun
+    if lemma in ontology.speech_verbs and ontology.obligation is not None:
+        modal = _obligation(token, ontology)
+        if modal is not None:
+            return Match(token, (token, modal), Trigger(ontology.obligation), "verb")
     found = ontology.verbs.get(lemma)
     return Match(token, (token,), _with_mode(found, token, ontology), "verb") if found is not None else None
 
 
 def _ended(verb: Token, ontology: Ontology) -> Optional[Match]:
     """An ending verb whose object is a conflict ("lifted the embargo", "called off the
-    strike"): the ontology's type for ending it."""
+    strike") or a cooperation ("reduced aid", "ended mediation efforts"): the ontology's
+    type for ending it."""
     if ontology.ending is None:
         return None
     lemma = verb.lemma_.lower()
@@ -69,9 +81,12 @@ def _ended(verb: Token, ontology: Ontology) -> Optional[Match]:
     for child in verb.children:
         if child.dep_ not in OBJECT_DEPS:
             continue
-        found = ontology.nouns.get(child.lower_) or ontology.nouns.get(child.lemma_.lower())
+        found = noun_trigger(child, ontology) or next(
+            (t for c in child.children if c.dep_ == "compound" for t in [noun_trigger(c, ontology)] if t), None)
         if found is not None and ontology.score(found.type) < 0:
             return Match(verb, (verb, *particles, child), Trigger(ontology.ending), "noun")
+        if found is not None and ontology.cut is not None:
+            return Match(verb, (verb, *particles, child), Trigger(ontology.cut), "noun")
     return None
 
 
@@ -82,11 +97,42 @@ def _trigger_object(verb: Token, ontology: Ontology) -> Optional[Match]:
     for child in verb.children:
         if child.dep_ not in OBJECT_DEPS or child.pos_ not in ("NOUN", "PROPN"):
             continue
-        for key in (*(f"{c.lower_} {child.lower_}" for c in child.children if c.dep_ in ("compound", "amod")),
-                    child.lower_, child.lemma_.lower()):
-            found = ontology.nouns.get(key)
-            if found is not None:
-                return Match(verb, (verb, child), _with_mode(found, child, ontology), "noun")
+        found = noun_trigger(child, ontology)
+        if found is not None:
+            return Match(verb, (verb, child), _with_mode(found, child, ontology), "noun")
+    return None
+
+
+def noun_trigger(noun: Token, ontology: Ontology) -> Optional[Trigger]:
+    """What the noun codes, read with its modifier or its of-phrase first ("hunger
+    strike", "diplomatic ties", "state of emergency"), then alone."""
+    keys = [f"{c.lower_} {noun.lower_}" for c in noun.children if c.dep_ in ("compound", "amod")]
+    keys += [f"{noun.lower_} of {g.lower_}" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    for key in (*keys, noun.lower_, noun.lemma_.lower()):
+        found = ontology.nouns.get(key)
+        if found is not None:
+            return found
+    if noun.lemma_.lower() in GENERIC_NOUNS:  # "a mediation effort", "the withdrawal process"
+        return next((t for c in noun.children if c.dep_ == "compound" for t in [noun_trigger(c, ontology)] if t), None)
+    return None
+
+
+def _dated(particle: Token) -> bool:
+    """Whether a preposition only dates the verb: "called her on Tuesday" is no "call on"."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in particle.children if g.dep_ == "pobj")
+
+
+def _obligation(verb: Token, ontology: Ontology) -> Optional[Token]:
+    """The modal of obligation of a reported clause whose own subject is someone else
+    ("said Kyiv must withdraw", "insisted that talks should resume"; not "we must"), if any."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(s.lower_ in SELF_PRONOUNS for s in subjects):
+            continue
+        modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in ontology.modals), None)
+        if modal is not None:
+            return modal
     return None
 
 
@@ -130,18 +176,23 @@ def embedded(found: Match, matches: dict[int, Match], ontology: Ontology) -> boo
 
 
 def as_intention(found: Match, future: bool, ontology: Ontology) -> Trigger:
-    """The ontology's intention type for a material cooperation that is future or under a
-    word of readiness ("is willing to provide aid"), else the trigger's own, recoded when
-    its sentence holds a recoding word."""
+    """The trigger's type, recoded when its phrase holds a recoding word; then, when it
+    is future or under a word of readiness ("is willing to provide aid", "will boycott
+    the vote"), the type of the intention that covers it."""
     trigger = found.trigger
-    for kind, words, new in ontology.recode:
-        if trigger.type == kind and any(t.lower_ in words or t.lemma_.lower() in words for t in found.head.subtree):
-            trigger = Trigger(new)
-    if ontology.intention is None or trigger.type not in ontology.intended:
-        return trigger
+    phrase = list(found.head.subtree)
+    objects = [c for c in found.head.children if c.dep_ == "dobj"] + [
+        g for t in found.tokens if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+    for rule in ontology.recode:
+        if trigger.type == rule.type and rule.mode in (None, trigger.mode) and any(
+                t.lower_ in rule.words or t.lemma_.lower() in rule.words or t.ent_type_ in rule.entities
+                for t in (objects if rule.in_object else phrase)):
+            trigger = Trigger(rule.new)
     outer = governor(found.head) if found.head.dep_ == "xcomp" else None
-    if future or (outer is not None and outer.lemma_.lower() in ontology.readiness):
-        return Trigger(ontology.intention)
+    for intention in ontology.intentions:
+        if trigger.type in intention.of and (
+                future or (outer is not None and outer.lemma_.lower() in intention.heads)):
+            return Trigger(intention.type)
     return trigger
 
 
