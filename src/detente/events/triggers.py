@@ -156,7 +156,7 @@ def governor(token: Token) -> Optional[Token]:
     head = token.head
     if token.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
         return head.head
-    if token.dep_ in COMPLEMENT_DEPS and head is not token:
+    if token.dep_ in COMPLEMENT_DEPS and head.i != token.i:
         return head
     return None
 
