@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from detente.actors import anonymous, pronouns, titles
+from detente.actors import acronyms, anonymous, pronouns, titles
 from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname
 from detente.lang.en import (
     CREDIT_VERBS,
@@ -375,6 +375,10 @@ class DocLinker:
             return None
         if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
             return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
+        if span.label_ == "ORG" and acronyms.is_acronym(span):
+            expanded = self._expansion(span)
+            if expanded is not None:
+                return expanded, "alias", 0.7, where
         if span.label_ == "ORG" and self._org_like(span):
             return self._local_actor(span.text, "organisation"), "local", 0.6, where
         if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
@@ -382,6 +386,17 @@ class DocLinker:
         if span.label_ in PLACE_LABELS and _capitalised(span[0]):
             return self._local_actor(span.text, "place"), "local", 0.5, where
         return None
+
+    def _expansion(self, acronym: Span) -> Optional[Actor]:
+        """The organisation an acronym stands for: the name the article defines it by (the
+        Baloch Liberation Army, or BLA), else a local organisation of the document whose
+        initials spell it (the Department of Homeland Security … DHS)."""
+        name = acronyms.defined_name(acronym)
+        if name is not None:
+            known = self._kb_name(name)
+            return known[0] if known else self._local_actor(name.text, "organisation")
+        return next((a for a in self.doc._.actors.values() if a.local and a.kind == "organisation"
+                     and acronyms.initials(a.name.split()) == acronym.text), None)
 
     def _org_like(self, span: Span) -> bool:
         """Whether an unknown ORG looks like an organisation's name: an acronym, a web
