@@ -36,3 +36,11 @@ def test_an_acronym_spelled_by_an_earlier_name_joins_it(nlp):
 def test_an_acronym_no_name_spells_stays_its_own_organisation(nlp):
     doc = parse(nlp, "The Department of Harbour Safety inspected the ferry. KPX said the ferry could sail again.")
     assert speaker_of(doc, "ferry could sail") == "KPX"
+
+
+def test_the_acronym_of_a_programme_is_no_actor(nlp):
+    text = ("Pupils took the tests of the Program for Reading Skills (PRS) in May. "
+            "PRS showed that scores had risen in every region, and PRS will test pupils again next year.")
+    names = actor_names(parse(nlp, text))
+    assert "PRS" not in names and "Program for Reading Skills" not in names
+

@@ -130,6 +130,15 @@ def _described_name(span: Span) -> Span:
     return span.doc[start:span.end] if described and root.i > start else span
 
 
+def _names_a_thing(span: Span) -> bool:
+    """Whether a name is a thing's, by its head word (the last, or the one before "for",
+    "of" or "to") or a designation: "Korvan Rocket Launching Ground", "Green Schools
+    Program for Rural Youth", "T-90"."""
+    words = [t.lower_ for t in span]
+    joiner = next((i for i, w in enumerate(words) if w in NAME_JOINERS and i > 0), len(words))
+    return words[-1] in THING_HEADS or words[joiner - 1] in THING_HEADS or bool(DESIGNATION.search(span.text))
+
+
 def _document_noun(t: Token) -> bool:
     """A common noun for a written source: report, statement, data (lemma "datum")."""
     return t.pos_ == "NOUN" and (t.lower_ in SOURCE_DOCUMENT_NOUNS or t.lemma_.lower() in SOURCE_DOCUMENT_NOUNS)
@@ -364,6 +373,8 @@ class DocLinker:
         if (span.start > 0 and doc[span.start - 1].text in DASHES and not doc[span.start - 1].whitespace_) or (
                 span.end < len(doc) and doc[span.end].text in DASHES and not doc[span.end - 1].whitespace_):
             return None  # "Elmendorf–Richardson": part of a compound name
+        if _names_a_thing(span):
+            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "PERSON" and len(span) > 1:
             return self._local_person(span)
         if span.label_ == "PERSON" and len(span) == 1 and self._person_context_ok(span):
@@ -373,10 +384,11 @@ class DocLinker:
             if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in SPEECH_VERBS:
                 return self._local_actor(span.text, "person"), "local", 0.6, where
             return None
-        if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
-            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "ORG" and acronyms.is_acronym(span):
-            expanded = self._expansion(span)
+            defined = acronyms.defined_name(span)
+            if defined is not None and _names_a_thing(defined):
+                return None  # a programme's or a law's acronym: PISA, CAATSA
+            expanded = self._expansion(span, defined)
             if expanded is not None:
                 return expanded, "alias", 0.7, where
         if span.label_ == "ORG" and self._org_like(span):
@@ -387,11 +399,10 @@ class DocLinker:
             return self._local_actor(span.text, "place"), "local", 0.5, where
         return None
 
-    def _expansion(self, acronym: Span) -> Optional[Actor]:
-        """The organisation an acronym stands for: the name the article defines it by (the
-        Baloch Liberation Army, or BLA), else a local organisation of the document whose
+    def _expansion(self, acronym: Span, name: Optional[Span]) -> Optional[Actor]:
+        """The organisation an acronym stands for: `name`, the one the article defines it by
+        (the Baloch Liberation Army, or BLA), else a local organisation of the document whose
         initials spell it (the Department of Homeland Security … DHS)."""
-        name = acronyms.defined_name(acronym)
         if name is not None:
             known = self._kb_name(name)
             return known[0] if known else self._local_actor(name.text, "organisation")
