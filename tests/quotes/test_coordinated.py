@@ -53,3 +53,11 @@ def test_the_clause_after_in_a_statement_is_the_content(parser, text, content):
 def test_a_relative_clause_on_the_statement_is_not_the_content(parser):
     text = "The ministry said in a letter that it sent to the mayor that the border would stay closed."
     assert "it sent to the mayor" not in " ".join(texts(parser, text))
+
+
+def test_a_narrators_clause_after_a_cue_between_commas_is_not_the_content(parser):
+    text = ("The old bridge was safe while the river stayed low, the engineer said, "
+            "but now the inspectors are worried about the spring floods.")
+    found = texts(parser, text)
+    assert "The old bridge was safe while the river stayed low" in found
+    assert not any("inspectors" in q for q in found)

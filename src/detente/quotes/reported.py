@@ -221,7 +221,7 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         if before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
                 or doc[after].text not in (",", ".") or (verb.dep_ != "parataxis" and doc[after].text != ","):
             continue
-        content = trim(verb.sent)
+        content = trim(doc[verb.sent.start:before] if _new_clause_after(verb, after) else verb.sent)
         if content is None or outside(content, doc[before:after + 1]) < 3 \
                 or any(a < content.end_char and content.start_char < b for a, b in taken):
             continue
@@ -231,3 +231,13 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         out.append(Found(content.start_char, content.end_char, "indirect", cue_span(verb), speaker,
                          CONFIDENCE["parenthetical"]))
     return out
+
+
+def _new_clause_after(verb: Token, comma: int) -> bool:
+    """Whether the words after a cue clause's closing comma start a statement of the
+    narrator's (…, Ruiz said, but now her lawyers are worried …): a conjunction and a
+    clause with a subject of its own."""
+    doc = verb.doc
+    if comma + 1 >= verb.sent.end or doc[comma + 1].dep_ != "cc":
+        return False
+    return any(t.dep_ in SUBJECTS and t.head.i > comma for t in doc[comma + 2:verb.sent.end])
