@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from detente.actors import acronyms, anonymous, pronouns, titles
-from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname
+from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname, surname_forms
 from detente.lang.en import (
     CREDIT_VERBS,
     MEDIUM_NOUNS,
@@ -319,7 +319,7 @@ class DocLinker:
         where = (name.start_char, name.end_char)
         people = [a for a in self.doc._.actors.values() if a.kind == "person"]
         for a in people:
-            if key in {fold(surname(n)) for n in [a.name, *a.aliases]}:
+            if any(key in surname_forms(n) for n in [a.name, *a.aliases]):
                 return a, "surname", 0.9, where
         short = self._local_names.get(key) if len(name) == 1 else None
         if short is not None and f"local:{slug(short)}" in self.doc._.actors:
