@@ -61,3 +61,11 @@ def test_a_narrators_clause_after_a_cue_between_commas_is_not_the_content(parser
     found = texts(parser, text)
     assert "The old bridge was safe while the river stayed low" in found
     assert not any("inspectors" in q for q in found)
+
+
+def test_a_name_set_off_before_a_cue_without_subject_is_the_speaker(parser):
+    text = ("In Dakar, Aminata Diallo, coordinator for the African League for Press Freedom in Senegal, "
+            "says many reporters have left the country since 2015.")
+    doc = parse(parser, text, name="a.txt")
+    q = next(q for q in doc._.quotes if "left the country" in q.text)
+    assert q.speaker_text == "Aminata Diallo"
