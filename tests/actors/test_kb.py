@@ -80,3 +80,13 @@ def test_describe_tells_roles_and_names(base):
     assert text.startswith("Donald Tusk (person")
     assert "Prime Minister of Poland, 2023-12-13 to now" in text
     assert "President of the European Council of European Union" in text
+
+
+@pytest.mark.parametrize("name, forms", [
+    ("Karim al-Haddad", {"al-haddad", "haddad"}),
+    ("Leila el-Masri", {"el-masri", "masri"}),
+    ("Anna Kowal-Nowak", {"kowal-nowak"}),
+    ("Ursula von der Leyen", {"von der leyen"}),
+])
+def test_a_surname_is_also_known_without_its_hyphenated_particle(name, forms):
+    assert kb.surname_forms(name) == forms

@@ -86,6 +86,13 @@ def test_quotes_sharing_a_cue_are_one_relation():
     assert found == [("“The harvest was poor,” the farmer said. “Prices will rise.”", "the farmer")]
 
 
+def test_a_clause_and_the_fragment_quoted_in_it_are_one_relation():
+    text = "The mayor said residents must “stay calm” until the water recedes."
+    clause = record(text, "indirect", "residents must “stay calm” until the water recedes", "The mayor", "said")
+    fragment = record(text, "partial", "stay calm", "The mayor", "said")
+    assert converted(text, clause, fragment) == [("residents must “stay calm” until the water recedes", "The mayor")]
+
+
 def test_a_quote_without_a_speaker_keeps_none():
     text = "“Nobody expected this,” one line of the letter read."
     assert converted(text, record(text, "direct", "Nobody expected this,"))[0] == ("“Nobody expected this,”", None)

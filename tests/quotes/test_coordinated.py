@@ -53,3 +53,19 @@ def test_the_clause_after_in_a_statement_is_the_content(parser, text, content):
 def test_a_relative_clause_on_the_statement_is_not_the_content(parser):
     text = "The ministry said in a letter that it sent to the mayor that the border would stay closed."
     assert "it sent to the mayor" not in " ".join(texts(parser, text))
+
+
+def test_a_narrators_clause_after_a_cue_between_commas_is_not_the_content(parser):
+    text = ("The old bridge was safe while the river stayed low, the engineer said, "
+            "but now the inspectors are worried about the spring floods.")
+    found = texts(parser, text)
+    assert "The old bridge was safe while the river stayed low" in found
+    assert not any("inspectors" in q for q in found)
+
+
+def test_a_name_set_off_before_a_cue_without_subject_is_the_speaker(parser):
+    text = ("In Dakar, Aminata Diallo, coordinator for the African League for Press Freedom in Senegal, "
+            "says many reporters have left the country since 2015.")
+    doc = parse(parser, text, name="a.txt")
+    q = next(q for q in doc._.quotes if "left the country" in q.text)
+    assert q.speaker_text == "Aminata Diallo"

@@ -63,6 +63,17 @@ def surname(name: str) -> str:
     return " ".join(parts[i:])
 
 
+def surname_forms(name: str) -> set[str]:
+    """The folded surnames a person is called by later in an article: the surname, and
+    without a particle joined by a hyphen ('Mohammed al-Amin' -> 'al-amin', 'amin')."""
+    last = surname(name)
+    forms = {fold(last)}
+    particle, _, rest = last.partition("-")
+    if rest and " " not in last and particle.lower() in NAME_PARTICLES:
+        forms.add(fold(rest))
+    return forms
+
+
 # --- reading and validating -------------------------------------------------------------
 
 def _records_in(path: Path) -> list[tuple[dict, int, dict]]:

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from detente.actors import anonymous, pronouns, titles
-from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname
+from detente.actors import acronyms, anonymous, pronouns, titles
+from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname, surname_forms
 from detente.lang.en import (
     CREDIT_VERBS,
     MEDIUM_NOUNS,
@@ -128,6 +128,15 @@ def _described_name(span: Span) -> Span:
         start -= 1
     described = start > span.start and span.doc[start - 1].is_lower and span.doc[start - 1].pos_ == "NOUN"
     return span.doc[start:span.end] if described and root.i > start else span
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether a name is a thing's, by its head word (the last, or the one before "for",
+    "of" or "to") or a designation: "Korvan Rocket Launching Ground", "Green Schools
+    Program for Rural Youth", "T-90"."""
+    words = [t.lower_ for t in span]
+    joiner = next((i for i, w in enumerate(words) if w in NAME_JOINERS and i > 0), len(words))
+    return words[-1] in THING_HEADS or words[joiner - 1] in THING_HEADS or bool(DESIGNATION.search(span.text))
 
 
 def _document_noun(t: Token) -> bool:
@@ -310,7 +319,7 @@ class DocLinker:
         where = (name.start_char, name.end_char)
         people = [a for a in self.doc._.actors.values() if a.kind == "person"]
         for a in people:
-            if key in {fold(surname(n)) for n in [a.name, *a.aliases]}:
+            if any(key in surname_forms(n) for n in [a.name, *a.aliases]):
                 return a, "surname", 0.9, where
         short = self._local_names.get(key) if len(name) == 1 else None
         if short is not None and f"local:{slug(short)}" in self.doc._.actors:
@@ -364,6 +373,8 @@ class DocLinker:
         if (span.start > 0 and doc[span.start - 1].text in DASHES and not doc[span.start - 1].whitespace_) or (
                 span.end < len(doc) and doc[span.end].text in DASHES and not doc[span.end - 1].whitespace_):
             return None  # "Elmendorf–Richardson": part of a compound name
+        if _names_a_thing(span):
+            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "PERSON" and len(span) > 1:
             return self._local_person(span)
         if span.label_ == "PERSON" and len(span) == 1 and self._person_context_ok(span):
@@ -373,8 +384,13 @@ class DocLinker:
             if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in SPEECH_VERBS:
                 return self._local_actor(span.text, "person"), "local", 0.6, where
             return None
-        if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
-            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
+        if span.label_ == "ORG" and acronyms.is_acronym(span):
+            defined = acronyms.defined_name(span)
+            if defined is not None and _names_a_thing(defined):
+                return None  # a programme's or a law's acronym: PISA, CAATSA
+            expanded = self._expansion(span, defined)
+            if expanded is not None:
+                return expanded, "alias", 0.7, where
         if span.label_ == "ORG" and self._org_like(span):
             return self._local_actor(span.text, "organisation"), "local", 0.6, where
         if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
@@ -382,6 +398,16 @@ class DocLinker:
         if span.label_ in PLACE_LABELS and _capitalised(span[0]):
             return self._local_actor(span.text, "place"), "local", 0.5, where
         return None
+
+    def _expansion(self, acronym: Span, name: Optional[Span]) -> Optional[Actor]:
+        """The organisation an acronym stands for: `name`, the one the article defines it by
+        (the Baloch Liberation Army, or BLA), else a local organisation of the document whose
+        initials spell it (the Department of Homeland Security … DHS)."""
+        if name is not None:
+            known = self._kb_name(name)
+            return known[0] if known else self._local_actor(name.text, "organisation")
+        return next((a for a in self.doc._.actors.values() if a.local and a.kind == "organisation"
+                     and acronyms.initials(a.name.split()) == acronym.text), None)
 
     def _org_like(self, span: Span) -> bool:
         """Whether an unknown ORG looks like an organisation's name: an acronym, a web

@@ -20,7 +20,8 @@ def polnear_records(records: list[dict], doc: Doc) -> list[dict]:
     """Quote records (as dicts) of the parsed article `doc` in PolNeAR's conventions: the
     source as its whole noun phrase; content with its quotation marks; indirect content
     with its "that"; a quotation inside a reported clause (X said that “…”) as the whole
-    clause; quotes sharing a cue merged into one span from the first to the last."""
+    clause; quotes sharing a cue (a clause and the quotation in it included) merged into one span
+    from the first to the last."""
     text = doc.text
     out: list[dict] = []
     for record in records:
@@ -41,7 +42,8 @@ def polnear_records(records: list[dict], doc: Doc) -> list[dict]:
             r["speaker_start"], r["speaker_end"] = _source_phrase(doc, r["speaker_start"], r["speaker_end"])
         r["start"], r["end"] = start, end
         last = out[-1] if out else None
-        if last and r["cue_start"] is not None and last["cue_start"] == r["cue_start"] and last["kind"] == r["kind"]:
+        if last and r["cue_start"] is not None and last["cue_start"] == r["cue_start"] and (
+                last["kind"] == r["kind"] or start < last["end"]):  # or a quotation inside its reported clause
             last["end"] = max(last["end"], end)
             continue
         out.append(r)

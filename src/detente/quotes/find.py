@@ -42,7 +42,9 @@ def find_quotes(doc: Doc, resolver: Optional[SpeakerResolver] = None) -> list[Qu
     found += labelled
     kept = {f.start for f in found}
     taken = [(m.open_at, m.close_at + 1) for m in marks if m.start in kept] + labels
-    found += indirect(doc, taken, quoted)
+    partials = {f.start for f in found if f.kind == "partial"}
+    fragments = [(m.open_at, m.close_at + 1) for m in marks if m.start in partials]
+    found += indirect(doc, taken, quoted, fragments)
     found += according_to(doc, taken)
     found += naming(doc, taken + [(f.start, f.end) for f in found])
     found += parenthetical(doc, [(f.start, f.end) for f in found], quoted)

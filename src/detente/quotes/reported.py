@@ -4,7 +4,7 @@ sentences attributed with "according to X", and sentences with a cue clause betw
 commas (Naftogaz was a juggernaut, Mr. Vitrenko said, until …)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,10 +26,15 @@ from detente.quotes.speakers import (
     speaker_of,
 )
 
+LONGEST_FRAGMENT = 5  # words: a longer quoted fragment carries the claim, a partial quote of its own
 
-def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Found]:
+
+def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]],
+             fragments: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """The complements of speech and belief verbs outside quotation marks: X said (that) …;
-    X urged Y to …. A cue inside reported content is part of that content."""
+    X urged Y to …. A cue inside reported content is part of that content. Content may hold
+    quoted fragments (`fragments`, partial quotes) when real words lie outside them: Rubio
+    said both sides need to “do difficult things”."""
     out: list[Found] = []
     for verb in doc:
         if not (is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in POSITION_VERBS)):
@@ -46,7 +51,8 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
                     or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
             span = _content_span(comp, _coordinated_clause(verb, comp))
-            if span is None or any(a < span.end_char and span.start_char < b for a, b in taken):
+            if span is None or any(a < span.end_char and span.start_char < b for a, b in taken
+                                   if not _holds_fragment(span, a, b, fragments)):
                 continue
             speaker = speaker_of(verb)
             if speaker is None or is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS \
@@ -83,6 +89,18 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
         cue = doc[verb.i:calls_for[0].i + 1] if calls_for else cue_span(verb)
         out.append(Found(span.start_char, span.end_char, "indirect", cue, speaker, CONFIDENCE["naming"]))
     return out
+
+
+def _holds_fragment(content: Span, start: int, end: int, fragments: Sequence[tuple[int, int]]) -> bool:
+    """Whether the quoted fragment at start..end is a short phrase (a label, a verb phrase)
+    inside `content`, with at least three words of the content outside its marks. A fragment
+    with a subject of its own (“we're close”) is a clause that carries the claim alone."""
+    if (start, end) not in fragments or not (content.start_char <= start and end <= content.end_char):
+        return False
+    inside = [t for t in content if start <= t.idx < end]
+    words = sum(t.is_alpha for t in inside)
+    return words <= LONGEST_FRAGMENT and not any(t.dep_ in (*SUBJECTS, "expl") for t in inside) \
+        and sum(t.is_alpha for t in content) - words >= 3
 
 
 def _trails(comp: Token, verb: Token) -> bool:
@@ -203,7 +221,7 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         if before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
                 or doc[after].text not in (",", ".") or (verb.dep_ != "parataxis" and doc[after].text != ","):
             continue
-        content = trim(verb.sent)
+        content = trim(doc[verb.sent.start:before] if _new_clause_after(verb, after) else verb.sent)
         if content is None or outside(content, doc[before:after + 1]) < 3 \
                 or any(a < content.end_char and content.start_char < b for a, b in taken):
             continue
@@ -213,3 +231,13 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         out.append(Found(content.start_char, content.end_char, "indirect", cue_span(verb), speaker,
                          CONFIDENCE["parenthetical"]))
     return out
+
+
+def _new_clause_after(verb: Token, comma: int) -> bool:
+    """Whether the words after a cue clause's closing comma start a statement of the
+    narrator's (…, Ruiz said, but now her lawyers are worried …): a conjunction and a
+    clause with a subject of its own."""
+    doc = verb.doc
+    if comma + 1 >= verb.sent.end or doc[comma + 1].dep_ != "cc":
+        return False
+    return any(t.dep_ in SUBJECTS and t.head.i > comma for t in doc[comma + 2:verb.sent.end])
