@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from detente.lang.en import (
     CONDITIONS,
+    CONTINGENT,
     HEDGES,
     NECESSITY,
     NEGATORS,
@@ -140,6 +141,24 @@ def hypothetical(token: Token, within: Optional[Token] = None) -> bool:
         if within is not None and node.i == within.i:
             break
     return False
+
+
+def contingent(token: Token, within: Token) -> bool:
+    """Whether `token` sits, below `within`, in the main clause of a condition with a
+    subject of its own ("if they punish us, we will answer in kind"): a threat or a
+    promise, which states a side less surely than a plain position."""
+    for node in [token, *token.ancestors]:
+        if any(_contingency(c) for c in node.children):
+            return True
+        if node.i == within.i:
+            break
+    return False
+
+
+def _contingency(clause: Token) -> bool:
+    return (clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CONTINGENT for c in clause.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children))
 
 
 def postponed(token: Token, within: Token) -> bool:
