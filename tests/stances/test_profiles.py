@@ -275,3 +275,15 @@ def test_dismissing_an_accusation_denies_a_fact_and_takes_no_side(plain_pipeline
     assert ("Paul Hahn", "radar-purchase", "oppose") not in found
     found = stances_of(plain_pipeline, radars, "Minister Paul Hahn dismissed plans to operate the K-7 radar.")
     assert ("Paul Hahn", "radar-purchase", "oppose") in found
+
+
+def test_a_bare_negation_of_an_unrelated_verb_takes_no_side_on_a_mentioned_issue(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars,
+                       "Minister Paul Hahn said Selvia is not going to link the K-7 radar to the old network.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") not in found
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said Selvia will not operate the K-7 radar.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") in found  # a pole word of the issue, negated
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said the K-7 radar is not necessary.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") in found  # a stance word, negated
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn rejected the K-7 radar.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") in found

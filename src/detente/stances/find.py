@@ -45,7 +45,7 @@ from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import Step, agents, contingent, hypothetical, lexical_polarity, postponed, walk
 from detente.stances.profile import WORD, Profile, stem
-from detente.stances.taxonomy import Cue, Taxonomy, clue_text, normalise
+from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
 
 DEFAULT_KINDS = ("person", "organisation", "group")
 ANTECEDENT_WINDOW = 3
@@ -317,7 +317,7 @@ def profile_phrase(sent: Span, anchor: Token, profile: Profile, stems: list[str]
     if left_out:  # "talks without Selvia": the other side of what the phrase names
         kind = "support" if kind == "oppose" else "oppose"
         span.update(t.i for t in left_out)
-    return Cue(profile.issue, kind, "(profile)", NEVER, negating=negating), anchor, frozenset(span)
+    return Cue(profile.issue, kind, PROFILE_SOURCE, NEVER, negating=negating), anchor, frozenset(span)
 
 
 def descriptions(sent: Span) -> set[int]:
@@ -392,6 +392,8 @@ def decide(cue: Cue, step: Step, asserted: bool) -> Stance:
     if step.neutral:
         return "neutral"
     if not step.marked and (cue.needs_stance_word or not asserted):
+        return "neutral"
+    if cue.negation_is_blind and not step.worded:
         return "neutral"
     return "support" if step.polarity > 0 else "oppose"
 
