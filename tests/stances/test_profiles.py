@@ -287,3 +287,8 @@ def test_a_bare_negation_of_an_unrelated_verb_takes_no_side_on_a_mentioned_issue
     assert ("Paul Hahn", "radar-purchase", "oppose") in found  # a stance word, negated
     found = stances_of(plain_pipeline, radars, "Minister Paul Hahn rejected the K-7 radar.")
     assert ("Paul Hahn", "radar-purchase", "oppose") in found
+
+
+def test_a_short_plural_shares_its_singulars_stem():
+    assert stem("jets") == stem("jet") and stem("laws") == stem("law")
+    assert stem("bus") == "bus" and stem("gas") == "gas"
