@@ -243,3 +243,52 @@ def test_an_act_the_opposing_meaning_refuses_still_joins_the_supporting_side():
     profiles = build_profiles([{"id": "relief", "label": "Sanctions relief", "support": "Lifting the sanctions.",
                                 "oppose": "Keeping the sanctions and refusing any relaxation."}])
     assert profiles["relief"].pole([stem("relaxation")]) == 1
+
+
+def test_the_main_clause_of_a_condition_is_a_threat_held_less_surely(plain_pipeline, radars):
+    def confidence(text):
+        doc = plain_pipeline("detente_stances", issues=str(radars))(text)
+        return {(s.actor, s.issue, s.stance): s.confidence for s in doc._.statements}
+
+    key = ("Paul Hahn", "trade-sanctions", "support")
+    plain = confidence("Minister Paul Hahn said the council will maintain the trade sanctions.")
+    threat = confidence("Minister Paul Hahn said that if Selvia turns away the inspectors, "
+                        "the council will maintain the trade sanctions.")
+    contingency = confidence("Minister Paul Hahn said the council will maintain the trade sanctions if necessary.")
+    assert key in plain and key in threat and key in contingency
+    assert threat[key] < plain[key]
+    assert contingency[key] == plain[key]  # no one else's act is the condition
+
+
+def test_a_persons_description_is_not_what_the_sentence_is_about(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars, "Lena Ortiz, the author of the trade sanctions on Selvia, "
+                                               "said the harbour must stay open.")
+    assert not any(issue == "trade-sanctions" for _, issue, _ in found)
+    found = stances_of(plain_pipeline, radars, "Lena Ortiz, a former adviser on trade sanctions against Selvia, "
+                                               "rejected the harbour plan.")
+    assert not any(issue == "trade-sanctions" for _, issue, _ in found)
+
+
+def test_dismissing_an_accusation_denies_a_fact_and_takes_no_side(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars,
+                       "Minister Paul Hahn dismissed accusations that Selvia is operating the K-7 radar.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") not in found
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn dismissed plans to operate the K-7 radar.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") in found
+
+
+def test_a_bare_negation_of_an_unrelated_verb_takes_no_side_on_a_mentioned_issue(plain_pipeline, radars):
+    found = stances_of(plain_pipeline, radars,
+                       "Minister Paul Hahn said Selvia is not going to link the K-7 radar to the old network.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") not in found
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said Selvia will not operate the K-7 radar.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") in found  # a pole word of the issue, negated
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn said the K-7 radar is not necessary.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") in found  # a stance word, negated
+    found = stances_of(plain_pipeline, radars, "Minister Paul Hahn rejected the K-7 radar.")
+    assert ("Paul Hahn", "radar-purchase", "oppose") in found
+
+
+def test_a_short_plural_shares_its_singulars_stem():
+    assert stem("jets") == stem("jet") and stem("laws") == stem("law")
+    assert stem("bus") == "bus" and stem("gas") == "gas"

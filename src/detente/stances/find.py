@@ -9,12 +9,16 @@ whoever holds it:
 - otherwise, to the subject or possessor of the stance or speech word that governs the
   phrase ("Zelensky flatly rejected any deal that stripped Ukraine of land", "Trump's
   push for Ukraine to recognize Russia's annexation of Crimea");
+- words that only describe a person ("Jane Roe, a former adviser on sanctions, said")
+  are not what a sentence is about when an issue is recognised by its profile;
 - "rejected the proposal" takes the issues of the proposal described in the sentences
   just before, and its evidence spans from that description to the rejection.
 
 A position under a condition (if, unless, until, before) or in a question is not taken;
-one a demand puts off until another course comes first ("asked for disarmament before
-granting any relief") is held off: the other side.
+one in the main clause of a condition on another's act (a threat or promise: "if they
+punish us, we will answer in kind") is held less surely; one a demand puts off until
+another course comes first ("asked for disarmament before granting any relief") is held
+off: the other side.
 
 Several statements of one actor on one issue in one document may disagree; with
 ``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
@@ -39,9 +43,9 @@ from detente.lang.en import NEGATORS, PROPOSALS
 from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
-from detente.stances.polarity import Step, agents, hypothetical, lexical_polarity, postponed, walk
+from detente.stances.polarity import Step, agents, contingent, hypothetical, lexical_polarity, postponed, walk
 from detente.stances.profile import WORD, Profile, stem
-from detente.stances.taxonomy import Cue, Taxonomy, clue_text, normalise
+from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
 
 DEFAULT_KINDS = ("person", "organisation", "group")
 ANTECEDENT_WINDOW = 3
@@ -142,6 +146,8 @@ class _DocStances:
                 conditional = False
             else:
                 conditional = hypothetical(step.token) or hypothetical(anchor, within=step.token)
+            if contingent(anchor, within=step.token):
+                step = replace(step, hedged=True)  # a threat or promise: less sure
             for holder in self.holders(step.token):
                 stance = "neutral" if conditional or asked else decide(cue, step, asserted=step.role == "speech")
                 findings.append(Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, None,
@@ -275,38 +281,53 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     it is a mention, which takes a side only under a stance word."""
     if not profiles:
         return
-    stems = [stem(t.text) if WORD.fullmatch(t.text) else "" for t in sent]
+    described = descriptions(sent)
+    stems = [stem(t.text) if WORD.fullmatch(t.text) and t.i not in described else "" for t in sent]
     found = set(stems)
     for profile in profiles:
         if not profile.about(found):
             continue
         weights = [0.0 if s in profile.shared else profile.topic.get(s, 0.0) for s in stems]
         best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
-        anchor = sent[best]
-        span = {anchor.i}
-        while anchor.dep_ == "compound" and sent.start <= anchor.head.i < sent.end:
-            anchor = anchor.head  # the phrase's head: "fishing" in "fishing quotas"
-            span.add(anchor.i)
-        span.update(c.i for c in anchor.children
-                    if c.dep_ in ("compound", "amod") and profile.topic.get(stems[c.i - sent.start]))
-        kind, negating = "mentions", False
-        for near in pole_candidates(anchor):
-            if near.i in span or not (sent.start <= near.i < sent.end) or near.pos_ not in POLE_POS:
-                continue
-            negator = next((c for c in near.children if c.lower_ in NEGATORS and c.dep_ in ("neg", "det")), None)
-            words = {stems[near.i - sent.start], stem(near.lemma_)}
-            pole = profile.pole([f"not {w}" for w in words]) if negator is not None else 0
-            negating = bool(pole)
-            pole = pole or profile.pole(words)
-            if pole:
-                kind = "support" if pole > 0 else "oppose"
-                span.update([near.i, *([negator.i] if negating and negator is not None else [])])
-                break
-        left_out = excluded(anchor, profile, stems, sent.start)
-        if left_out:  # "talks without Selvia": the other side of what the phrase names
-            kind = "support" if kind == "oppose" else "oppose"
-            span.update(t.i for t in left_out)
-        yield Cue(profile.issue, kind, "(profile)", NEVER, negating=negating), anchor, frozenset(span)
+        yield profile_phrase(sent, sent[best], profile, stems)
+
+
+def profile_phrase(sent: Span, anchor: Token, profile: Profile, stems: list[str]) -> tuple[Cue, Token, frozenset]:
+    """The issue phrase around `anchor`, a topic word of `profile` in `sent`, as a cue."""
+    span = {anchor.i}
+    while anchor.dep_ == "compound" and sent.start <= anchor.head.i < sent.end:
+        anchor = anchor.head  # the phrase's head: "fishing" in "fishing quotas"
+        span.add(anchor.i)
+    span.update(c.i for c in anchor.children
+                if c.dep_ in ("compound", "amod") and profile.topic.get(stems[c.i - sent.start]))
+    kind, negating = "mentions", False
+    for near in pole_candidates(anchor):
+        if near.i in span or not (sent.start <= near.i < sent.end) or near.pos_ not in POLE_POS:
+            continue
+        negator = next((c for c in near.children if c.lower_ in NEGATORS and c.dep_ in ("neg", "det")), None)
+        words = {stems[near.i - sent.start], stem(near.lemma_)}
+        pole = profile.pole([f"not {w}" for w in words]) if negator is not None else 0
+        negating = bool(pole)
+        pole = pole or profile.pole(words)
+        if pole:
+            kind = "support" if pole > 0 else "oppose"
+            span.update([near.i, *([negator.i] if negating and negator is not None else [])])
+            break
+    left_out = excluded(anchor, profile, stems, sent.start)
+    if left_out:  # "talks without Selvia": the other side of what the phrase names
+        kind = "support" if kind == "oppose" else "oppose"
+        span.update(t.i for t in left_out)
+    return Cue(profile.issue, kind, PROFILE_SOURCE, NEVER, negating=negating), anchor, frozenset(span)
+
+
+def descriptions(sent: Span) -> set[int]:
+    """Indices of the tokens that describe a person named in `sent` ("Gary Samore, a former
+    coordinator for arms control, said"): who someone is, not what the sentence is about."""
+    found: set[int] = set()
+    for token in sent:
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            found.update(t.i for t in token.subtree)
+    return found
 
 
 def excluded(anchor: Token, profile: Profile, stems: list[str], start: int) -> list[Token]:
@@ -348,6 +369,8 @@ def question(sent: Span) -> bool:
 def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:
     """The position a quotation's speaker takes with the phrase headed by `anchor`."""
     stance = "neutral" if hypothetical(anchor, within=top.token) else decide(cue, top, asserted=True)
+    if contingent(anchor, within=top.token):
+        top = replace(top, hedged=True)  # a threat or promise: less sure
     return Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, quote.id,
                    confidence(stance, top, quoted=True))
 
@@ -369,6 +392,8 @@ def decide(cue: Cue, step: Step, asserted: bool) -> Stance:
     if step.neutral:
         return "neutral"
     if not step.marked and (cue.needs_stance_word or not asserted):
+        return "neutral"
+    if cue.negation_is_blind and not step.worded:
         return "neutral"
     return "support" if step.polarity > 0 else "oppose"
 

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from detente.lang.en import (
     CONDITIONS,
+    CONTINGENT,
     HEDGES,
     NECESSITY,
     NEGATORS,
@@ -44,6 +45,7 @@ class Step:
     token: Token
     polarity: int  # +1: the phrase's position is favoured at this level, -1: opposed
     marked: bool  # a stance word, negation or modality of necessity was met on the way
+    worded: bool  # of these, something other than a bare negation
     neutral: bool  # a topic word ("discuss") was met: nothing more than a mention
     hedged: bool  # may, might, could, perhaps
     role: Optional[str]  # speech | stance | proposal | topic: can carry a speaker
@@ -142,6 +144,24 @@ def hypothetical(token: Token, within: Optional[Token] = None) -> bool:
     return False
 
 
+def contingent(token: Token, within: Token) -> bool:
+    """Whether `token` sits, below `within`, in the main clause of a condition with a
+    subject of its own ("if they punish us, we will answer in kind"): a threat or a
+    promise, which states a side less surely than a plain position."""
+    for node in [token, *token.ancestors]:
+        if any(_contingency(c) for c in node.children):
+            return True
+        if node.i == within.i:
+            break
+    return False
+
+
+def _contingency(clause: Token) -> bool:
+    return (clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CONTINGENT for c in clause.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children))
+
+
 def postponed(token: Token, within: Token) -> bool:
     """Whether `token` sits in a clause of ``POSTPONING`` (before, until) that `within`, a
     stance word, governs ("asked for a full inspection before easing the sanctions")."""
@@ -163,7 +183,7 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
     Without `keep_negation`, a negation inside the phrase is taken as part of its
     meaning ("no military solution") rather than applied to it."""
     steps: list[Step] = []
-    marked = neutral = hedged = False
+    marked = worded = neutral = hedged = False
     token, scoping = anchor, True
     came_from: Optional[Token] = None
     seen: set[int] = set()
@@ -172,28 +192,26 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
         if scoping:
             inside = token.i in span
             value = 0 if inside else lexical_polarity(token)
+            if not value and not inside and came_from is not None and came_from.dep_ == "prep":
+                value = light_verb_polarity(token)
             if value:
                 polarity *= value
-                marked = True
-            elif not inside and came_from is not None and came_from.dep_ == "prep":
-                value = light_verb_polarity(token)
-                if value:
-                    polarity *= value
-                    marked = True
-            if negated(token, skip=frozenset() if keep_negation else span):
-                polarity, marked = -polarity, True
+                worded = True
             if any(c.lemma_.lower() in NECESSITY for c in token.children if c.dep_ == "aux"):
-                marked = True
+                worded = True
             if token.lemma_ == "have" and came_from is not None and came_from.dep_ == "xcomp":
-                marked = True  # "will have to cede"
+                worded = True  # "will have to cede"
             if came_from is not None and came_from.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 value, was_marked = predicate_polarity(token)
                 polarity *= value
-                marked = marked or was_marked
+                worded = worded or was_marked
+            if negated(token, skip=frozenset() if keep_negation else span):
+                polarity, marked = -polarity, True
+            marked = marked or worded
             if not inside and token.lemma_.lower() in TOPICS:
                 neutral = True
             hedged = hedged or hedge(token)
-        steps.append(Step(token, polarity, marked, neutral, hedged, role_of(token)))
+        steps.append(Step(token, polarity, marked, worded, neutral, hedged, role_of(token)))
         if token.head.i == token.i:
             break
         scoping = token.dep_ not in NON_SCOPING or any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)

@@ -44,6 +44,8 @@ SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "is
             "ises", "izes", "ise", "ize", "ating", "ated", "ates", "ate", "ments", "ment", "ings", "ing",
             "ies", "ied", "ed", "es", "s", "ly")
 MIN_STEM = 4
+MIN_PLURAL_STEM = 3  # a short word's plural "s" comes off when this many letters are left
+NOT_PLURAL = ("ss", "us", "is")
 # Weights of the places a topic word comes from.
 SOURCE_WEIGHTS = {"label": 3.0, "keywords": 3.0, "meaning": 1.5, "example": 1.0}
 # A sentence is about an issue when its topic words weigh this much together ...
@@ -67,6 +69,9 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
             w = w[: -len(suffix)]
             break
+    else:
+        if w.endswith("s") and not w.endswith(NOT_PLURAL) and len(w) > MIN_PLURAL_STEM:
+            w = w[:-1]  # a short plural: "jets", "arms", "laws"
     if w.endswith("e") and len(w) > MIN_STEM:
         w = w[:-1]
     return w

@@ -54,6 +54,9 @@ ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
+PROFILE_SOURCE = "(profile)"  # the source of a cue that stands for a profile's match
+
+
 @dataclass(frozen=True)
 class Cue:
     """A compiled pattern of an issue: `kind` is support, oppose or mentions."""
@@ -85,6 +88,13 @@ class Cue:
     def needs_stance_word(self) -> bool:
         """A mention takes a side only under a stance word (reject, must, not ...)."""
         return self.kind == "mentions"
+
+    @property
+    def negation_is_blind(self) -> bool:
+        """Whether a negation alone leaves a mention without a side: so for a topic word
+        an issue's profile found, where the negated verb over it may mean either side
+        ("will not buy", "will not sell"), unlike a pattern, whose words the analyst chose."""
+        return self.needs_stance_word and self.source == PROFILE_SOURCE
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ NECESSITY = frozenset(_stance["necessity"])
 NEGATORS = frozenset(_stance["negators"])
 HEDGES = frozenset(_stance["hedges"])
 CONDITIONS = frozenset(_stance["conditions"])
+CONTINGENT = frozenset(_stance["contingent"])
 POSTPONING = frozenset(_stance["postponing"])
 
 # Words of an issue's description that say how, not what: never topic words of a profile.
