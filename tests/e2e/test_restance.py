@@ -128,3 +128,14 @@ def test_restance_with_an_unknown_taxonomy_changes_nothing(restanced):
     result = invoke("restance", str(out), "--issues", "no-such-taxonomy")
     assert result.exit_code == 2
     assert statements(out) == after
+
+
+def test_two_taxonomies_that_share_an_issue_id_keep_apart_in_the_store(restanced):
+    _, before, after = restanced
+    shared = [s for s in after if s["issue"] == "sanctions-relief"]
+    assert {s["taxonomy"] for s in shared} == {"ukraine-peace-2025", "iran-nuclear-2025"}
+    assert len({s["id"] for s in after}) == len(after)
+    def places(taxonomy):
+        return {(s["doc"], s["actor"], s["start"]) for s in shared if s["taxonomy"] == taxonomy}
+    assert places("ukraine-peace-2025") & places("iran-nuclear-2025")  # one sentence, both taxonomies
+    assert [s for s in after if s["taxonomy"] == "ukraine-peace-2025"] == before

@@ -43,7 +43,7 @@ from detente.lang.en import NEGATORS, PROPOSALS
 from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
-from detente.stances.polarity import Step, agents, contingent, hypothetical, lexical_polarity, postponed, walk
+from detente.stances.polarity import Step, agents, contingent, demanded, hypothetical, lexical_polarity, postponed, walk
 from detente.stances.profile import WORD, Profile, stem
 from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
 
@@ -53,6 +53,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})  # too 
 MAX_CONJUNCTS = 3  # how far up a chain of conjoined verbs a pole word is looked for
 POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
+RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 
 
@@ -193,7 +194,10 @@ class _DocStances:
         return found
 
     def holder_of(self, token: Token) -> Optional[Holder]:
-        """The actor of the noun phrase headed by `token`, if it is of a kind that counts."""
+        """The actor of the noun phrase headed by `token`, if it is of a kind that counts; a
+        relative pronoun stands for the noun its clause describes ("Okafor, who opposed ...")."""
+        if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
+            token = token.head.head
         if self.resolver is not None:
             holder = mention_holder(self.resolver, token)
         else:
@@ -368,7 +372,12 @@ def question(sent: Span) -> bool:
 
 def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:
     """The position a quotation's speaker takes with the phrase headed by `anchor`."""
-    stance = "neutral" if hypothetical(anchor, within=top.token) else decide(cue, top, asserted=True)
+    demand = demanded(anchor, within=top.token)
+    if demand:  # "we will look elsewhere if the jets are not delivered": the speaker wants them
+        top = replace(top, polarity=top.polarity * demand, marked=True)
+        stance = decide(cue, top, asserted=True)
+    else:
+        stance = "neutral" if hypothetical(anchor, within=top.token) else decide(cue, top, asserted=True)
     if contingent(anchor, within=top.token):
         top = replace(top, hedged=True)  # a threat or promise: less sure
     return Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, quote.id,

@@ -21,6 +21,8 @@ from spacy.tokens import Token
 from detente.lang.en import (
     CONDITIONS,
     CONTINGENT,
+    DEMANDING,
+    DEMANDING_IF_NEGATED,
     HEDGES,
     NECESSITY,
     NEGATORS,
@@ -36,6 +38,8 @@ from detente.lang.en import (
 # Links whose head does not scope over the dependent's content.
 NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "dep", "npadvmod"})
 AGENT_DEPS = frozenset({"nsubj", "poss", "agent"})
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+ACTOR_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,32 @@ def _contingency(clause: Token) -> bool:
     return (clause.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ in CONTINGENT for c in clause.children)
             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children))
+
+
+def demanded(token: Token, within: Optional[Token] = None) -> int:
+    """+1 or -1 when `token` sits in a condition that names what the speaker demands (a
+    threat's "unless the freeze is lifted": +1; "if the jets cannot be bought": -1, the
+    negation undone), below `within` when given; 0 for any other clause or condition."""
+    for node in [token, *token.ancestors]:
+        mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in CONDITIONS), None)
+        if mark is not None:
+            if not threat(node.head):
+                return 0
+            if mark.lower_ in DEMANDING:
+                return 1
+            return -1 if mark.lower_ in DEMANDING_IF_NEGATED and negated(node) else 0
+        if within is not None and node.i == within.i:
+            break
+    return 0
+
+
+def threat(verb: Token) -> bool:
+    """Whether `verb` states what an actor will do ("Turkey will look for alternatives",
+    "we would retaliate"), not what will follow ("that will be a signal")."""
+    actor = any(c.dep_ == "nsubj" and (c.ent_type_ in ACTOR_ENTITIES or c.lower_ in ACTOR_PRONOUNS
+                                         or any(g.dep_ == "poss" for g in c.children))  # "our farmers"
+                for c in verb.children)
+    return actor and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
 
 
 def postponed(token: Token, within: Token) -> bool:

@@ -93,7 +93,7 @@ def forms(word: str) -> set[str]:
 
 
 WORD_OR_BREAK = re.compile(WORD.pattern + r"|[,;:.()]")
-OPPOSING_STEMS = frozenset(map(stem, OPPOSING))
+OPPOSING_STEMS = frozenset().union(*map(forms, OPPOSING))  # "ending" too, which the stem keeps whole
 # stop words that name an act ("keep", "give"): pole words all the same
 STOP_POLES = frozenset().union(*(forms(w) for w in frozenset().union(*POLE_SYNONYMS) & STOP_WORDS))
 SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SYNONYMS)

@@ -70,6 +70,8 @@ HEDGES = frozenset(_stance["hedges"])
 CONDITIONS = frozenset(_stance["conditions"])
 CONTINGENT = frozenset(_stance["contingent"])
 POSTPONING = frozenset(_stance["postponing"])
+DEMANDING = frozenset(_stance["demanding"])
+DEMANDING_IF_NEGATED = frozenset(_stance["demanding_if_negated"])
 
 # Words of an issue's description that say how, not what: never topic words of a profile.
 _profiles = _load("profiles.yaml")

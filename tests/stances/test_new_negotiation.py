@@ -1,0 +1,77 @@
+"""A minimal taxonomy for a negotiation the project never shipped (tests/data/taxonomies),
+on sentences written for these tests: threats with conditions, warnings, relative clauses,
+a proposal rejected in the next sentence."""
+import pathlib
+
+import pytest
+
+from detente.stances.profile import build_profiles, stem
+
+RIVER_DAM = pathlib.Path(__file__).resolve().parent.parent / "data" / "taxonomies" / "river-dam.yaml"
+
+
+@pytest.fixture(scope="module")
+def nlp(build_pipeline):
+    return build_pipeline(issues=str(RIVER_DAM))
+
+
+def stances(nlp, text):
+    return {(s.actor, s.issue, s.stance) for s in nlp(text)._.statements}
+
+
+def test_a_threat_unless_the_issue_is_met_supports_it(nlp):
+    found = stances(nlp, '"We will walk out of the talks unless a binding water-sharing treaty is signed," '
+                         'Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "water-treaty", "support") in found
+
+
+def test_a_threat_if_the_issue_is_not_met_supports_it(nlp):
+    found = stances(nlp, '"Our farmers will march on the capital if the water treaty is not signed," '
+                         'Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "water-treaty", "support") in found
+    assert ("Sami Karim", "water-treaty", "oppose") not in found
+
+
+def test_a_threat_if_a_freeze_is_not_lifted_supports_what_the_freeze_holds_back(nlp):
+    found = stances(nlp, '"We will block the river upstream if the freeze on mediation is not lifted," '
+                         'Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "mediation", "support") in found
+    assert ("Sami Karim", "mediation", "oppose") not in found
+
+
+def test_a_plain_condition_takes_no_side(nlp):
+    found = stances(nlp, '"We will walk out of the talks if the binding water-sharing treaty is signed," '
+                         'Foreign Minister Sami Karim said.')
+    assert not {f for f in found if f[1] == "water-treaty" and f[2] != "neutral"}
+
+
+def test_an_outcome_no_actor_carries_out_is_no_demand(nlp):
+    found = stances(nlp, '"If the binding water-sharing treaty is not signed, that will be a signal to the region," '
+                         'analyst Maria Duval said.')
+    assert ("Maria Duval", "water-treaty", "support") not in found
+
+
+def test_warning_against_a_course_opposes_it(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim warned against filling the dam's reservoir before the rains.")
+    assert ("Sami Karim", "dam-filling", "oppose") in found
+
+
+def test_a_relative_pronoun_holds_for_the_noun_its_clause_describes(nlp):
+    found = stances(nlp, "Water Minister Lena Okafor, who has long opposed outside mediation, said on Monday "
+                         "that the reservoir would be filled as planned.")
+    assert ("Lena Okafor", "mediation", "oppose") in found
+    assert {f[0] for f in found if f[1] == "mediation"} == {"Lena Okafor"}
+
+
+def test_a_proposal_rejected_in_the_next_sentence_takes_the_other_side(nlp):
+    found = stances(nlp, "The African Union on Monday proposed a binding water-sharing treaty guaranteeing a "
+                         "minimum yearly flow. Water Minister Lena Okafor rejected the proposal the next day.")
+    assert ("African Union", "water-treaty", "support") in found
+    assert ("Lena Okafor", "water-treaty", "oppose") in found
+
+
+def test_the_inflections_of_a_short_refusal_word_refuse_too():
+    profiles = build_profiles([{"id": "port", "label": "The port blockade",
+                                "support": "Keeping the port shut to shipping.",
+                                "oppose": "Ending the blockade."}])
+    assert stem("blockade") not in profiles["port"].oppose_words
