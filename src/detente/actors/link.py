@@ -693,23 +693,37 @@ class DocLinker:
                 authors.extend(o for o in c.children if o.dep_ == "pobj")
             if c.dep_ == "acl":
                 authors.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
-        for token in authors:
+        return self._actor_of(authors)
+
+    def _earlier_author(self, noun: Token) -> Optional[Actor]:
+        """Who the latest earlier written source was by: a document of the same kind (the
+        report … the report), the subject of the same word as a verb (X reported that …
+        the report) or a body named with "according to" (according to the ministry … a
+        statement said)."""
+        lemma = noun.lemma_.lower()
+        for tok in reversed(self.doc[max(0, noun.i - AUTHOR_LOOK_BACK):noun.i]):
+            if tok.lemma_.lower() == lemma and _document_noun(tok):
+                author = self._author(tok)
+            elif tok.lemma_.lower() == lemma and tok.pos_ == "VERB":
+                author = self._actor_of([c for c in tok.children if c.dep_ == "nsubj"])
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
+                    and self.doc[tok.head.i - 1].lower_ == "according":
+                author = self._actor_of([tok])
+            else:
+                continue
+            if author is not None:
+                return author
+        return None
+
+    def _actor_of(self, tokens: list[Token]) -> Optional[Actor]:
+        """The person, organisation or country of the first of `tokens` a linked mention (not a pronoun) covers."""
+        for token in tokens:
             m = self._mention_at(token.idx, inside=True)
             if m is None or not m.actor_id or m.method == "pronoun":
                 continue
             actor = self.doc._.actors.get(m.actor_id)
             if actor is not None and actor.kind in ("person", "organisation", "country"):
                 return actor
-        return None
-
-    def _earlier_author(self, noun: Token) -> Optional[Actor]:
-        """The author of the latest earlier document of the same kind (the report … the report)."""
-        lemma = noun.lemma_.lower()
-        for tok in reversed(self.doc[max(0, noun.i - AUTHOR_LOOK_BACK):noun.i]):
-            if tok.lemma_.lower() == lemma and _document_noun(tok):
-                author = self._author(tok)
-                if author is not None:
-                    return author
         return None
 
     # --- role nouns -----------------------------------------------------------------------
