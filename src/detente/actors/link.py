@@ -23,6 +23,7 @@ from spacy.vocab import Vocab
 from detente.actors import anonymous, pronouns, titles
 from detente.actors.kb import NAME_PARTICLES, KnowledgeBase, fold, load_kb, slug, surname
 from detente.lang.en import (
+    ACRONYM_SKIPS,
     CREDIT_VERBS,
     MEDIUM_NOUNS,
     NAME_JOINERS,
@@ -128,6 +129,26 @@ def _described_name(span: Span) -> Span:
         start -= 1
     described = start > span.start and span.doc[start - 1].is_lower and span.doc[start - 1].pos_ == "NOUN"
     return span.doc[start:span.end] if described and root.i > start else span
+
+
+def _spelt_out(doc: Doc, acronym: str) -> Optional[str]:
+    """The first run of capitalised words in `doc` whose initials spell `acronym`, small
+    words between them skipped ("Board of Immigration Appeals" for BIA); None when none does."""
+    for start in doc:
+        if not (_capitalised(start) and start.text[0] == acronym[0]) or start.lower_ in ACRONYM_SKIPS:
+            continue
+        k, i = 0, start.i
+        while i < len(doc) and k < len(acronym):
+            t = doc[i]
+            if k and t.lower_ in ACRONYM_SKIPS:
+                i += 1
+            elif _capitalised(t) and t.text[0] == acronym[k]:
+                k, i = k + 1, i + 1
+            else:
+                break
+        if k == len(acronym):
+            return doc[start.i:i].text
+    return None
 
 
 def _document_noun(t: Token) -> bool:
@@ -376,11 +397,26 @@ class DocLinker:
         if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
             return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "ORG" and self._org_like(span):
-            return self._local_actor(span.text, "organisation"), "local", 0.6, where
+            return self._full_organisation(span) or self._local_actor(span.text, "organisation"), "local", 0.6, where
         if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
             return self._local_person(span)  # "Harbour Mayor Tomas Vellinga", tagged as a place
         if span.label_ in PLACE_LABELS and _capitalised(span[0]):
             return self._local_actor(span.text, "place"), "local", 0.5, where
+        return None
+
+    def _full_organisation(self, span: Span) -> Optional[Actor]:
+        """The organisation a short form of its name stands for: an acronym of a name the
+        article spells out (the Harbour Pilots Association … HPA), or the last words of an
+        organisation's name already linked (the Department of Port Safety … Port Safety)."""
+        doc, text = self.doc, span.text
+        if len(span) == 1 and text.isupper() and len(text) >= 3:
+            full = _spelt_out(doc, text)
+            if full is not None:
+                known = [a for a in doc._.actors.values() if a.kind == "organisation" and fold(a.name) == fold(full)]
+                return known[0] if known else self._local_actor(full, "organisation")
+        if len(span) >= 2:
+            return next((a for a in doc._.actors.values() if a.kind == "organisation"
+                         and fold(a.name).endswith(" " + fold(text))), None)
         return None
 
     def _org_like(self, span: Span) -> bool:
