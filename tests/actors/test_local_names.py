@@ -70,6 +70,20 @@ def test_facilities_programmes_and_weapons_are_not_actors(nlp):
     assert not any(n.endswith(("Ground", "System", "Program")) or n.startswith("T-90") for n in names), names
 
 
+def test_a_name_that_modifies_a_place_noun_is_no_actor(nlp):
+    text = ("The reporter was moved back to Velda Hornung prison on Monday. "
+            "Fighting spread through the Karsa Bel district overnight.")
+    names = actor_names(parse(nlp, text))
+    assert not any("Hornung" in n or "Karsa" in n for n in names), names
+
+
+def test_a_title_in_quotation_marks_is_no_actor(nlp):
+    text = ("Officials in the capital call the three rival states the “Circle of Dust,” a name the "
+            "press has taken up. “Marta Ivanka Solvej” proclaims the sign above the bakery.")
+    names = actor_names(parse(nlp, text))
+    assert not any("Circle" in n or "Solvej" in n for n in names), names
+
+
 def test_outlet_asked_for_comment_is_not_an_actor(nlp):
     text = ("The ministry did not reply to Harbour Daily's email requesting comment. "
             "Fisheries Minister Ana Perdomo said the quotas would stay as they are.")

@@ -131,6 +131,28 @@ def _described_name(span: Span) -> Span:
     return span.doc[start:span.end] if described and root.i > start else span
 
 
+def _names_a_thing(span: Span) -> bool:
+    """Whether a name the KB does not know names no actor: a facility, programme, law or
+    weapon by its last word or by the noun it modifies ("Korvan Rocket Launching Ground",
+    "T-90", the Velda Hills prison), or a title in quotation marks."""
+    root = span.root
+    if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
+        return True
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() in THING_HEADS:
+        return True
+    return _in_quotation_marks(span)
+
+
+def _in_quotation_marks(span: Span) -> bool:
+    """Whether a name stands alone in quotation marks, a title or label (the book “Stone
+    Roads”, the so-called “Axis of Calm,”), not a name of an actor."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].is_punct and not doc[end].is_quote:
+        end += 1
+    return span.start > 0 and end < len(doc) and doc[span.start - 1].is_quote and doc[end].is_quote
+
+
 def _spelt_out(doc: Doc, acronym: str) -> Optional[str]:
     """The first run of capitalised words in `doc` whose initials spell `acronym`, small
     words between them skipped ("Board of Immigration Appeals" for BIA); None when none does."""
@@ -369,7 +391,7 @@ class DocLinker:
     # --- document-local actors ------------------------------------------------------------
 
     def _local_person(self, span: Span):
-        if not self._person_context_ok(span):
+        if not self._person_context_ok(span) or _in_quotation_marks(span):
             return None
         name = self._strip_titles(span)
         full = self._local_names.get(fold(surname(name.text)), name.text)
@@ -385,6 +407,8 @@ class DocLinker:
         if (span.start > 0 and doc[span.start - 1].text in DASHES and not doc[span.start - 1].whitespace_) or (
                 span.end < len(doc) and doc[span.end].text in DASHES and not doc[span.end - 1].whitespace_):
             return None  # "Elmendorf–Richardson": part of a compound name
+        if _names_a_thing(span):
+            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "PERSON" and len(span) > 1:
             return self._local_person(span)
         if span.label_ == "PERSON" and len(span) == 1 and self._person_context_ok(span):
@@ -394,8 +418,6 @@ class DocLinker:
             if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in SPEECH_VERBS:
                 return self._local_actor(span.text, "person"), "local", 0.6, where
             return None
-        if span[-1].lower_ in THING_HEADS or DESIGNATION.search(span.text):
-            return None  # a facility, programme, law or weapon: "Korvan Rocket Launching Ground", "T-90"
         if span.label_ == "ORG" and self._org_like(span):
             return self._full_organisation(span) or self._local_actor(span.text, "organisation"), "local", 0.6, where
         if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
