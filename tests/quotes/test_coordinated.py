@@ -53,3 +53,11 @@ def test_the_clause_after_in_a_statement_is_the_content(parser, text, content):
 def test_a_relative_clause_on_the_statement_is_not_the_content(parser):
     text = "The ministry said in a letter that it sent to the mayor that the border would stay closed."
     assert "it sent to the mayor" not in " ".join(texts(parser, text))
+
+
+def test_a_clause_of_the_narrator_after_a_cue_between_commas_is_not_the_content(parser):
+    text = ("The bridge was safe until the flood, the engineer said, but now the town council "
+            "wants a second inspection.")
+    found = texts(parser, text)
+    assert "The bridge was safe until the flood" in found
+    assert not any("council" in t for t in found), found

@@ -189,7 +189,8 @@ def _crosses(content: Span, start: int, end: int) -> bool:
 def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Found]:
     """Sentences with a cue clause set off by commas inside or after them: Naftogaz was a
     juggernaut, Mr. Vitrenko said, until the war came; Acts of protest, he said, are … .
-    The content is the sentence around the cue clause."""
+    The content is the sentence around the cue clause, less a clause of the narrator's
+    joined after it (…, Gallagher said, but now his team is worried)."""
     out = []
     for verb in doc:
         if not is_cue_verb(verb) or within(verb.idx, quoted) or within(verb.idx, taken):
@@ -203,7 +204,11 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         if before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
                 or doc[after].text not in (",", ".") or (verb.dep_ != "parataxis" and doc[after].text != ","):
             continue
-        content = trim(verb.sent)
+        rest = doc[after + 1:verb.sent.end]
+        if len(rest) and rest[0].pos_ == "CCONJ" and any(t.dep_ in SUBJECTS for t in rest):
+            content = trim(doc[verb.sent.start:before])  # "…, she said, but now her team is …": the narrator's clause
+        else:
+            content = trim(verb.sent)
         if content is None or outside(content, doc[before:after + 1]) < 3 \
                 or any(a < content.end_char and content.start_char < b for a, b in taken):
             continue
