@@ -149,16 +149,14 @@ def test_the_report_follows_back_to_the_body_that_published_it(nlp):
     assert speaker_of(parse(nlp, text), "cod stock") == "Harbour Fisheries Council"
 
 
-@pytest.mark.parametrize("text", [
-    "The Lakeland Water Board reported in March that the reservoirs were half empty. "
-    "Rationing began in April, according to the report.",
-    "Ferries stopped running on Tuesday, according to the Lakeland Water Board. "
-    "A statement said the lake had dropped below the piers.",
+@pytest.mark.parametrize("text, fragment", [
+    ("The Lakeland Water Board reported in March that the reservoirs were half empty. "
+     "Rationing began in April, according to the report.", "Rationing began"),
+    ("Ferries stopped running on Tuesday, according to the Lakeland Water Board. "
+     "A statement said the lake had dropped below the piers.", "below the piers"),
 ])
-def test_an_unnamed_written_source_is_by_the_body_that_spoke_before_it(nlp, text):
-    doc = parse(nlp, text)
-    speakers = {q.text: q.speaker for q in doc._.quotes}
-    assert [s for t, s in speakers.items() if "April" in t or "piers" in t] == ["Lakeland Water Board"]
+def test_an_unnamed_written_source_is_by_the_body_that_spoke_before_it(nlp, text, fragment):
+    assert speaker_of(parse(nlp, text), fragment) == "Lakeland Water Board"
 
 
 def test_name_coordinated_with_a_bare_role_is_the_speaker(nlp):
