@@ -41,12 +41,47 @@ def test_organisation_name_split_at_for_is_rejoined(nlp):
     assert speaker_of(doc, "rural schools") == "Andean Federation for the Defense of Indigenous Languages"
 
 
+@pytest.mark.parametrize("text", [
+    "The Board of Harbour Appeals met on Monday, a week after the strike. "
+    "The BHA said the pilots' claims would be heard in May.",
+    "Pilots have appealed to the Northern Harbour Pilots Association (NHPA) for help. "
+    "The NHPA said the new rules would cost them half their work.",
+])
+def test_an_acronym_is_the_organisation_whose_name_it_spells(nlp, text):
+    doc = parse(nlp, text)
+    names = actor_names(doc)
+    assert not any(n.isupper() for n in names), names
+    assert speaker_of(doc, "would") in ("Board of Harbour Appeals", "Northern Harbour Pilots Association")
+
+
+def test_the_last_words_of_an_organisation_name_are_that_organisation(nlp):
+    text = ("The Department of Coastal Defence ordered the harbour closed on Friday. "
+            "Coastal Defence said the storm wall would be finished by the winter.")
+    doc = parse(nlp, text)
+    assert speaker_of(doc, "storm wall") == "Department of Coastal Defence"
+    assert "Coastal Defence" not in actor_names(doc)
+
+
 def test_facilities_programmes_and_weapons_are_not_actors(nlp):
     text = ("Engineers at the Korvan Rocket Launching Ground tested the new Arrowhead Missile System "
             "on Tuesday, and the Green Schools Program lost its funding. "
             "The navy also deployed its T-90 tanks near the coast.")
     names = actor_names(parse(nlp, text))
     assert not any(n.endswith(("Ground", "System", "Program")) or n.startswith("T-90") for n in names), names
+
+
+def test_a_name_that_modifies_a_place_noun_is_no_actor(nlp):
+    text = ("The reporter was moved back to Velda Hornung prison on Monday. "
+            "Fighting spread through the Karsa Bel district overnight.")
+    names = actor_names(parse(nlp, text))
+    assert not any("Hornung" in n or "Karsa" in n for n in names), names
+
+
+def test_a_title_in_quotation_marks_is_no_actor(nlp):
+    text = ("Officials in the capital call the three rival states the “Circle of Dust,” a name the "
+            "press has taken up. “Marta Ivanka Solvej” proclaims the sign above the bakery.")
+    names = actor_names(parse(nlp, text))
+    assert not any("Circle" in n or "Solvej" in n for n in names), names
 
 
 def test_outlet_asked_for_comment_is_not_an_actor(nlp):
@@ -112,6 +147,16 @@ def test_the_report_follows_back_to_the_body_that_published_it(nlp):
     text = ("The Harbour Fisheries Council published its annual report on Monday. According to the "
             "report, the cod stock has fallen for the fifth year in a row.")
     assert speaker_of(parse(nlp, text), "cod stock") == "Harbour Fisheries Council"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The Lakeland Water Board reported in March that the reservoirs were half empty. "
+     "Rationing began in April, according to the report.", "Rationing began"),
+    ("Ferries stopped running on Tuesday, according to the Lakeland Water Board. "
+     "A statement said the lake had dropped below the piers.", "below the piers"),
+])
+def test_an_unnamed_written_source_is_by_the_body_that_spoke_before_it(nlp, text, fragment):
+    assert speaker_of(parse(nlp, text), fragment) == "Lakeland Water Board"
 
 
 def test_name_coordinated_with_a_bare_role_is_the_speaker(nlp):

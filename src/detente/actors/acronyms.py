@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from detente.lang.en import NAME_JOINERS
+from detente.lang.en import ACRONYM_SKIPS, NAME_JOINERS
 
 LONGEST_ACRONYM = 6  # letters
 LONGEST_NAME = 8  # words of the name an acronym stands for
-JOINERS = NAME_JOINERS | {"and", "the", "&"}
+JOINERS = NAME_JOINERS | ACRONYM_SKIPS  # small words an acronym skips: of, and, the
 
 
 def is_acronym(span: Span) -> bool:
@@ -41,6 +41,26 @@ def defined_name(acronym: Span) -> Optional[Span]:
             start -= 1
             if initials(t.text for t in doc[start:end]) == letters and doc[start].lower_ not in JOINERS:
                 return doc[start:end]
+    return None
+
+
+def spelt_out(doc: Doc, letters: str) -> Optional[Span]:
+    """The first run of capitalised words in `doc` whose initials spell `letters`, small
+    words between them skipped ("Board of Immigration Appeals" for BIA); None when none does."""
+    for start in doc:
+        if start.text[:1] != letters[0] or not start.is_title:
+            continue
+        k, i = 0, start.i
+        while i < len(doc) and k < len(letters) and i - start.i < LONGEST_NAME:
+            word = doc[i]
+            if k and word.lower_ in JOINERS:
+                i += 1
+            elif word.is_title and word.text[0] == letters[k]:
+                k, i = k + 1, i + 1
+            else:
+                break
+        if k == len(letters):
+            return doc[start.i:i]
     return None
 
 

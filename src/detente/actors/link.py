@@ -131,12 +131,28 @@ def _described_name(span: Span) -> Span:
 
 
 def _names_a_thing(span: Span) -> bool:
-    """Whether a name is a thing's, by its head word (the last, or the one before "for",
-    "of" or "to") or a designation: "Korvan Rocket Launching Ground", "Green Schools
-    Program for Rural Youth", "T-90"."""
+    """Whether a name the KB does not know names no actor: a facility, programme, law or
+    weapon by its head word (the last, the one before "for", "of" or "to", or the noun it
+    modifies: "Korvan Rocket Launching Ground", "Green Schools Program for Rural Youth", the
+    Velda Hills prison), a designation ("T-90"), or a title in quotation marks."""
     words = [t.lower_ for t in span]
     joiner = next((i for i, w in enumerate(words) if w in NAME_JOINERS and i > 0), len(words))
-    return words[-1] in THING_HEADS or words[joiner - 1] in THING_HEADS or bool(DESIGNATION.search(span.text))
+    if words[-1] in THING_HEADS or words[joiner - 1] in THING_HEADS or DESIGNATION.search(span.text):
+        return True
+    root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() in THING_HEADS:
+        return True
+    return _in_quotation_marks(span)
+
+
+def _in_quotation_marks(span: Span) -> bool:
+    """Whether a name stands alone in quotation marks, a title or label (the book “Stone
+    Roads”, the so-called “Axis of Calm,”), not a name of an actor."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].is_punct and not doc[end].is_quote:
+        end += 1
+    return span.start > 0 and end < len(doc) and doc[span.start - 1].is_quote and doc[end].is_quote
 
 
 def _document_noun(t: Token) -> bool:
@@ -357,7 +373,7 @@ class DocLinker:
     # --- document-local actors ------------------------------------------------------------
 
     def _local_person(self, span: Span):
-        if not self._person_context_ok(span):
+        if not self._person_context_ok(span) or _in_quotation_marks(span):
             return None
         name = self._strip_titles(span)
         full = self._local_names.get(fold(surname(name.text)), name.text)
@@ -392,7 +408,7 @@ class DocLinker:
             if expanded is not None:
                 return expanded, "alias", 0.7, where
         if span.label_ == "ORG" and self._org_like(span):
-            return self._local_actor(span.text, "organisation"), "local", 0.6, where
+            return self._full_organisation(span) or self._local_actor(span.text, "organisation"), "local", 0.6, where
         if span.label_ in PLACE_LABELS and len(span) > 1 and self._titled(span) and self._person_context_ok(span):
             return self._local_person(span)  # "Harbour Mayor Tomas Vellinga", tagged as a place
         if span.label_ in PLACE_LABELS and _capitalised(span[0]):
@@ -402,12 +418,23 @@ class DocLinker:
     def _expansion(self, acronym: Span, name: Optional[Span]) -> Optional[Actor]:
         """The organisation an acronym stands for: `name`, the one the article defines it by
         (the Baloch Liberation Army, or BLA), else a local organisation of the document whose
-        initials spell it (the Department of Homeland Security … DHS)."""
+        initials spell it (the Department of Homeland Security … DHS), else the first run of
+        capitalised words in the article whose initials spell it."""
         if name is not None:
             known = self._kb_name(name)
             return known[0] if known else self._local_actor(name.text, "organisation")
-        return next((a for a in self.doc._.actors.values() if a.local and a.kind == "organisation"
-                     and acronyms.initials(a.name.split()) == acronym.text), None)
+        known = next((a for a in self.doc._.actors.values() if a.local and a.kind == "organisation"
+                      and acronyms.initials(a.name.split()) == acronym.text), None)
+        spelt = acronyms.spelt_out(acronym.doc, acronym.text) if known is None and len(acronym.text) >= 3 else None
+        return known or (self._local_actor(spelt.text, "organisation") if spelt is not None else None)
+
+    def _full_organisation(self, span: Span) -> Optional[Actor]:
+        """The organisation already linked whose name ends in the words of `span` (the
+        Department of Port Safety … Port Safety)."""
+        if len(span) < 2:
+            return None
+        return next((a for a in self.doc._.actors.values() if a.kind == "organisation"
+                     and fold(a.name).endswith(" " + fold(span.text))), None)
 
     def _org_like(self, span: Span) -> bool:
         """Whether an unknown ORG looks like an organisation's name: an acronym, a web
@@ -719,23 +746,37 @@ class DocLinker:
                 authors.extend(o for o in c.children if o.dep_ == "pobj")
             if c.dep_ == "acl":
                 authors.extend(o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
-        for token in authors:
+        return self._actor_of(authors)
+
+    def _earlier_author(self, noun: Token) -> Optional[Actor]:
+        """Who the latest earlier written source was by: a document of the same kind (the
+        report … the report), the subject of the same word as a verb (X reported that …
+        the report) or a body named with "according to" (according to the ministry … a
+        statement said)."""
+        lemma = noun.lemma_.lower()
+        for tok in reversed(self.doc[max(0, noun.i - AUTHOR_LOOK_BACK):noun.i]):
+            if tok.lemma_.lower() == lemma and _document_noun(tok):
+                author = self._author(tok)
+            elif tok.lemma_.lower() == lemma and tok.pos_ == "VERB":
+                author = self._actor_of([c for c in tok.children if c.dep_ == "nsubj"])
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
+                    and self.doc[tok.head.i - 1].lower_ == "according":
+                author = self._actor_of([tok])
+            else:
+                continue
+            if author is not None:
+                return author
+        return None
+
+    def _actor_of(self, tokens: list[Token]) -> Optional[Actor]:
+        """The person, organisation or country of the first of `tokens` a linked mention (not a pronoun) covers."""
+        for token in tokens:
             m = self._mention_at(token.idx, inside=True)
             if m is None or not m.actor_id or m.method == "pronoun":
                 continue
             actor = self.doc._.actors.get(m.actor_id)
             if actor is not None and actor.kind in ("person", "organisation", "country"):
                 return actor
-        return None
-
-    def _earlier_author(self, noun: Token) -> Optional[Actor]:
-        """The author of the latest earlier document of the same kind (the report … the report)."""
-        lemma = noun.lemma_.lower()
-        for tok in reversed(self.doc[max(0, noun.i - AUTHOR_LOOK_BACK):noun.i]):
-            if tok.lemma_.lower() == lemma and _document_noun(tok):
-                author = self._author(tok)
-                if author is not None:
-                    return author
         return None
 
     # --- role nouns -----------------------------------------------------------------------

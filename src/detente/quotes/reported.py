@@ -207,7 +207,8 @@ def _crosses(content: Span, start: int, end: int) -> bool:
 def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Found]:
     """Sentences with a cue clause set off by commas inside or after them: Naftogaz was a
     juggernaut, Mr. Vitrenko said, until the war came; Acts of protest, he said, are … .
-    The content is the sentence around the cue clause."""
+    The content is the sentence around the cue clause, less a clause of the narrator's
+    joined after it (…, Gallagher said, but now his team is worried)."""
     out = []
     for verb in doc:
         if not is_cue_verb(verb) or within(verb.idx, quoted) or within(verb.idx, taken):
