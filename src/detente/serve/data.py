@@ -14,7 +14,7 @@ from detente.analysis import Table
 from detente.errors import QueryError, RecordNotFound
 from detente.records import Actor, Document, Statement
 from detente.store import Store
-from detente.store.query import Filters, distinct, page
+from detente.store.query import Filters, page
 
 AGGREGATIONS = ("congruence", "conflict", "subtract", "ignore")
 NORMALIZATIONS = ("no", "average", "jaccard", "cosine")
@@ -103,7 +103,7 @@ class Data:
     def choices(self) -> dict[str, list[str]]:
         """The values the filters can take: outlets, issues, actors (id, name) and blocs."""
         actors = self.actors()
-        return {"outlets": distinct(self.store, "documents", "outlet"),
-                "issues": distinct(self.store, "statements", "issue"),
+        return {"outlets": self.store.distinct("documents", "outlet"),
+                "issues": self.store.distinct("statements", "issue"),
                 "actors": sorted(((a.id, a.name) for a in actors if a.kind != "place"), key=lambda a: a[1]),
                 "blocs": analysis.Blocs(actors).ids}

@@ -130,11 +130,3 @@ def record(store: Store, record_id: str) -> tuple[str, Record]:
             if found:
                 return name, found[0]
     raise RecordNotFound(f"No stored record has the id {record_id!r}.")
-
-
-def distinct(store: Store, name: str, column: str) -> list[Any]:
-    """The distinct values of a column of the records of type `name`, sorted, without None."""
-    table = TABLES[name]
-    with store.engine.connect() as conn:
-        values = conn.execute(select(table.c[column]).distinct().where(table.c[column].is_not(None)))
-        return sorted(values.scalars())
