@@ -14,6 +14,7 @@ import ray
 
 from detente import pipeline
 from detente.config import Config
+from detente.executors import budget
 from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
@@ -28,9 +29,10 @@ class _Analyser:
 
     def __init__(self, config: Config):
         self.nlp = pipeline.build(config)
+        self.seconds = config.run.time_budget
 
     def analyse(self, batch: list[Document]) -> list[Analysis | Problem]:
-        return list(pipeline.analyse(self.nlp, batch))
+        return budget.analyse(self.nlp, batch, self.seconds)
 
 
 class RayExecutor:
