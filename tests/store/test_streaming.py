@@ -1,6 +1,6 @@
-"""Exports written from a store stream its records: the files are the same as those
-written from every record read into memory, and no more than a record or two of a type
-is alive at once while they are written."""
+"""Exports written from a store (SQLite and PostgreSQL alike) stream its records: the
+files are the same as those written from every record read into memory, and no more
+than a record or two of a type is alive at once while they are written."""
 from __future__ import annotations
 
 import gc
@@ -11,15 +11,15 @@ from detente.records import Document, Event, Mention
 from detente.store import open_store
 
 
-def filled(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 'detente.db'}")
+def filled(url: str):
+    store = open_store(url)
     for document, records in seed_bundles():
         store.add(document, records)
     return store
 
 
-def test_exports_streamed_from_the_store_equal_those_of_records_held_in_memory(tmp_path):
-    store = filled(tmp_path)
+def test_exports_streamed_from_the_store_equal_those_of_records_held_in_memory(db_url, tmp_path):
+    store = filled(db_url)
     streamed, held = tmp_path / "streamed", tmp_path / "held"
     streamed.mkdir(), held.mkdir()
     from_store = write_records(store.records(), streamed, csv=True)
@@ -30,8 +30,8 @@ def test_exports_streamed_from_the_store_equal_those_of_records_held_in_memory(t
     assert (streamed / "mentions.jsonl").read_text(encoding="utf-8").count("\n") == store.counts()["mentions"] > 10
 
 
-def test_a_streamed_record_type_holds_one_record_at_a_time(tmp_path):
-    store = filled(tmp_path)
+def test_a_streamed_record_type_holds_one_record_at_a_time(db_url):
+    store = filled(db_url)
     total = store.counts()["mentions"]
     alive = []
     for _ in store.records()["mentions"]:
