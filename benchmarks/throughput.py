@@ -14,7 +14,7 @@ Parts (each can be skipped with --skip):
   --stage-sample articles of the corpus (a sample, so that this part stays short).
 - ``memory``: peak RSS of ``detente run`` over 100 and 2,000 articles (real articles
   repeated with distinct ids), read from /proc while it runs.
-- ``api``: median and 95th-percentile latency of the five heaviest API endpoints on a
+- ``api``: median and 95th-percentile latency of the heaviest API endpoints on a
   1,000-article store, a bounded loop of requests against 127.0.0.1 only. The store is
   the VOA dev stories and the seeds, analysed once, their records stored again and again
   under distinct ids up to 1,000 articles (the API reads records, so copies cost it what
@@ -56,7 +56,8 @@ STORIES = [SHARED / "corpus" / "voa-dev", SHARED / "corpus" / "seeds"]
 that the analyses have statements to work on)."""
 API_ARTICLES = 1000
 HEAVY_ENDPOINTS = ["/api/positions", "/api/networks?aggregation=conflict", "/api/cohesion?window_days=30",
-                   "/api/fractures", "/api/quotes?q=peace+talks&limit=100"]
+                   "/api/fractures", "/api/quotes?q=peace+talks&limit=100", "/api/shifts?window_days=30",
+                   "/api/voice?limit=100"]
 API_REQUESTS = 40  # per endpoint
 STAGE_SAMPLE = 200  # articles the stages part times
 
