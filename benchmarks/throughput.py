@@ -198,8 +198,8 @@ def store_of_copies(docs: list[Document], work: Path, total: int) -> Path:
         new_id = f"{d.id}-{i}"
         records = {name: [replace(r, doc_id=new_id, **({"id": f"{r.id}-{i}"} if hasattr(r, "id") else {}))
                           for r in found] for name, found in by_doc.get(d.id, {}).items()}
-        for s in records.get("statements", []):
-            s.quote_id = s.quote_id and f"{s.quote_id}-{i}"
+        for r in [*records.get("statements", []), *records.get("events", [])]:  # the copies' own quotes
+            r.quote_id = r.quote_id and f"{r.quote_id}-{i}"
         records["actors"] = source["actors"] if n == 0 else []
         store.add(replace(d, id=new_id, doc=f"{i}-{d.doc}"), records)
     return target
