@@ -10,17 +10,25 @@ Parts (each can be skipped with --skip):
   and how much of bare spaCy's own two-process speed-up two workers keep. The large
   corpus is all 840 PolNeAR train articles plus the VOA dev stories; ``dev`` is the 84
   PolNeAR dev articles. Best of --repeat runs; start-up included for two workers.
+- ``stages``: seconds on one worker as the stages are added one by one, on the first
+  --stage-sample articles of the corpus (a sample, so that this part stays short).
 - ``memory``: peak RSS of ``detente run`` over 100 and 2,000 articles (real articles
   repeated with distinct ids), read from /proc while it runs.
-- ``api``: median and 95th-percentile latency of the five heaviest API endpoints on a
+- ``api``: median and 95th-percentile latency of the heaviest API endpoints on a
   1,000-article store, a bounded loop of requests against 127.0.0.1 only. The store is
   the VOA dev stories and the seeds, analysed once, their records stored again and again
   under distinct ids up to 1,000 articles (the API reads records, so copies cost it what
   new articles would).
+
+Every part is bounded: on two idle cores, with --repeat 1, the large corpus takes about
+20 minutes in all (speed about 9, stages 2, memory 7, api 2); --repeat N multiplies the
+speed part by N. Each table is printed with the load average it was measured under
+(timings under load are noise: compare ratios from one run only).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -48,8 +56,15 @@ STORIES = [SHARED / "corpus" / "voa-dev", SHARED / "corpus" / "seeds"]
 that the analyses have statements to work on)."""
 API_ARTICLES = 1000
 HEAVY_ENDPOINTS = ["/api/positions", "/api/networks?aggregation=conflict", "/api/cohesion?window_days=30",
-                   "/api/fractures", "/api/quotes?q=peace+talks&limit=100"]
+                   "/api/fractures", "/api/quotes?q=peace+talks&limit=100", "/api/shifts?window_days=30",
+                   "/api/voice?limit=100"]
 API_REQUESTS = 40  # per endpoint
+STAGE_SAMPLE = 200  # articles the stages part times
+
+
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, as `uptime` says it."""
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def load_documents(folders: list[Path]) -> list[Document]:
@@ -85,7 +100,7 @@ def speed(config: Config, docs: list[Document], repeat: int) -> None:
         systems.append(("Détente Ray (2 CPUs)", 2, RayExecutor(2)))
     except ModuleNotFoundError:
         print("ray is not installed: the Ray row is left out (pip install 'detente[ray]').")
-    print(f"{len(docs)} articles")
+    print(f"{len(docs)} articles; {load_average()} before")
     print("| system | workers | seconds | articles/s | vs bare spaCy, same processes |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for n in (1, 2):
@@ -101,11 +116,15 @@ def speed(config: Config, docs: list[Document], repeat: int) -> None:
         if name != "Détente serial":
             speedup = timed["Détente serial"] / timed[name]
             print(f"{name}: {speedup:.2f}x over one worker = {speedup / spacy_speedup:.0%} of bare spaCy's speed-up")
-    stage_costs(config, docs, repeat, bare[1])
+    print(f"{load_average()} after")
 
 
-def stage_costs(config: Config, docs: list[Document], repeat: int, bare: float) -> None:
+def stage_costs(config: Config, docs: list[Document], repeat: int) -> None:
     """Seconds on one worker as the stages are added one by one, and what each adds."""
+    texts = [d.text for d in docs]
+    nlp = spacy.load(config.pipeline.model)
+    bare = best_of(repeat, lambda: list(nlp.pipe(texts, batch_size=config.pipeline.batch_size)))
+    print(f"{len(docs)} articles; {load_average()} before")
     print("| stages, one worker | seconds | adds to the previous row | vs bare spaCy |")
     print("| --- | ---: | ---: | ---: |")
     previous = bare
@@ -116,6 +135,7 @@ def stage_costs(config: Config, docs: list[Document], repeat: int, bare: float) 
         print(f"| {'+'.join(staged.pipeline.stages)} | {seconds:.1f} | {seconds / previous - 1:+.0%} | "
               f"{bare / seconds:.2f}x |")
         previous = seconds
+    print(f"bare spaCy nlp.pipe: {bare:.1f} s; {load_average()} after")
 
 
 def write_corpus(docs: list[Document], n: int, folder: Path) -> Path:
@@ -149,7 +169,7 @@ def detente_run(corpus: Path, out: Path) -> list[str]:
 def memory(docs: list[Document], work: Path, sizes: list[int]) -> None:
     figures = {n: peak_rss_mb(detente_run(write_corpus(docs, n, work / f"in{n}"), work / f"out{n}")) for n in sizes}
     print("peak RSS of detente run: " + ", ".join(f"{mb:.0f} MB for {n} articles" for n, mb in figures.items())
-          + f" ({figures[sizes[-1]] / figures[sizes[0]]:.2f}x)")
+          + f" ({figures[sizes[-1]] / figures[sizes[0]]:.2f}x; memory does not depend on the load)")
 
 
 def store_of_copies(docs: list[Document], work: Path, total: int) -> Path:
@@ -178,8 +198,8 @@ def store_of_copies(docs: list[Document], work: Path, total: int) -> Path:
         new_id = f"{d.id}-{i}"
         records = {name: [replace(r, doc_id=new_id, **({"id": f"{r.id}-{i}"} if hasattr(r, "id") else {}))
                           for r in found] for name, found in by_doc.get(d.id, {}).items()}
-        for s in records.get("statements", []):
-            s.quote_id = s.quote_id and f"{s.quote_id}-{i}"
+        for r in [*records.get("statements", []), *records.get("events", [])]:  # the copies' own quotes
+            r.quote_id = r.quote_id and f"{r.quote_id}-{i}"
         records["actors"] = source["actors"] if n == 0 else []
         store.add(replace(d, id=new_id, doc=f"{i}-{d.doc}"), records)
     return target
@@ -197,7 +217,7 @@ def api(work: Path) -> None:
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
-    print("| endpoint (1,000-article store) | median ms | 95th percentile ms |")
+    print(f"| endpoint (1,000-article store; {load_average()}) | median ms | 95th percentile ms |")
     print("| --- | ---: | ---: |")
     with httpx.Client(base_url="http://127.0.0.1:8765", timeout=60) as client:
         for path in HEAVY_ENDPOINTS:
@@ -217,7 +237,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="large")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--skip", nargs="*", choices=["speed", "memory", "api"], default=[])
+    parser.add_argument("--skip", nargs="*", choices=["speed", "stages", "memory", "api"], default=[])
+    parser.add_argument("--stage-sample", type=int, default=STAGE_SAMPLE, help="articles the stages part times")
     parser.add_argument("--sizes", type=int, nargs=2, default=[100, 2000], help="corpus sizes for the memory part")
     parser.add_argument("--work", type=Path, help="folder for the generated corpora and stores (default: a temp one)")
     args = parser.parse_args()
@@ -227,6 +248,8 @@ def main() -> None:
         work = args.work or Path(temporary)
         if "speed" not in args.skip:
             speed(config, docs, args.repeat)
+        if "stages" not in args.skip:
+            stage_costs(config, docs[:args.stage_sample], args.repeat)
         if "memory" not in args.skip:
             memory(docs, work, args.sizes)
         if "api" not in args.skip:

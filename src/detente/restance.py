@@ -20,7 +20,7 @@ from detente import exports, pipeline, runner
 from detente.actors.kb import load_kb
 from detente.config import Config
 from detente.errors import InputPathError
-from detente.records import Actor, Document, Record, Statement
+from detente.records import Actor, Document, Statement
 from detente.stances.taxonomy import load_taxonomy
 from detente.store import Store, engine_for, open_store, sqlite_url
 
@@ -87,11 +87,11 @@ def _restance(out_dir: Path, config: Config, taxonomy: str, store: Store, quiet:
             doc_ids.append(doc_id)
             progress.advance(task)
     store.replace_statements(taxonomy, doc_ids, statements, list(actors.values()))
-    records: dict[str, list[Record]] = store.read_all()
+    records = store.records()  # streamed from the store by each export, never all held
     done.files = exports.write_records(records, out_dir, csv=csv) + runner.write_report(
         records, out_dir, config.actors.kb, config.analysis.duplicates)
     done.documents, done.statements = len(doc_ids), len(statements)
-    done.notes += filter(None, [shared_issues(cast(list[Statement], records["statements"]), taxonomy)])
+    done.notes += filter(None, [shared_issues(cast(list[Statement], store.read("statements")), taxonomy)])
     store.add_run(config, started, 0, len(doc_ids), 0)
     done.seconds = time.perf_counter() - clock
     return done

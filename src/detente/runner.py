@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, cast
+from typing import Iterable, Iterator, Mapping, Optional, cast
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -28,7 +28,7 @@ from detente.exports.files import replacing
 from detente.ingest.corpus import Skipped, read_corpus
 from detente.records import Actor, Document, Event, Problem, Quote, Record, Statement, record_id
 from detente.stances.review import coverage
-from detente.stances.taxonomy import load_taxonomy
+from detente.stances.taxonomy import Taxonomy, load_taxonomy
 from detente.store import Store, engine_for, open_store, sqlite_url
 
 if sys.platform != "win32":
@@ -85,25 +85,21 @@ def holding(out_dir: Path) -> Iterator[None]:
         yield
 
 
-def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) -> Executor:
+def check(config: Config, paths: Iterable[str | Path], db_url: Optional[str]) -> tuple[Executor, Taxonomy]:
     """Check everything the user named before anything is written, and return the
-    executor to run with; each mistake is a UsageError naming the file or option."""
+    executor to run with and the issue taxonomy, loaded once for the whole run; each
+    mistake is a UsageError naming the file or option."""
     ingest.check_paths(paths)
     ingest.Options.from_config(config.ingest)
     load_kb(config.actors.kb)
-    load_taxonomy(config.stances.issues)
+    taxonomy = load_taxonomy(config.stances.issues)
     load_ontology(config.events.ontology)
     if db_url:
         engine_for(db_url)
     if config.run.workers > 1:
         pipeline.build(config.replace(pipeline_stages=[]))  # the model exists; workers build the rest
-        return for_workers(config.run.workers)
-    return SerialExecutor(pipeline.build(config))
-
-
-def _checked(config: Config, paths: list, db_url: Optional[str], executor: Executor) -> Executor:
-    check(config.replace(run_workers=2), paths, db_url)  # checks the model without building the pipeline here
-    return executor
+        return for_workers(config.run.workers), taxonomy
+    return SerialExecutor(pipeline.build(config)), taxonomy
 
 
 def stamped(records: dict[str, list[Record]], taxonomy: str, kb_dirs: Iterable[str]) -> dict[str, list[Record]]:
@@ -114,21 +110,23 @@ def stamped(records: dict[str, list[Record]], taxonomy: str, kb_dirs: Iterable[s
     return {**records, "statements": cast(list[Record], statements)}
 
 
-def write_report(records: dict[str, list[Record]], out_dir: Path, kb_dirs: Iterable[str] = (),
+def write_report(records: Mapping[str, Iterable[Record]], out_dir: Path, kb_dirs: Iterable[str] = (),
                  duplicates: Optional[str] = None) -> list[Path]:
     """Write the network exports, the analysis tables and OUT/report.html, counting repeated
     statements as `duplicates` says (DNA's options); the report names first the blocs among
-    the stored actors, which are those the articles mention."""
-    stored = cast(list[Actor], records["actors"])
-    statements = cast(list[Statement], records["statements"])
+    the stored actors, which are those the articles mention. Only the record types the
+    analyses read are held (a store's `records()` streams the others, never read here)."""
+    stored = cast(list[Actor], list(records["actors"]))
+    statements = cast(list[Statement], list(records["statements"]))
     actors = overlay(load_kb(kb_dirs).actors.values(), stored)
-    documents, quotes = cast(list[Document], records["documents"]), cast(list[Quote], records["quotes"])
+    documents = cast(list[Document], list(records["documents"]))
+    quotes = cast(list[Quote], list(records["quotes"]))
     found = analysis.analyse(documents, actors, quotes, statements, mentioned=[a.id for a in stored],
                              duplicates=duplicates)
     written = exports.write_networks(out_dir, actors, found.statements) + exports.write_analysis(out_dir, found.tables)
     written.append(report.write_report(out_dir, documents, actors, quotes, statements,
                                        mentioned=[a.id for a in stored], findings=found,
-                                       events=cast(list[Event], records.get("events", []))))
+                                       events=cast(list[Event], list(records.get("events", [])))))
     return written
 
 
@@ -150,18 +148,19 @@ def run(paths: Iterable[str | Path], out_dir: Path, config: Optional[Config] = N
     with `executor` if given (a Ray executor), else the one for `config.run.workers`."""
     config = config or Config()
     paths = list(paths)
-    executor = check(config, paths, db_url) if executor is None else _checked(config, paths, db_url, executor)
+    # a given executor (Ray) builds its own pipelines: only the model is checked here
+    checked, taxonomy = check(config if executor is None else config.replace(run_workers=2), paths, db_url)
+    executor = executor or checked
     store = open_store(db_url) if db_url else None
     prepare_out_dir(out_dir)
     with holding(out_dir):
         db_url = db_url or sqlite_url(out_dir / "detente.db")
-        return _run(paths, out_dir, config, executor, store or open_store(db_url), db_url, quiet, csv)
+        return _run(paths, out_dir, config, executor, taxonomy, store or open_store(db_url), db_url, quiet, csv)
 
 
-def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Executor, store: Store, db_url: str,
-         quiet: bool, csv: bool) -> Summary:
+def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Executor, taxonomy: Taxonomy,
+         store: Store, db_url: str, quiet: bool, csv: bool) -> Summary:
     options = ingest.Options.from_config(config.ingest)
-    taxonomy = load_taxonomy(config.stances.issues)
     summary = Summary(out_dir=out_dir, db_url=db_url, taxonomy=taxonomy.name)
     started = datetime.now(timezone.utc)
     positions = 0
@@ -191,27 +190,28 @@ def _run(paths: list[str | Path], out_dir: Path, config: Config, executor: Execu
                 summary.already_stored += 1
             progress.advance(task)
 
-    records = store.read_all()
+    records = store.records()  # streamed from the store by each export, never all held
     summary.files = exports.write_records(records, out_dir, csv=csv) + write_report(records, out_dir, config.actors.kb,
                                                                               config.analysis.duplicates)
     if csv and "events" in config.pipeline.stages:
         summary.files.append(exports.write_events_csv(
-            out_dir / "events_polecat.csv", cast(list[Event], records["events"]), cast(list[Actor], records["actors"]),
-            cast(list[Document], records["documents"])))
+            out_dir / "events_polecat.csv", cast(Iterable[Event], records["events"]),
+            cast(list[Actor], store.read("actors")), cast(Iterable[Document], records["documents"])))
     summary.files.append(write_problems(out_dir / "errors.jsonl", summary.problems))
     summary.notes += filter(None, [coverage(taxonomy, summary.added, positions),
-                                   _restance_advice(summary, cast(list[Statement], records["statements"]),
+                                   _restance_advice(summary, store.distinct("statements", "taxonomy"),
                                                     config.stances.issues)])
     summary.files.append(write_run(out_dir / "run.json", summary, taxonomy.source))
     summary.counts = store.counts()
-    summary.undated = sum(1 for d in cast(list[Document], records["documents"]) if not d.published)
+    summary.undated = store.count_missing("documents", "published")
     store.add_run(config, started, summary.added, summary.already_stored, len(summary.problems))
     return summary
 
 
-def _restance_advice(summary: Summary, statements: list[Statement], issues: str) -> Optional[str]:
-    """Advice for articles stored before with another taxonomy, which this run did not analyse again."""
-    found = {s.taxonomy for s in statements}
+def _restance_advice(summary: Summary, taxonomies: Iterable[str], issues: str) -> Optional[str]:
+    """Advice for articles stored before with another taxonomy (`taxonomies`, those of the
+    stored statements), which this run did not analyse again."""
+    found = set(taxonomies)
     if not summary.already_stored or summary.taxonomy in found or not found:
         return None
     return (f"{summary.already_stored} article(s) were stored before and keep the statements of "

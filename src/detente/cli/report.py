@@ -36,6 +36,6 @@ def report(out_dir, config_path, db_url, kb_dirs, duplicates):
     runner.prepare_out_dir(out_dir)
     with runner.holding(out_dir):
         store = open_store(db_url or sqlite_url(out_dir / "detente.db"))
-        written = runner.write_report(store.read_all(), out_dir, config.actors.kb, config.analysis.duplicates)
+        written = runner.write_report(store.records(), out_dir, config.actors.kb, config.analysis.duplicates)
     for path in written:
         console.print(f"Wrote {path}", markup=False, highlight=False)

@@ -17,8 +17,10 @@ from detente import pipeline
 from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
-ALONE_CHARS = 100_000
-"""Documents longer than this are analysed alone, so that one cannot cost a batch its budget."""
+BATCH_CHARS = 40_000
+"""Documents are analysed together up to this many characters of text. A batch's memory
+grows with its text, so this keeps a run's peak memory the same whatever its articles'
+lengths; a longer document is analysed alone, so that it cannot cost others their budget."""
 
 
 class OverBudget(BaseException):
@@ -45,17 +47,19 @@ def within(seconds: float) -> Iterator[None]:
 
 
 def analyse(nlp: Language, batch: list[Document], seconds: float) -> list[Analysis | Problem]:
-    """``pipeline.analyse`` of one batch, each document within `seconds`: long documents
-    alone, the others together; when those run over, each again alone, and a document
-    that still runs over is a Problem. Results come in input order."""
+    """``pipeline.analyse`` of one batch, each document within `seconds`: in runs of
+    documents of at most ``BATCH_CHARS`` characters together (a longer one alone); when a
+    run goes over, each of its documents again alone, and a document that still goes
+    over is a Problem. Results come in input order."""
     results: list[Analysis | Problem] = []
     together: list[Document] = []
+    size = 0
     for document in batch:
-        if len(document.text) > ALONE_CHARS:
-            results += _within(nlp, together, seconds) + _within(nlp, [document], seconds)
-            together = []
-        else:
-            together.append(document)
+        if together and size + len(document.text) > BATCH_CHARS:
+            results += _within(nlp, together, seconds)
+            together, size = [], 0
+        together.append(document)
+        size += len(document.text)
     return results + _within(nlp, together, seconds)
 
 

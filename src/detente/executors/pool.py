@@ -22,7 +22,9 @@ from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
 WORKER_BATCH_SIZE = 4  # small, so that every worker gets work on short corpora
-AHEAD = 2  # batches queued per worker
+AHEAD = 8
+"""Batches per worker submitted beyond the oldest unfinished one, so that a slow batch (or
+a worker the machine's load holds back) leaves the others work; what waits is small."""
 
 _worker_nlp: Optional[Language] = None
 _worker_failure: Optional[str] = None

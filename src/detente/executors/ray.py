@@ -8,18 +8,19 @@ ray --address auto`` (or ``ray://HEAD:10001`` from outside the cluster).
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Iterable, Iterator, Optional
 
 import ray
 
 from detente import pipeline
 from detente.config import Config
+from detente.executors import budget
 from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
 BATCH_SIZE = 4  # documents per task: small, so that every actor gets work on short corpora
-IN_FLIGHT = 2  # batches queued per actor, so that actors never wait and memory stays flat
+IN_FLIGHT = 2  # batches queued per actor, so that an actor never waits for the next
+AHEAD = 8  # batches per actor analysed ahead of the oldest one not yet handed on: memory stays flat
 
 
 @ray.remote
@@ -28,9 +29,10 @@ class _Analyser:
 
     def __init__(self, config: Config):
         self.nlp = pipeline.build(config)
+        self.seconds = config.run.time_budget
 
     def analyse(self, batch: list[Document]) -> list[Analysis | Problem]:
-        return list(pipeline.analyse(self.nlp, batch))
+        return budget.analyse(self.nlp, batch, self.seconds)
 
 
 class RayExecutor:
@@ -48,14 +50,37 @@ class RayExecutor:
             else:
                 ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False)
         actors = [_Analyser.remote(config) for _ in range(self.workers)]  # type: ignore[attr-defined]
-        pending: deque = deque()
         try:
-            for i, batch in enumerate(pipeline.batches(documents, BATCH_SIZE)):
-                pending.append(actors[i % len(actors)].analyse.remote(batch))
-                if len(pending) >= IN_FLIGHT * len(actors):
-                    yield from ray.get(pending.popleft())
-            while pending:
-                yield from ray.get(pending.popleft())
+            yield from _in_order(actors, pipeline.batches(documents, BATCH_SIZE))
         finally:
             for actor in actors:
                 ray.kill(actor)
+
+
+def _in_order(actors: list, batches: Iterable[list[Document]]) -> Iterator[Analysis | Problem]:
+    """The results of `batches`, in input order, each batch given to the actor that has
+    the fewest queued (so that a long article holds up no other actor), at most
+    ``AHEAD`` batches per actor beyond the oldest one whose results are not yet out."""
+    running: dict = {}  # object ref → (batch number, actor number)
+    finished: dict[int, list[Analysis | Problem]] = {}
+    queued = [0] * len(actors)  # batches each actor has yet to finish
+    submitted = handed_on = 0
+    pending = iter(batches)
+    while True:
+        while submitted - handed_on < AHEAD * len(actors) and min(queued) < IN_FLIGHT:
+            batch = next(pending, None)
+            if batch is None:
+                break
+            chosen = queued.index(min(queued))
+            running[actors[chosen].analyse.remote(batch)] = (submitted, chosen)
+            queued[chosen] += 1
+            submitted += 1
+        if not running:
+            return
+        (ready,), _ = ray.wait(list(running), num_returns=1)
+        number, chosen = running.pop(ready)
+        queued[chosen] -= 1
+        finished[number] = ray.get(ready)
+        while handed_on in finished:
+            yield from finished.pop(handed_on)
+            handed_on += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from detente.exports.records import write_csv
 from detente.records import Actor, Document, Event, Record
@@ -36,22 +36,20 @@ class PolecatRow(Record):
 
 
 def polecat_rows(events: Iterable[Event], actors: Iterable[Actor] = (),
-                 documents: Iterable[Document] = ()) -> list[PolecatRow]:
-    """The rows of `events`, with the kind and country of each actor `actors` holds."""
+                 documents: Iterable[Document] = ()) -> Iterator[PolecatRow]:
+    """The rows of `events`, one at a time, with the kind and country of each actor
+    `actors` holds and the address of each article of `documents`."""
     by_id = {a.id: a for a in actors}
-    docs = {d.id: d for d in documents}
-    rows = []
+    urls = {d.id: d.url or "" for d in documents}
     for event in events:
-        document = docs.get(event.doc_id)
-        rows.append(PolecatRow(
+        yield PolecatRow(
             event_id=event.id, event_date=event.date or "", event_type=event.type, event_mode=event.mode or "",
             **_side("actor", event.source, event.source_id, by_id),
             **_side("recipient", event.target, event.target_id, by_id),
             place=event.place or "", negated=event.negated, tense=event.tense, score=event.score,
-            source=event.doc, url=(document.url or "") if document is not None else "",
+            source=event.doc, url=urls.get(event.doc_id, ""),
             evidence=event.evidence, confidence=event.confidence,
-        ))
-    return rows
+        )
 
 
 def write_events_csv(path: Path, events: Iterable[Event], actors: Iterable[Actor] = (),

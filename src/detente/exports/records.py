@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping
 
 from detente.exports.files import replacing, write_csv_rows
 from detente.records import RECORD_TYPES, Record
@@ -21,14 +21,15 @@ def write_jsonl(path: Path, records: Iterable[Record]) -> Path:
     return path
 
 
-def write_csv(path: Path, records: Sequence[Record], fields: list[str]) -> Path:
+def write_csv(path: Path, records: Iterable[Record], fields: list[str]) -> Path:
     """Write records as CSV with a header; lists and mappings are JSON-encoded cells."""
     rows = ([_cell(record.to_dict().get(name)) for name in fields] for record in records)
     return write_csv_rows(path, fields, rows)
 
 
-def write_records(records: dict[str, list[Record]], out_dir: Path, csv: bool = False) -> list[Path]:
-    """Write every record type as OUT/NAME.jsonl (and NAME.csv), by record-type name."""
+def write_records(records: Mapping[str, Iterable[Record]], out_dir: Path, csv: bool = False) -> list[Path]:
+    """Write every record type as OUT/NAME.jsonl (and NAME.csv), by record-type name,
+    one record at a time: a store's `records()` is written without holding any type."""
     written = []
     for name, cls in RECORD_TYPES.items():
         written.append(write_jsonl(out_dir / f"{name}.jsonl", records.get(name, [])))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import jinja2
 import plotly.offline
@@ -33,10 +33,18 @@ def issue_title(issue: str) -> str:
     return issue.replace("-", " ").replace("_", " ")
 
 
-def script_json(data) -> str:
-    """JSON that is safe inside a <script> element (no '<', '>' or '&' left as such)."""
-    text = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""What JSON inside a <script> element must not hold as such ('<', '>' and '&': these
+can only occur inside JSON strings, where the escapes read the same)."""
+DATA_MARK = "\ue000report-data\ue000"
+"""Where the data go in the rendered page (a private-use character, never in the template)."""
+
+
+def script_json_chunks(data) -> Iterator[str]:
+    """JSON that is safe inside a <script> element, in pieces, never one string of it all."""
+    encoder = json.JSONEncoder(ensure_ascii=False, default=str, separators=(",", ":"))
+    for chunk in encoder.iterencode(data):
+        yield chunk.translate(SCRIPT_UNSAFE)
 
 
 def _quote_evidence(quote: Quote) -> dict:
@@ -204,11 +212,14 @@ def write_report(
         style=(HERE / "report.css").read_text(encoding="utf-8"),
         script=(HERE / "report.js").read_text(encoding="utf-8"),
         plotly_js=library,
-        data_json=script_json(data),
+        data_json=DATA_MARK,
     )
+    head, tail = html.split(DATA_MARK)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / "report.html"
     with replacing(path) as handle:  # a full disk never leaves half a report
-        handle.write(html)
+        handle.write(head)
+        handle.writelines(script_json_chunks(data))  # streamed: the data are never one string
+        handle.write(tail)
     return path

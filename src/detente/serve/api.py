@@ -3,11 +3,12 @@ statements, the runs, and `/api/evidence/{record}`: a record's sentence in its a
 The response models come from the record types, so the OpenAPI docs (/api/docs) do too."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional, Union, cast
+from typing import Annotated, Any, Callable, Optional, Union, cast
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import create_model
+from pydantic import BaseModel, create_model
 
+from detente.analysis.voice import DIMENSIONS
 from detente.errors import QueryError
 from detente.records import RECORD_TYPES, Quote, Statement
 from detente.serve.data import Data, Selection
@@ -86,6 +87,40 @@ def cohesion(chosen: Chosen, store: Store,
 def fractures(chosen: Chosen, store: Store) -> list[dict]:
     """Bloc members on opposite sides of an issue, with both sentences."""
     return store.fractures(chosen)
+
+
+class AnalysisPage(BaseModel):
+    """A page of an analysis's rows, each with `evidence`: the /api/evidence links of the
+    statements or quotes behind it."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict]
+
+
+def _paged(rows: list[dict], behind: Callable[[dict], list[str]], limit: int, offset: int) -> dict:
+    items = [{**row, "evidence": [f"/api/evidence/{record_id}" for record_id in behind(row)]}
+             for row in rows[offset:offset + limit]]
+    return {"total": len(rows), "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/shifts", tags=["analyses"], response_model=AnalysisPage)
+def shifts(chosen: Chosen, store: Store, window_days: Annotated[Optional[int], Query(ge=1, le=3660)] = None,
+           limit: Limit = 50, offset: Offset = 0) -> Any:
+    """Actors changing position on an issue between time windows (of `window_days`),
+    ranked, with the earlier and the later sentence."""
+    return _paged(store.shifts(chosen, window_days), lambda r: r["statements"], limit, offset)
+
+
+@router.get("/voice", tags=["analyses"], response_model=AnalysisPage)
+def voice(chosen: Chosen, store: Store,
+          dimension: Annotated[Optional[str], Query(pattern=f"^({'|'.join(DIMENSIONS)})$")] = None,
+          limit: Limit = 50, offset: Offset = 0) -> Any:
+    """Who gets quoted, by outlet: shares of the quotes by speaker kind, gender, bloc and
+    speaker (one `dimension`, or all), with the quotes behind each share."""
+    rows = [r for r in store.voice(chosen) if dimension in (None, r["dimension"])]
+    return _paged(rows, lambda r: r["quote_ids"], limit, offset)
 
 
 @router.get("/runs", tags=["records"])

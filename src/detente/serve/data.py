@@ -12,9 +12,9 @@ from typing import Any, Callable, Optional, cast
 from detente import analysis
 from detente.analysis import Table
 from detente.errors import QueryError, RecordNotFound
-from detente.records import Actor, Document, Statement
+from detente.records import Actor, Document, Quote, Statement
 from detente.store import Store
-from detente.store.query import Filters, distinct, page
+from detente.store.query import Filters, documents_of, page
 
 AGGREGATIONS = ("congruence", "conflict", "subtract", "ignore")
 NORMALIZATIONS = ("no", "average", "jaccard", "cosine")
@@ -94,6 +94,34 @@ class Data:
         return self._cached(("fractures", selection), lambda: analysis.fractures(
             self.statements(selection), actors, mentioned=[a.id for a in actors]))
 
+    def shifts(self, selection: Selection, window_days: Optional[int] = None) -> Table:
+        def compute() -> Table:
+            statements = self.statements(selection)
+            windows = analysis.time_windows([s.date for s in statements if s.date], window_days) if window_days \
+                else None
+            return analysis.shifts(statements, windows)
+
+        return self._cached(("shifts", selection, window_days), compute)
+
+    def voice(self, selection: Selection) -> Table:
+        return self._cached(("voice", selection), lambda: self._voice(selection))
+
+    def _voice(self, selection: Selection) -> Table:
+        """Voice over the quotes of the selection's articles (dates, outlet) and speaker
+        (`actor_id`, or a member of `bloc` on the article's date)."""
+        if selection.issue:
+            raise QueryError("The filter 'issue' does not apply to voice: quotes have no issue.")
+        filters = Filters(since=selection.since, until=selection.until, outlet=selection.outlet,
+                          speaker_id=selection.actor_id)
+        quotes = cast(list[Quote], page(self.store, "quotes", filters)[1])
+        documents = {d.id: d for d in documents_of(self.store, {q.doc_id for q in quotes})}
+        if selection.bloc:
+            blocs = analysis.Blocs(self.actors())
+            if selection.bloc not in blocs.ids:
+                raise QueryError(f"No stored actor is a member of the bloc {selection.bloc!r}.")
+            quotes = [q for q in quotes if selection.bloc in blocs.of(q.speaker_id, _published(documents, q))]
+        return analysis.voice(quotes, self.actors(), documents.values())
+
     def document(self, doc_id: str) -> Document:
         _, found = page(self.store, "documents", Filters(id=doc_id), limit=1)
         if not found:
@@ -103,7 +131,12 @@ class Data:
     def choices(self) -> dict[str, list[str]]:
         """The values the filters can take: outlets, issues, actors (id, name) and blocs."""
         actors = self.actors()
-        return {"outlets": distinct(self.store, "documents", "outlet"),
-                "issues": distinct(self.store, "statements", "issue"),
+        return {"outlets": self.store.distinct("documents", "outlet"),
+                "issues": self.store.distinct("statements", "issue"),
                 "actors": sorted(((a.id, a.name) for a in actors if a.kind != "place"), key=lambda a: a[1]),
                 "blocs": analysis.Blocs(actors).ids}
+
+
+def _published(documents: dict[str, Document], quote: Quote) -> Optional[str]:
+    document = documents.get(quote.doc_id)
+    return document.published if document else None

@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Mapping, Optional
 
-from sqlalchemy import Connection, Table, create_engine, delete, event, func, insert, inspect, select, text
+from sqlalchemy import Connection, Table, create_engine, delete, event, func, insert, inspect, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
@@ -28,6 +28,9 @@ from detente.version import __version__
 SHARED = "actors"
 """The record type shared by documents: stored once, by id, whichever document found it first."""
 SCHEMA_LOCK = 7_464_101  # the PostgreSQL advisory lock under which tables are created
+READ_BATCH = 500
+"""Rows fetched from the database at a time when records are streamed (a server-side
+cursor on PostgreSQL), so that reading a store costs memory for one batch, not all of it."""
 NUL, REPLACEMENT = "\x00", "\ufffd"
 
 
@@ -209,7 +212,7 @@ class Store:
 
     def read(self, name: str) -> list[Record]:
         """Every stored record of type `name`, in document and text order."""
-        return list(self._iter(name))
+        return list(self.stream(name))
 
     @staticmethod
     def order(name: str) -> list:
@@ -221,18 +224,70 @@ class Store:
             return [table.c.doc, table.c.start, table.c.end, table.c.id]
         return [table.c.doc] if "doc" in table.c else [table.c.id]
 
-    def _iter(self, name: str) -> Iterator[Record]:
+    def stream(self, name: str) -> Iterator[Record]:
+        """Every stored record of type `name`, in document and text order, fetched
+        ``READ_BATCH`` rows at a time: only the batch being read is held."""
         table = TABLES[name]
         with self.engine.connect() as conn:
-            for row in conn.execute(select(table).order_by(*self.order(name))):
+            rows = conn.execution_options(yield_per=READ_BATCH).execute(select(table).order_by(*self.order(name)))
+            for row in rows:
                 yield from_row(name, row._asdict())
 
+    def records(self) -> "Stored":
+        """Every record type the store holds, by record-type name, each read from the
+        database whenever it is iterated (see `Stored`)."""
+        return Stored(self)
+
     def read_all(self) -> dict[str, list[Record]]:
-        """Every record type the store holds, read once, by record-type name."""
+        """Every record type the store holds, read once into memory, by record-type name."""
         return {name: self.read(name) for name in RECORD_TYPES}
+
+    def count_missing(self, name: str, column: str) -> int:
+        """How many records of type `name` have no value (None or "") in `column`."""
+        table = TABLES[name]
+        where = or_(table.c[column].is_(None), table.c[column] == "")
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(table).where(where)).scalar_one()
+
+    def distinct(self, name: str, column: str) -> list[Any]:
+        """The distinct values of a column of the records of type `name`, sorted, without None."""
+        table = TABLES[name]
+        with self.engine.connect() as conn:
+            values = conn.execute(select(table.c[column]).distinct().where(table.c[column].is_not(None)))
+            return sorted(values.scalars())
 
     def counts(self) -> dict[str, int]:
         """How many records of each type the store holds."""
         with self.engine.connect() as conn:
             return {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
                     for name, table in TABLES.items()}
+
+
+class Stored(Mapping[str, "StoredRecords"]):
+    """The records of a store by record-type name, none of them held: each value streams
+    its records from the database whenever it is iterated (`Store.stream`), so that
+    exports written from it cost memory for one batch of rows."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __getitem__(self, name: str) -> "StoredRecords":
+        if name not in RECORD_TYPES:
+            raise KeyError(name)
+        return StoredRecords(self.store, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(RECORD_TYPES)
+
+    def __len__(self) -> int:
+        return len(RECORD_TYPES)
+
+
+class StoredRecords:
+    """The stored records of one type, read again from the database on each iteration."""
+
+    def __init__(self, store: Store, name: str):
+        self.store, self.name = store, name
+
+    def __iter__(self) -> Iterator[Record]:
+        return self.store.stream(self.name)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional, cast
 
 from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.engine import Engine, make_url
 
 from detente.errors import QueryError, RecordNotFound, StoreError
-from detente.records import RECORD_TYPES, Record
+from detente.records import RECORD_TYPES, Document, Record
 from detente.store import Store, engine_for, from_row
 from detente.store.schema import TABLES
 from detente.store.search import SEARCHABLE, matching
@@ -19,6 +19,7 @@ from detente.store.search import SEARCHABLE, matching
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 EQUAL = ("id", "doc_id", "actor_id", "speaker_id", "quote_id", "issue", "stance", "kind")
 """Filters that pick the rows whose column of the same name equals the value."""
+IDS_AT_ONCE = 500  # within any database's limit of parameters
 
 
 @dataclass(frozen=True)
@@ -132,9 +133,12 @@ def record(store: Store, record_id: str) -> tuple[str, Record]:
     raise RecordNotFound(f"No stored record has the id {record_id!r}.")
 
 
-def distinct(store: Store, name: str, column: str) -> list[Any]:
-    """The distinct values of a column of the records of type `name`, sorted, without None."""
-    table = TABLES[name]
+def documents_of(store: Store, ids: Iterable[str]) -> list[Document]:
+    """The stored documents with the ids `ids`, read ``IDS_AT_ONCE`` ids a query."""
+    wanted, documents = sorted(ids), TABLES["documents"]
+    found: list[Document] = []
     with store.engine.connect() as conn:
-        values = conn.execute(select(table.c[column]).distinct().where(table.c[column].is_not(None)))
-        return sorted(values.scalars())
+        for start in range(0, len(wanted), IDS_AT_ONCE):
+            rows = conn.execute(select(documents).where(documents.c.id.in_(wanted[start:start + IDS_AT_ONCE])))
+            found += [cast(Document, from_row("documents", row._asdict())) for row in rows]
+    return found
