@@ -31,6 +31,9 @@ SCHEMA_LOCK = 7_464_101  # the PostgreSQL advisory lock under which tables are c
 READ_BATCH = 500
 """Rows fetched from the database at a time when records are streamed (a server-side
 cursor on PostgreSQL), so that reading a store costs memory for one batch, not all of it."""
+SQLITE_BUSY_MS = 60_000
+"""How long a SQLite connection waits for another run's write (or its switch to WAL) to end
+before it fails with "database is locked"."""
 NUL, REPLACEMENT = "\x00", "\ufffd"
 
 
@@ -106,6 +109,7 @@ def _check_schema(engine: Engine) -> None:
 
 def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")  # another run writing: wait, don't fail
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
