@@ -305,10 +305,10 @@ def _reporter(subject: Token) -> Optional[Token]:
 
 
 def _purpose(clause: Token) -> bool:
-    """Whether `clause` is an adverbial clause of purpose or manner with no conjunction:
-    "began a hunger strike to protest X", "rallied, calling for X"."""
-    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children) and (
-        clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+    """Whether `clause` is a to-infinitive of purpose: "fired tear gas to disperse X" (not
+    a participle of result: "attacked a camp, killing 19 soldiers")."""
+    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _owned(token: Token) -> bool:
