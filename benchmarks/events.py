@@ -116,7 +116,7 @@ def analyse(texts: list[str], stages: list[str]) -> list:
     return list(nlp.pipe(docs, batch_size=64))
 
 
-def plv(path: Path, given: bool) -> float:
+def plv(path: Path, given: bool, misses: bool = False) -> float:
     rows = plv_rows(path)
     plain = [unmark(row["marked_sentence"]) for row in rows]
     gold = [row["gold_root"] for row in rows]
@@ -137,6 +137,9 @@ def plv(path: Path, given: bool) -> float:
             pair = next((e for e in events if (source is None or overlaps(e.source_text, source))
                          and (target is None or overlaps(e.target_text, target))), None)
             paired += pair is not None
+            if misses and pair is None:
+                print("MISS", json.dumps({"s": source, "t": target, "text": text, "events": [
+                    (e.type, e.trigger, e.source_text, e.target_text) for e in events]}, ensure_ascii=False))
             pred.append(TO_PLV.get(pair.type, pair.type) if pair is not None else NONE)
         print(f"PLV {path.name}, end to end: {len(rows)} rows, {time.perf_counter() - start:.1f} s")
         print(f"pair recall {paired / len(rows):.3f}; rows without any event {empty / len(rows):.3f}")
@@ -159,7 +162,7 @@ def event_words(record: dict) -> set[str]:
     return {w for piece in re.findall(r"\(EVT:\s*([^)]*)\)", markup) for w in words(piece)}
 
 
-def plover(path: Path) -> None:
+def plover(path: Path, misses: bool = False) -> None:
     records = plover_records(path)
     start = time.perf_counter()
     docs = analyse([r["text"] for r in records], ["actors", "quotes", "events"])
@@ -178,6 +181,9 @@ def plover(path: Path) -> None:
             source_ok = not sources or any(overlaps(chosen.source_text + chosen.source, s) for s in sources)
             target_ok = not targets or any(overlaps(chosen.target_text + chosen.target, t) for t in targets)
             right_args += source_ok and target_ok
+            if misses and not (source_ok and target_ok):
+                print("ARGS", json.dumps({"s": sources, "t": targets, "text": record["text"], "event": (
+                    chosen.type, chosen.trigger, chosen.source_text, chosen.target_text)}, ensure_ascii=False))
     print(f"PLOVER gold records {path.name}, end to end: {len(records)} records, {time.perf_counter() - start:.1f} s")
     print(f"source and target right where the type is right: {right_args}/{right_type}"
           f" = {right_args / right_type if right_type else 0:.3f}")
@@ -189,16 +195,18 @@ def main() -> None:
     parser.add_argument("--plv", type=Path, help=f"a PLV file (default {DEFAULT_PLV.name} when --plover is not given)")
     parser.add_argument("--given-arguments", action="store_true", help="code the event between the marked spans")
     parser.add_argument("--plover", type=Path, nargs="?", const=DEFAULT_PLOVER, help="the PLOVER gold records")
+    parser.add_argument("--misses", action="store_true",
+                        help="end to end, also print each row whose pair (PLV) or arguments (PLOVER) were missed")
     parser.add_argument("--floor", type=float, help="exit 1 when the PLV macro-F1 falls below this (CI's floor)")
     args = parser.parse_args()
     if args.plover is not None:
-        plover(args.plover)
+        plover(args.plover, args.misses)
         if args.plv is None:
             return
     path = args.plv or DEFAULT_PLV
     if not path.is_file():
         sys.exit(f"{path}: no such PLV file")
-    macro = plv(path, args.given_arguments)
+    macro = plv(path, args.given_arguments, args.misses)
     if args.floor is not None and macro < args.floor:
         sys.exit(f"The PLV macro-F1 {macro:.3f} is below its floor {args.floor:.3f}.")
 

@@ -100,3 +100,31 @@ def test_calling_for_punishment_between_given_actors_accuses(events_alone):
     assert found is not None and found.type == "ACCUSE"
     (event,) = events_alone("The ministers urged the junta to free the prisoners or face sanctions.")._.events
     assert event.type == "REQUEST"  # a demand backed by a threat of sanctions is still a demand
+
+
+def test_what_the_source_owns_is_no_target(events_alone):
+    (event,) = events_alone("Chile began withdrawing its soldiers from Bolivia.")._.events
+    assert event.target == ["Bolivia"]
+    (event,) = events_alone("The envoys held their second meeting with the Kenyan president.")._.events
+    assert event.type == "CONSULT" and event.target_text == ["Kenyan president"]
+
+
+def test_what_is_given_is_no_recipient(events_alone):
+    (event,) = events_alone("Portugal will contribute soldiers to Mozambique.")._.events
+    assert event.target == ["Mozambique"]  # the soldiers are what is given
+
+
+def test_the_parties_between_which_a_mediation_runs_are_its_targets(events_alone):
+    (event,) = events_alone("Norway launched a mediation effort between Colombia and Venezuela.")._.events
+    assert (event.type, event.target) == ("CONSULT", ["Colombia", "Venezuela"])
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(events_alone):
+    doc = events_alone("The miners threatened to stage a general strike unless the cabinet resigned within a week.")
+    (event,) = doc._.events
+    assert (event.type, event.target_text) == ("THREATEN", ["cabinet"])
+
+
+def test_a_purpose_clause_names_the_target(events_alone):
+    (event,) = events_alone("Police fired tear gas to disperse the students.")._.events
+    assert (event.type, event.target_text) == ("ASSAULT", ["students"])

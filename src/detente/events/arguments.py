@@ -22,6 +22,7 @@ from detente.events.ontology import Ontology
 from detente.events.triggers import Match, governor
 from detente.lang.en import (
     ACTOR_NOUNS,
+    CONTINGENT,
     FUTURE_MARKERS,
     NEGATORS,
     NOUN_TARGET_PREPOSITIONS,
@@ -96,12 +97,19 @@ class Arguments:
 
     def targets(self, found: Match, sources: list[Party]) -> list[Party]:
         """The event's targets, else those of the event it governs ("offered to hand them
-        over to Britain"), else the thing it is done to ("attacked an army camp"), else the
-        place it happened in ("lifted the curfew in Gaza")."""
+        over to Britain") or of its purpose ("struck to protest X"), else the subject of its
+        condition ("threatened to strike unless X resigns"), else the thing it is done to
+        ("attacked an army camp"), else the place it happened in ("lifted the curfew in Gaza")."""
         clauses = ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
-                                                 if c.dep_ in ("xcomp", "ccomp")))
+                                                 if c.dep_ in ("xcomp", "ccomp") or _purpose(c)))
         for head, tokens in clauses:
             parties = self._targets_of(head, tokens, sources)
+            if parties:
+                return parties
+        conditions = [c for head, _ in clauses for c in head.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in CONTINGENT for m in c.children)]
+        for clause in conditions:  # "threatened to strike unless the government resigns"
+            parties = _others(self.parties(c for c in clause.children if c.dep_ in SUBJECT_DEPS), sources)
             if parties:
                 return parties
         for head, tokens in clauses:
@@ -125,13 +133,16 @@ class Arguments:
         return []
 
     def _targets_of(self, verb: Token, tokens: tuple[Token, ...], sources: list[Party]) -> list[Party]:
-        if verb.lemma_.lower() in TRANSFER_VERBS:  # "sent troops to Haiti": Haiti receives them
+        transfer = verb.lemma_.lower() in TRANSFER_VERBS
+        if transfer:  # "sent troops to Haiti": Haiti receives them
             recipients = [g for h in _heads(verb, tokens) for c in h.children if c.dep_ == "prep"
                           and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
             parties = _others(self.parties(recipients), sources)
             if parties:
                 return parties
         for token in _objects(verb):
+            if _owned(token) or (transfer and token.dep_ == "dobj"):  # "withdrew its troops", "sent troops"
+                continue
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
@@ -291,6 +302,19 @@ def _reporter(subject: Token) -> Optional[Token]:
         return None
     speaker = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
     return speaker if speaker is not None and speaker.pos_ != "PRON" else None
+
+
+def _purpose(clause: Token) -> bool:
+    """Whether `clause` is a to-infinitive of purpose: "fired tear gas to disperse X" (not
+    a participle of result: "attacked a camp, killing 19 soldiers")."""
+    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _owned(token: Token) -> bool:
+    """Whether the noun phrase `token` heads is the subject's own, by a possessive pronoun
+    ("withdrew its troops from X", "held their first meeting with X"): no target."""
+    return token.tag_ == "PRP$" or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
 def _others(parties: list[Party], sources: list[Party]) -> list[Party]:

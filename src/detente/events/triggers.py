@@ -13,12 +13,13 @@ from typing import Optional
 from spacy.tokens import Token
 
 from detente.events.ontology import Ontology, Trigger
-from detente.lang.en import GENERIC_NOUNS, SELF_PRONOUNS
+from detente.lang.en import GENERIC_NOUNS, IMMATERIAL_OBJECTS, IMPERSONAL_PRONOUNS, SELF_PRONOUNS, TRANSFER_VERBS
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt", "oprd", "acomp"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl"})  # a verb's: not its own phrase
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,19 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
         modal = _obligation(token, ontology)
         if modal is not None:
             return Match(token, (token, modal), Trigger(ontology.obligation), "verb")
+    if lemma in TRANSFER_VERBS and _gives_words(token):
+        return None
     found = ontology.verbs.get(lemma)
     return Match(token, (token,), _with_mode(found, token, ontology), "verb") if found is not None else None
+
+
+def _gives_words(verb: Token) -> bool:
+    """Whether a verb of giving hands over words or a state of mind, not goods: its
+    direct object, else its "to" object, is immaterial ("provided no details",
+    "contributed to this report")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in IMMATERIAL_OBJECTS or o.lower_ in IMMATERIAL_OBJECTS for o in objects)
 
 
 def _ended(verb: Token, ontology: Ontology) -> Optional[Match]:
@@ -125,10 +137,11 @@ def _dated(particle: Token) -> bool:
 
 def _obligation(verb: Token, ontology: Ontology) -> Optional[Token]:
     """The modal of obligation of a reported clause whose own subject is someone else
-    ("said Kyiv must withdraw", "insisted that talks should resume"; not "we must"), if any."""
+    ("said Kyiv must withdraw", "insisted that talks should resume"; not "we must" nor "it
+    should be seen as"), if any."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or any(s.lower_ in SELF_PRONOUNS for s in subjects):
+        if not subjects or any(s.lower_ in SELF_PRONOUNS | IMPERSONAL_PRONOUNS for s in subjects):
             continue
         modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in ontology.modals), None)
         if modal is not None:
@@ -180,7 +193,7 @@ def as_intention(found: Match, future: bool, ontology: Ontology) -> Trigger:
     is future or under a word of readiness ("is willing to provide aid", "will boycott
     the vote"), the type of the intention that covers it."""
     trigger = found.trigger
-    phrase = list(found.head.subtree)
+    phrase = own_phrase(found.head, found.tokens)
     objects = [c for c in found.head.children if c.dep_ == "dobj"] + [
         g for t in found.tokens if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
     for rule in ontology.recode:
@@ -194,6 +207,21 @@ def as_intention(found: Match, future: bool, ontology: Ontology) -> Trigger:
                 future or (outer is not None and outer.lemma_.lower() in intention.heads)):
             return Trigger(intention.type)
     return trigger
+
+
+def own_phrase(head: Token, keep: tuple[Token, ...] = ()) -> list[Token]:
+    """The words of `head`'s own phrase: its subtree without the clauses it governs or
+    that modify its nouns ("attended a meeting, where they discussed humanitarian aid"
+    holds no "humanitarian"), save those holding a word of `keep` (the reported clause
+    of "said they should open an inquiry")."""
+    found, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS
+                     or (c.dep_ == "conj" and c.pos_ not in VERB_POS)
+                     or any(c.left_edge.i <= k.i <= c.right_edge.i for k in keep))
+    return sorted(found, key=lambda t: t.i)
 
 
 def as_refusal(trigger: Trigger, denied: bool, ontology: Ontology) -> tuple[Trigger, bool]:
