@@ -27,3 +27,15 @@ def test_a_clause_holding_a_short_fragment_is_reported_speech(parser):
 ])
 def test_a_long_fragment_or_one_with_its_own_subject_is_a_partial_quote_alone(parser, text):
     assert [kind for kind, _ in found(parser, text)] == ["partial"]
+
+
+def test_a_fragment_closing_the_clause_with_its_full_stop_inside_the_marks(parser):
+    text = "The envoy urged the two neighbours to reopen the border and end the “increasingly costly standoff.”"
+    quotes = found(parser, text)
+    assert ("indirect", "to reopen the border and end the “increasingly costly standoff") in quotes
+    assert ("partial", "increasingly costly standoff.") in quotes
+
+
+def test_a_quoted_verb_of_the_clause_carries_the_claim(parser):
+    text = "The coach told reporters he “regrets” that the league had ignored the players’ “concerns.”"
+    assert [kind for kind, _ in found(parser, text)] == ["partial", "partial"]

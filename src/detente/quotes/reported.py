@@ -27,6 +27,7 @@ from detente.quotes.speakers import (
 )
 
 LONGEST_FRAGMENT = 5  # words: a longer quoted fragment carries the claim, a partial quote of its own
+COMPLEMENTS = ("ccomp", "xcomp", "dobj", "acomp", "attr")
 
 
 def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]],
@@ -43,7 +44,7 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
-        hung = _in_a_statement(verb)
+        hung = _in_a_statement(verb) + _that_clause_after(verb)
         for comp in [*verb.children, *hung]:
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
@@ -93,14 +94,24 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
 
 def _holds_fragment(content: Span, start: int, end: int, fragments: Sequence[tuple[int, int]]) -> bool:
     """Whether the quoted fragment at start..end is a short phrase (a label, a verb phrase)
-    inside `content`, with at least three words of the content outside its marks. A fragment
-    with a subject of its own (“we're close”) is a clause that carries the claim alone."""
-    if (start, end) not in fragments or not (content.start_char <= start and end <= content.end_char):
-        return False
+    inside `content`, with at least three words of the content's own clause outside its
+    marks (its subject's head, auxiliaries and subordinate clauses not counted: "while …, she
+    was “…”" is the fragment's claim). A fragment with a subject of its own (“we're close”),
+    or the content's verb without its complement (he “regrets” that …), carries the claim
+    alone."""
+    text = docinfo.info(content.doc).text
+    if (start, end) not in fragments or not (content.start_char <= start and start < content.end_char) \
+            or any(c.isalnum() for c in text[content.end_char:end]):
+        return False  # a fragment closing the content may end past it by its trimmed marks: … “do difficult things.”
     inside = [t for t in content if start <= t.idx < end]
     words = sum(t.is_alpha for t in inside)
-    return words <= LONGEST_FRAGMENT and not any(t.dep_ in (*SUBJECTS, "expl") for t in inside) \
-        and sum(t.is_alpha for t in content) - words >= 3
+    bare_verb = content.root in inside and any(
+        c.dep_ in COMPLEMENTS and c not in inside for c in content.root.children)
+    subordinate = {t.i for c in content.root.children if c.dep_ == "advcl" for t in c.subtree}
+    own = [t for t in content if t.is_alpha and t not in inside and t.i not in subordinate
+           and t.dep_ not in SUBJECTS and t.pos_ != "AUX"]
+    return words <= LONGEST_FRAGMENT and not bare_verb and len(own) >= 3 \
+        and not any(t.dep_ in (*SUBJECTS, "expl") for t in inside)
 
 
 def _trails(comp: Token, verb: Token) -> bool:
@@ -117,6 +128,18 @@ def _in_a_statement(verb: Token) -> list[Token]:
             for text in prep.children if text.dep_ == "pobj" and text.lemma_.lower() in TEXTS | SPEECH_NOUNS
             for clause in text.children if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > text.i
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)]
+
+
+def _that_clause_after(verb: Token) -> list[Token]:
+    """The that-clause right after a cue verb that the parser hung on a verb before it
+    (the rift could widen with the minister warning that the bases are at risk)."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "that" or doc[verb.i + 1].dep_ != "mark":
+        return []
+    clause = doc[verb.i + 1].head
+    if clause.dep_ != "ccomp" or clause.head == verb or clause.head.i > verb.i:
+        return []
+    return [clause]
 
 
 def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
@@ -160,8 +183,11 @@ def _content_span(comp: Token, last: Optional[Token] = None) -> Optional[Span]:
 def _second_report(t: Token) -> bool:
     """Whether a cue verb joined by "and" or "but" reports a statement of its own (… and
     added that …; … but suggested the orders came from above), not a second complement
-    of the first ("that A and that he would ask B to …") or an act (pointed his gun)."""
-    return any(c.dep_ in ("ccomp", "xcomp") for c in t.children) and not any(c.dep_ == "mark" for c in t.children)
+    of the first ("that A and that he would ask B to …") or an act (pointed his gun); a
+    call for something is one (… is arbitrary and called for his release)."""
+    calls_for = t.lemma_.lower() in LABELLING_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+    return (calls_for or any(c.dep_ in ("ccomp", "xcomp") for c in t.children)) \
+        and not any(c.dep_ == "mark" for c in t.children)
 
 
 def according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:

@@ -85,6 +85,9 @@ def speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
     if verb.tag_ in ("VBD", "VBZ") and before.pos_ == "PROPN" and before.head != verb \
             and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return noun_phrase(before)  # a name the parser attached elsewhere: …, Bill Clinton said his wife …
+    absolute = _with_subject(verb)
+    if absolute is not None:
+        return absolute  # an absolute with-phrase: … with Brussels warning that …
     if verb.dep_ == "acl" or (verb.tag_ == "VBG" and _word_before(verb).pos_ in ("NOUN", "PROPN")):
         return None  # a participle modifying a noun: the “legacy media” reporting that …
     fallback, node = None, verb
@@ -104,18 +107,33 @@ def speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
 
 def _name_set_off_before(verb: Token) -> Optional[Span]:
     """The person named before a finite cue verb without a subject, with only the words
-    describing them between (a phrase set off by commas, no verb): "In Oslo, Ana Ruiz,
-    coordinator for a rights group, says …"; None otherwise."""
+    describing them between (a phrase set off by commas, with no verb outside a relative
+    clause on the name): "In Oslo, Ana Ruiz, coordinator for a rights group, says …"; None
+    otherwise."""
     if verb.tag_ not in ("VBD", "VBZ") or verb.dep_ != "ROOT":
         return None
     people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end < verb.i]
-    if not people:
+    for name in reversed(people):
+        between = verb.doc[name.end:verb.i]
+        if between[0].text != "," or between[-1].text != "," \
+                or any(a.dep_ == "relcl" for a in name.root.ancestors):
+            continue  # a name inside the relative clause describes the speaker: Ana Ruiz, who knew Per Olsen, says
+        described = {t.i for t in name.root.subtree}  # a relative clause on the name: Ana Ruiz, who …, says
+        if all(t.pos_ not in ("VERB", "AUX") or t.i in described for t in between):
+            return name
+    return None
+
+
+def _with_subject(verb: Token) -> Optional[Span]:
+    """The object of "with" right before a participle, its subject in an absolute phrase
+    (talks stalled, with Brussels warning that …); None otherwise."""
+    if verb.tag_ != "VBG" or verb.i < 2:
         return None
-    name = people[-1]
-    between = verb.doc[name.end:verb.i]
-    if between[0].text != "," or between[-1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in between):
-        return None
-    return name
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            and noun.head.i == noun.left_edge.i - 1:
+        return noun_phrase(noun)
+    return None
 
 
 def _word_before(t: Token) -> Token:
