@@ -308,3 +308,10 @@ def test_a_party_several_issues_name_adds_weight_but_cannot_anchor_a_sentence():
     assert stem("R-77") not in profiles["jets"].names  # a code names the thing at stake
     assert not relief.matches("Lenders from Varonia gathered in the capital.")
     assert relief.matches("Lenders hope the sanctions on Varonia will be lifted.")
+
+
+def test_a_topic_word_that_only_modifies_another_noun_is_not_the_issue(plain_pipeline, tmp_path):
+    path = tmp_path / "talks.yaml"
+    path.write_text(textwrap.dedent(TALKS), encoding="utf-8")
+    found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that the talks table would collapse.")
+    assert not any(issue == "selvia-at-the-table" for _, issue, _ in found)
