@@ -292,3 +292,26 @@ def test_a_bare_negation_of_an_unrelated_verb_takes_no_side_on_a_mentioned_issue
 def test_a_short_plural_shares_its_singulars_stem():
     assert stem("jets") == stem("jet") and stem("laws") == stem("law")
     assert stem("bus") == "bus" and stem("gas") == "gas"
+
+
+def test_a_party_several_issues_name_adds_weight_but_cannot_anchor_a_sentence():
+    profiles = build_profiles([
+        {"id": "relief", "label": "Sanctions relief for Varonia", "support": "Lifting the sanctions on Varonia.",
+         "oppose": "Keeping the sanctions.", "support_sounds_like": ["Its lenders could trade abroad again."]},
+        {"id": "isle", "label": "Annexation of the island", "support": "Accepting that Varonia annexed the island."},
+        {"id": "fish", "label": "Fishing quotas", "support": "Raising the fishing quotas."},
+        {"id": "jets", "label": "Sale of R-77 jets", "support": "Selling R-77 jets to Caldor."},
+    ])
+    relief = profiles["relief"]
+    assert stem("Varonia") in relief.names and stem("Varonia") not in relief.shared
+    assert stem("Caldor") not in profiles["jets"].names  # one issue's own name is part of its topic
+    assert stem("R-77") not in profiles["jets"].names  # a code names the thing at stake
+    assert not relief.matches("Lenders from Varonia gathered in the capital.")
+    assert relief.matches("Lenders hope the sanctions on Varonia will be lifted.")
+
+
+def test_a_topic_word_that_only_modifies_another_noun_is_not_the_issue(plain_pipeline, tmp_path):
+    path = tmp_path / "talks.yaml"
+    path.write_text(textwrap.dedent(TALKS), encoding="utf-8")
+    found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that the talks table would collapse.")
+    assert not any(issue == "selvia-at-the-table" for _, issue, _ in found)

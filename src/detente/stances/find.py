@@ -282,7 +282,8 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     phrase is headed by the sentence's weightiest topic word of the issue, with the
     compounds and modifiers that are topic words too; a pole word next to it ("lift the
     sanctions", "keep the sanctions") makes it a support or oppose phrase, and without one
-    it is a mention, which takes a side only under a stance word."""
+    it is a mention, which takes a side only under a stance word. A topic word that only
+    modifies another noun ("the security order") names that noun's thing, not the issue."""
     if not profiles:
         return
     described = descriptions(sent)
@@ -293,7 +294,9 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
             continue
         weights = [0.0 if s in profile.shared else profile.topic.get(s, 0.0) for s in stems]
         best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
-        yield profile_phrase(sent, sent[best], profile, stems)
+        cue, head, span = profile_phrase(sent, sent[best], profile, stems)
+        if head.i == best + sent.start or profile.topic.get(stems[head.i - sent.start]):
+            yield cue, head, span
 
 
 def profile_phrase(sent: Span, anchor: Token, profile: Profile, stems: list[str]) -> tuple[Cue, Token, frozenset]:

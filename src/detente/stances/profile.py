@@ -6,7 +6,8 @@ mean, and a few example sentences. From these words a profile is built:
 - *topic words*, weighted by where they come from (label and keywords count most, the
   meanings next, the examples least) and by how specific they are to the issue among the
   taxonomy's issues (a word every issue uses, such as the country at the centre of the
-  negotiation, counts little);
+  negotiation, counts little; a party several issues name, such as a country, adds weight
+  but cannot by itself make a sentence about the issue);
 - *pole words*, which only one side's meaning and examples use ("lifting" sanctions for
   support, "keeping" them for oppose): met next to the topic word in a sentence, they say
   which side the phrase itself states, as a pattern of the ``support`` or ``oppose`` kind
@@ -145,21 +146,23 @@ def pole_stems(text: str) -> set[str]:
 @dataclass(frozen=True)
 class Profile:
     """The topic words (stem -> weight) and pole words of one issue; `shared` topic words,
-    which most of the taxonomy's issues use ("Ukraine"), add to a sentence's weight but
-    cannot anchor it."""
+    which most of the taxonomy's issues use ("Ukraine"), and `names` of parties that
+    several issues name ("Russia"), which say who takes part rather than what is at stake,
+    add to a sentence's weight but cannot anchor it."""
 
     issue: str
     topic: dict[str, float]
     support_words: frozenset[str]
     oppose_words: frozenset[str]
     shared: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
 
     def score(self, found: Iterable[str]) -> tuple[float, float]:
         """Total weight of the distinct topic stems in `found`, and the largest one that
         can anchor it."""
         found = set(found) & self.topic.keys()
         weights = [self.topic[s] for s in found]
-        return sum(weights), max((self.topic[s] for s in found - self.shared), default=0.0)
+        return sum(weights), max((self.topic[s] for s in found - self.shared - self.names), default=0.0)
 
     def about(self, found: Iterable[str]) -> bool:
         total, best = self.score(found)
@@ -176,10 +179,32 @@ class Profile:
         return 0 if support == oppose else (1 if support else -1)
 
 
+def texts_of(issue: dict) -> list[str]:
+    """The label, keywords, meanings and examples of an issue."""
+    return [issue["label"], *(issue.get("keywords") or ()), issue["support"], issue.get("oppose") or "",
+            *issue.get("support_sounds_like", ()), *issue.get("oppose_sounds_like", ())]
+
+
+def name_stems(texts: list[str]) -> frozenset[str]:
+    """The stems of the words `texts` only ever write capitalised past a sentence's first
+    word ("Ukraine", "Russian", "NATO"). Codes of letters and digits ("S-400", "F-35")
+    name things, not parties."""
+    capitalised, lower = set(), set()
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?:;])\s+", text):
+            for n, word in enumerate(WORD.findall(sentence)):
+                if word.islower():
+                    lower.add(stem(word))
+                elif n > 0 and word[0].isupper() and not any(c.isdigit() for c in word):
+                    capitalised.add(stem(word))
+    return frozenset(capitalised - lower)
+
+
 def build_profiles(issues: list[dict]) -> dict[str, Profile]:
     """Profiles of the issues described by `issues`, each a mapping with id, label,
     support, oppose, keywords, support_sounds_like and oppose_sounds_like."""
     raw: dict[str, dict[str, float]] = {}
+    names: dict[str, frozenset[str]] = {}
     poles: dict[str, tuple[set[str], set[str]]] = {}
     for issue in issues:
         weights: dict[str, float] = {}
@@ -194,6 +219,7 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         add([issue["support"], issue.get("oppose") or ""], "meaning")
         add([*issue.get("support_sounds_like", ()), *issue.get("oppose_sounds_like", ())], "example")
         raw[issue["id"]] = weights
+        names[issue["id"]] = name_stems(texts_of(issue))
         support = set().union(*map(pole_stems, [issue["support"], *issue.get("support_sounds_like", ())]))
         oppose = set().union(*map(pole_stems, [issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
         support, oppose = support - oppose, oppose - support
@@ -215,6 +241,8 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         topic = {s: round(w * specificity[s], 3) for s, w in weights.items()}
         support, oppose = poles[issue_id]
         shared = frozenset(s for s in weights if count > 2 and df[s] > count * SHARED)
+        # a name several issues use is a party ("Russia"); one issue's own is its topic ("Crimea")
+        parties = frozenset(s for s in names[issue_id] if df.get(s, 0) > 1)
         profiles[issue_id] = Profile(issue_id, {s: w for s, w in topic.items() if w > 0.2}, frozenset(support),
-                                     frozenset(oppose), shared)
+                                     frozenset(oppose), shared, parties)
     return profiles
