@@ -44,3 +44,15 @@ def test_the_acronym_of_a_programme_is_no_actor(nlp):
     names = actor_names(parse(nlp, text))
     assert "PRS" not in names and "Program for Reading Skills" not in names
 
+
+@pytest.mark.parametrize("text", [
+    "The Board of Harbour Appeals met on Monday, a week after the strike. "
+    "The BHA said the pilots' claims would be heard in May.",
+    "Pilots have appealed to the Northern Harbour Pilots Association (NHPA) for help. "
+    "The NHPA said the new rules would cost them half their work.",
+])
+def test_an_acronym_is_the_organisation_whose_name_it_spells(nlp, text):
+    doc = parse(nlp, text)
+    names = actor_names(doc)
+    assert not any(n.isupper() for n in names), names
+    assert speaker_of(doc, "would") in ("Board of Harbour Appeals", "Northern Harbour Pilots Association")

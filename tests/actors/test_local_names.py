@@ -41,19 +41,6 @@ def test_organisation_name_split_at_for_is_rejoined(nlp):
     assert speaker_of(doc, "rural schools") == "Andean Federation for the Defense of Indigenous Languages"
 
 
-@pytest.mark.parametrize("text", [
-    "The Board of Harbour Appeals met on Monday, a week after the strike. "
-    "The BHA said the pilots' claims would be heard in May.",
-    "Pilots have appealed to the Northern Harbour Pilots Association (NHPA) for help. "
-    "The NHPA said the new rules would cost them half their work.",
-])
-def test_an_acronym_is_the_organisation_whose_name_it_spells(nlp, text):
-    doc = parse(nlp, text)
-    names = actor_names(doc)
-    assert not any(n.isupper() for n in names), names
-    assert speaker_of(doc, "would") in ("Board of Harbour Appeals", "Northern Harbour Pilots Association")
-
-
 def test_the_last_words_of_an_organisation_name_are_that_organisation(nlp):
     text = ("The Department of Coastal Defence ordered the harbour closed on Friday. "
             "Coastal Defence said the storm wall would be finished by the winter.")

@@ -7,11 +7,10 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.lang.en import ACRONYM_SKIPS, NAME_JOINERS
+from detente.lang.en import ACRONYM_SKIPS
 
 LONGEST_ACRONYM = 6  # letters
 LONGEST_NAME = 8  # words of the name an acronym stands for
-JOINERS = NAME_JOINERS | ACRONYM_SKIPS  # small words an acronym skips: of, and, the
 
 
 def is_acronym(span: Span) -> bool:
@@ -22,7 +21,7 @@ def is_acronym(span: Span) -> bool:
 
 def initials(words: Iterable[str]) -> str:
     """The initials of a name's capitalised words, its joiners (of, and, the) skipped."""
-    return "".join(w[0] for w in words if w.lower() not in JOINERS and w[:1].isupper())
+    return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIPS and w[:1].isupper())
 
 
 def defined_name(acronym: Span) -> Optional[Span]:
@@ -37,9 +36,9 @@ def defined_name(acronym: Span) -> Optional[Span]:
             continue
         start = end
         while start > max(0, end - LONGEST_NAME) and (doc[start - 1].is_title or doc[start - 1].is_upper
-                                                      or doc[start - 1].lower_ in JOINERS):
+                                                      or doc[start - 1].lower_ in ACRONYM_SKIPS):
             start -= 1
-            if initials(t.text for t in doc[start:end]) == letters and doc[start].lower_ not in JOINERS:
+            if initials(t.text for t in doc[start:end]) == letters and doc[start].lower_ not in ACRONYM_SKIPS:
                 return doc[start:end]
     return None
 
@@ -53,7 +52,7 @@ def spelt_out(doc: Doc, letters: str) -> Optional[Span]:
         k, i = 0, start.i
         while i < len(doc) and k < len(letters) and i - start.i < LONGEST_NAME:
             word = doc[i]
-            if k and word.lower_ in JOINERS:
+            if k and word.lower_ in ACRONYM_SKIPS:
                 i += 1
             elif word.is_title and word.text[0] == letters[k]:
                 k, i = k + 1, i + 1
