@@ -3,7 +3,7 @@ Board of Immigration Appeals (BIA)", or a name the article gave before (the Depa
 Homeland Security … DHS)."""
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -11,6 +11,7 @@ from detente.lang.en import ACRONYM_SKIPS
 
 LONGEST_ACRONYM = 6  # letters
 LONGEST_NAME = 8  # words of the name an acronym stands for
+MEMO = "detente.acronyms"  # the key of a document's acronyms in its user data
 
 
 def is_acronym(span: Span) -> bool:
@@ -27,40 +28,72 @@ def initials(words: Iterable[str]) -> str:
 def defined_name(acronym: Span) -> Optional[Span]:
     """The name an article defines `acronym` by, anywhere in it: the capitalised words right
     before "(ACRONYM)" or ", or ACRONYM" whose initials spell it; None when there is none."""
-    doc, letters = acronym.doc, acronym.text
-    for tok in doc:
-        if tok.text != letters:
-            continue
-        end = _before_definition(tok)
-        if end is None:
-            continue
-        start = end
-        while start > max(0, end - LONGEST_NAME) and (doc[start - 1].is_title or doc[start - 1].is_upper
-                                                      or doc[start - 1].lower_ in ACRONYM_SKIPS):
-            start -= 1
-            if initials(t.text for t in doc[start:end]) == letters and doc[start].lower_ not in ACRONYM_SKIPS:
-                return doc[start:end]
-    return None
+    doc = acronym.doc
+    found = _memo(doc, "defined", lambda: _definitions(doc)).get(acronym.text)
+    return doc[found[0]:found[1]] if found else None
 
 
 def spelt_out(doc: Doc, letters: str) -> Optional[Span]:
     """The first run of capitalised words in `doc` whose initials spell `letters`, small
     words between them skipped ("Board of Immigration Appeals" for BIA); None when none does."""
-    for start in doc:
-        if start.text[:1] != letters[0] or not start.is_title:
+    spelt = _memo(doc, "spelt", dict)
+    if letters not in spelt:
+        starts = _memo(doc, "starts", lambda: _title_words_by_initial(doc))
+        spelt[letters] = next(filter(None, (_spelling(doc, start, letters) for start in starts.get(letters[0], ()))),
+                              None)
+    found = spelt[letters]
+    return doc[found[0]:found[1]] if found else None
+
+
+def _memo(doc: Doc, name: str, compute: Callable[[], dict]) -> dict:
+    """What `compute` gives for `doc`, computed once per document (kept in its user data as
+    token offsets, so that a document's acronyms cost one pass over it, not one per mention)."""
+    memo = doc.user_data.setdefault(MEMO, {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def _definitions(doc: Doc) -> dict[str, tuple[int, int]]:
+    """Each acronym the article defines ("Name (ACR)", "Name, or ACR") -> the offsets of the
+    first name whose initials spell it."""
+    names: dict[str, tuple[int, int]] = {}
+    for tok in doc:
+        end = _before_definition(tok)
+        if end is None or tok.text in names:
             continue
-        k, i = 0, start.i
-        while i < len(doc) and k < len(letters) and i - start.i < LONGEST_NAME:
-            word = doc[i]
-            if k and word.lower_ in ACRONYM_SKIPS:
-                i += 1
-            elif word.is_title and word.text[0] == letters[k]:
-                k, i = k + 1, i + 1
-            else:
+        letters, start = tok.text, end
+        while start > max(0, end - LONGEST_NAME) and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                      or doc[start - 1].lower_ in ACRONYM_SKIPS):
+            start -= 1
+            if initials(t.text for t in doc[start:end]) == letters and doc[start].lower_ not in ACRONYM_SKIPS:
+                names[letters] = (start, end)
                 break
-        if k == len(letters):
-            return doc[start.i:i]
-    return None
+    return names
+
+
+def _title_words_by_initial(doc: Doc) -> dict[str, list[int]]:
+    """The offsets of the document's title-case words, by their first letter."""
+    starts: dict[str, list[int]] = {}
+    for tok in doc:
+        if tok.is_title:
+            starts.setdefault(tok.text[0], []).append(tok.i)
+    return starts
+
+
+def _spelling(doc: Doc, start: int, letters: str) -> Optional[tuple[int, int]]:
+    """The offsets of the run of capitalised words from `start` whose initials spell
+    `letters`, small words between them skipped; None when the run spells something else."""
+    k, i = 0, start
+    while i < len(doc) and k < len(letters) and i - start < LONGEST_NAME:
+        word = doc[i]
+        if k and word.lower_ in ACRONYM_SKIPS:
+            i += 1
+        elif word.is_title and word.text[0] == letters[k]:
+            k, i = k + 1, i + 1
+        else:
+            break
+    return (start, i) if k == len(letters) else None
 
 
 def _before_definition(tok: Token) -> Optional[int]:

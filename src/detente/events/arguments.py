@@ -66,8 +66,10 @@ class Arguments:
 
     def __init__(self, doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontology):
         self.doc, self.resolver, self.ontology = doc, resolver, ontology
-        # read once: Doc.ents is slow
-        self.ents = [e for e in doc.ents if e.label_ in ENTITY_KINDS or e.label_ in PLACE_LABELS]
+        # read once: Doc.ents (and Span.ents, which reads it) is slow
+        ents = doc.ents
+        self.ents = [e for e in ents if e.label_ in ENTITY_KINDS or e.label_ in PLACE_LABELS]
+        self.dates = [e for e in ents if e.label_ == "DATE"]
 
     def sources(self, found: Match) -> list[Party]:
         head = found.head
@@ -220,8 +222,8 @@ class Arguments:
 
     def date(self, sent: Span) -> Optional[str]:
         """The sentence's own full date ("on 4 October 2007"), else the article's."""
-        for ent in sent.ents:
-            if ent.label_ == "DATE":
+        for ent in self.dates:
+            if sent.start <= ent.start and ent.end <= sent.end:
                 found = _full_date(ent.text)
                 if found is not None:
                     return found
