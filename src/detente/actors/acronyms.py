@@ -3,21 +3,24 @@ Board of Immigration Appeals (BIA)", or a name the article gave before (the Depa
 Homeland Security … DHS)."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.lang.en import ACRONYM_SKIPS
+from detente.nlp import docinfo
 
 LONGEST_ACRONYM = 6  # letters
 LONGEST_NAME = 8  # words of the name an acronym stands for
-MEMO = "detente.acronyms"  # the key of a document's acronyms in its user data
 
 
 def is_acronym(span: Span) -> bool:
     """One upper-case word of two to six letters: NISA, BLA."""
-    word = span.text
-    return len(span) == 1 and word.isalpha() and word.isupper() and 2 <= len(word) <= LONGEST_ACRONYM
+    return len(span) == 1 and _acronym_word(span.text)
+
+
+def _acronym_word(word: str) -> bool:
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= LONGEST_ACRONYM
 
 
 def initials(words: Iterable[str]) -> str:
@@ -29,29 +32,21 @@ def defined_name(acronym: Span) -> Optional[Span]:
     """The name an article defines `acronym` by, anywhere in it: the capitalised words right
     before "(ACRONYM)" or ", or ACRONYM" whose initials spell it; None when there is none."""
     doc = acronym.doc
-    found = _memo(doc, "defined", lambda: _definitions(doc)).get(acronym.text)
+    found = docinfo.info(doc).memo("acronym definitions", lambda: _definitions(doc)).get(acronym.text)
     return doc[found[0]:found[1]] if found else None
 
 
 def spelt_out(doc: Doc, letters: str) -> Optional[Span]:
     """The first run of capitalised words in `doc` whose initials spell `letters`, small
     words between them skipped ("Board of Immigration Appeals" for BIA); None when none does."""
-    spelt = _memo(doc, "spelt", dict)
+    facts = docinfo.info(doc)
+    spelt: dict[str, Optional[tuple[int, int]]] = facts.memo("acronyms spelt out", dict)
     if letters not in spelt:
-        starts = _memo(doc, "starts", lambda: _title_words_by_initial(doc))
+        starts = facts.memo("title words by initial", lambda: _title_words_by_initial(doc))
         spelt[letters] = next(filter(None, (_spelling(doc, start, letters) for start in starts.get(letters[0], ()))),
                               None)
     found = spelt[letters]
     return doc[found[0]:found[1]] if found else None
-
-
-def _memo(doc: Doc, name: str, compute: Callable[[], dict]) -> dict:
-    """What `compute` gives for `doc`, computed once per document (kept in its user data as
-    token offsets, so that a document's acronyms cost one pass over it, not one per mention)."""
-    memo = doc.user_data.setdefault(MEMO, {})
-    if name not in memo:
-        memo[name] = compute()
-    return memo[name]
 
 
 def _definitions(doc: Doc) -> dict[str, tuple[int, int]]:
@@ -59,8 +54,10 @@ def _definitions(doc: Doc) -> dict[str, tuple[int, int]]:
     first name whose initials spell it."""
     names: dict[str, tuple[int, int]] = {}
     for tok in doc:
+        if not _acronym_word(tok.text) or tok.text in names:
+            continue
         end = _before_definition(tok)
-        if end is None or tok.text in names:
+        if end is None:
             continue
         letters, start = tok.text, end
         while start > max(0, end - LONGEST_NAME) and (doc[start - 1].is_title or doc[start - 1].is_upper

@@ -838,7 +838,12 @@ class DocLinker:
     def _role_context(self, mention: Span, actor: Actor) -> set[str]:
         """The words the article describes a mention's actor with, as "lemma|word": the
         title before the name, an apposition on either side, a copula's complement
-        (Pinto is the former director of …) and the actor's description."""
+        (Pinto is the former director of …) and the actor's description (worked out once
+        per mention and description: every role noun of the document asks again)."""
+        key = ("role context", mention.start, mention.end, actor.description)
+        return docinfo.info(self.doc).memo(key, lambda: self._described_with(mention, actor))
+
+    def _described_with(self, mention: Span, actor: Actor) -> set[str]:
         doc, root = self.doc, mention.root
         parts: list[Span] = [doc[root.left_edge.i:mention.start]]
         for c in root.children:

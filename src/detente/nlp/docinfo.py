@@ -1,14 +1,17 @@
 """What linking reads of a parsed document again and again, worked out once per Doc:
 its text (``Doc.text`` joins every token anew), the sentence number of each token, its
-quotations and the tokens that character offsets cover."""
+quotations, the tokens that character offsets cover, and what a stage asks to keep
+(``memo``)."""
 from __future__ import annotations
 
 import weakref
-from typing import Optional
+from typing import Callable, Hashable, Optional, TypeVar
 
 from spacy.tokens import Doc
 
 from detente.nlp.quotemarks import QuoteSpan, find_quotes
+
+T = TypeVar("T")
 
 
 class DocInfo:
@@ -20,6 +23,14 @@ class DocInfo:
         self._quotes: Optional[list[QuoteSpan]] = None
         self._quoted: Optional[list[tuple[int, int]]] = None
         self._tokens: dict[tuple[int, int], Optional[tuple[int, int]]] = {}
+        self._memo: dict[Hashable, object] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What `compute` gives, computed on the first call with `key` and kept for the
+        document (keep offsets, not Spans or Tokens: they would keep the Doc alive)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
 
     def sentence_numbers(self, doc: Doc) -> list[int]:
         """The number of the sentence each token is in, by token index."""
