@@ -430,3 +430,10 @@ def test_a_quote_and_its_cue_attributed_with_according_to(parser):
 ], ids=["closing mark set off by a space", "paragraph opening with a closing glyph and a space"])
 def test_marks_set_off_by_spaces(text, content):
     assert [text[q.start:q.end].strip() for q in find_quotes(text)] == [content]
+
+
+def test_a_question_is_not_attributed_to_the_next_sentences_speaker(parser):
+    text = ("“The ferry runs again in May,” said harbour master Ines Kallio. “Will the tourists come back? "
+            "Will the shops open?” Earlier this week, the town council said it would cut the port fees.")
+    question = one(quotes(parser, text), "tourists come back")
+    assert question.speaker_text != "the town council"

@@ -103,6 +103,17 @@ def _person_by_context(ent: Span) -> bool:
         _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
 
 
+def _name_end(ent: Span) -> int:
+    """The end of a person's name, past capitalised names right after the entity that the
+    tagger left out of it and gave no other label (Chin | JouSen's agency)."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end - 1].whitespace_ == " " and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+            and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].lower_ not in titles.title_words() \
+            and doc[end].lower_ not in ORG_NOUNS | GOVERNMENT_NOUNS:
+        end += 1
+    return end
+
+
 def _short_forms(names: Iterable[str], taken: set[str]) -> dict[str, str]:
     """Folded given name or family-first surname -> full name, for the short forms no
     surname claims and only one person of the document has: "Wei" for Wei Tianming,
@@ -226,7 +237,7 @@ class DocLinker:
         """An entity cleaned of leading articles, possessives and line breaks, and split at
         dashes joining two names ("Trump-Putin"); relabelled `label` when given."""
         doc, label = self.doc, label or ent.label_
-        start, end = ent.start, ent.end
+        start, end = ent.start, _name_end(ent) if label == "PERSON" else ent.end
         while start < end and (doc[start].pos_ in ("DET", "VERB", "AUX", "PUNCT") or doc[start].is_space):
             start += 1
         for i in range(start, end):
@@ -805,10 +816,13 @@ class DocLinker:
                          if t.pos_ in ("NOUN", "ADJ") and self._mention_at(t.idx, inside=True) is None)
         for k in range(len(plain.split())):
             canon.update(c.lower() for c in titles.variants().get(" ".join(plain.split()[k:]), ()))
-        best: Optional[tuple[float, int, Actor]] = None
+        owners = self._countries_in(span[:role.i - span.start])
+        best: Optional[tuple[bool, int, int, Actor]] = None
         latest_org: Optional[tuple[int, Actor]] = None
         facts = docinfo.info(doc)
         earliest = span.start_char - ROLE_LOOK_BACK
+        earlier: list[tuple[Mention, Actor, Span, list[Span]]] = []
+        countries: dict[str, set[str]] = {}  # actor id -> the countries its descriptions name
         for m in doc._.mentions:
             if not earliest <= m.start < span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
                 continue
@@ -818,27 +832,36 @@ class DocLinker:
             tokens = facts.token_range(doc, m.start, m.end)
             if tokens is None:
                 continue
+            named = doc[tokens[0]:tokens[1]]
+            parts = self._context_parts(named)
+            earlier.append((m, actor, named, parts))
+            countries.setdefault(actor.id, {actor.country} - {None}).update(
+                c for part in parts for c in self._countries_in(part))
+        for m, actor, named, parts in earlier:
             if actor.kind == "organisation" and (latest_org is None or m.start > latest_org[0]) and (
-                    actor.id in self.speakers or doc[tokens[0]:tokens[1]].root.dep_ in AGENT_DEPS[:2]):
+                    actor.id in self.speakers or named.root.dep_ in AGENT_DEPS[:2]):
                 latest_org = (m.start, actor)
-            context = self._role_context(doc[tokens[0]:tokens[1]], actor)
+            context = self._role_context(parts, actor)
             lemmas = {w.split("|")[0] for w in context}
             text = " " + " ".join(sorted(lemmas)) + " "
             if lemma in lemmas or any(all(" " + w + " " in text for w in c.split() if w not in ("of", "the"))
                                       for c in canon):
-                score = len(words & {w.split("|")[1] for w in context})
-                if best is None or (score, m.start) > (best[0], best[1]):
-                    best = (score, m.start, actor)
+                own = countries[actor.id]
+                if owners and own and not owners & own:
+                    continue  # "China's envoy" names no envoy of another country
+                key = (bool(owners & own), len(words & {w.split("|")[1] for w in context}), m.start)
+                if best is None or key > best[:3]:
+                    best = (*key, actor)
         if best is not None:
-            return best[2]
+            return best[3]
         if lemma in ORG_NOUNS and latest_org is not None:
             return latest_org[1]
         return None
 
-    def _role_context(self, mention: Span, actor: Actor) -> set[str]:
-        """The words the article describes a mention's actor with, as "lemma|word": the
-        title before the name, an apposition on either side, a copula's complement
-        (Pinto is the former director of …) and the actor's description."""
+    def _context_parts(self, mention: Span) -> list[Span]:
+        """The phrases the article describes a mention's actor with: the title before the
+        name, an apposition on either side and a copula's complement (Pinto is the former
+        director of …)."""
         doc, root = self.doc, mention.root
         parts: list[Span] = [doc[root.left_edge.i:mention.start]]
         for c in root.children:
@@ -849,10 +872,19 @@ class DocLinker:
             parts.append(doc[head.left_edge.i:head.i + 1])
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
             parts.extend(doc[c.left_edge.i:c.right_edge.i + 1] for c in root.head.children if c.dep_ == "attr")
+        return parts
+
+    def _role_context(self, parts: list[Span], actor: Actor) -> set[str]:
+        """The words of `parts` (see _context_parts) and of the actor's description, as "lemma|word"."""
         out = {f"{t.lemma_.lower()}|{t.lower_}" for part in parts for t in part if t.is_alpha}
         for word in (actor.description or "").lower().split():
             out.add(f"{word}|{word}")
         return out
+
+    def _countries_in(self, span: Span) -> set[str]:
+        """The ids of the countries linked inside `span` (China, Beijing, Chinese, U.S.)."""
+        return {m.actor_id for m in self.doc._.mentions if m.kind == "country" and m.actor_id
+                and span.start_char <= m.start < span.end_char}
 
     # --- bookkeeping -----------------------------------------------------------------------
 
