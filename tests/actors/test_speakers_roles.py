@@ -114,3 +114,11 @@ def test_a_surname_the_tagger_left_out_of_the_name_belongs_to_it(nlp):
     doc = parse(nlp, text)
     assert [m.actor for m in doc._.mentions if m.text.startswith("Lau")] == ["Lau PeiWen"]
     assert speaker_of(doc, "price of flour") == "Lau PeiWen"
+
+
+def test_a_name_the_tagger_took_for_an_organisation_is_a_person_by_the_role_after_it(nlp):
+    text = ("“The river has never been this low,” said Tomas Berglund. "
+            "Naledi Masire, director at the Lake Basin Forum, says fishermen will be the first to suffer. "
+            "“Without rain the boats cannot leave the harbour,” she said.")
+    doc = parse(nlp, text)
+    assert speaker_of(doc, "boats cannot leave") == "Naledi Masire"

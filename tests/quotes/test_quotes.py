@@ -96,6 +96,12 @@ def test_partial_quote_inside_reported_speech(parser):
      "Ukraine would not recognise Russian control of Crimea", "said", "the foreign minister"),
     ("The German chancellor urged European governments to raise their defence spending without delay.",
      "to raise their defence spending without delay", "urged", "The German chancellor"),
+    ("Two senators called on the trade secretary to suspend the tariffs on Canadian timber.",
+     "to suspend the tariffs on Canadian timber", "called", "Two senators"),
+    ("The ferries will run again in May, he forecast.",
+     "The ferries will run again in May", "forecast", "he"),
+    ("The mayor confided that the budget for the new bridge had already run out.",
+     "the budget for the new bridge had already run out", "confided", "The mayor"),
 ])
 def test_indirect_speech(parser, text, content, cue, speaker):
     q = one(quotes(parser, text), content)
@@ -437,3 +443,17 @@ def test_a_question_is_not_attributed_to_the_next_sentences_speaker(parser):
             "Will the shops open?” Earlier this week, the town council said it would cut the port fees.")
     question = one(quotes(parser, text), "tourists come back")
     assert question.speaker_text != "the town council"
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister pushes to reopen the border crossing before the harvest.",
+    "The witness asked to remain anonymous for the safety of her family.",
+])
+def test_a_directive_verb_without_an_addressee_reports_no_speech(parser, text):
+    assert not [q for q in quotes(parser, text) if q.kind == "indirect"]
+
+
+def test_a_call_on_someone_to_act_is_reported_speech(parser):
+    q = one(quotes(parser, "The senator called on fellow farmers to boycott the new seed law."), "boycott")
+    assert q.kind == "indirect" and q.text == "to boycott the new seed law"
+

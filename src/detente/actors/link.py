@@ -27,6 +27,7 @@ from detente.lang.en import (
     MEDIUM_NOUNS,
     NAME_JOINERS,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PUBLISHING_VERBS,
     RELAY_VERBS,
     SOURCE_DOCUMENT_NOUNS,
@@ -45,6 +46,7 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
+HONORIFICS = frozenset({"mr", "ms", "mrs", "dr"})
 BYLINE_TOKENS = 12  # the longest byline line ("By …"), in tokens
 ROLE_LOOK_BACK = 20_000  # characters before a role noun ("the mayor") searched for whom it names
 AUTHOR_PREPOSITIONS = ("by", "from", "of")
@@ -92,20 +94,27 @@ def _name_like(span: Span) -> bool:
 
 def _person_by_context(ent: Span) -> bool:
     """Whether a name the tagger took for an organisation is a person's by its context: an
-    honorific before it (Ms. Tajaroensuk), a relative clause with "who" or an age after
-    it (Chalida Tajaroensuk, who heads …; Amina Wanjiru, 31, works …)."""
+    honorific before it (Ms. Tajaroensuk), a relative clause with "who", an age or a
+    person's role without an article after it (Chalida Tajaroensuk, who heads …; Amina
+    Wanjiru, 31, works …; Ana Ruiz, director at the fund, says …)."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr"):
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS:
         return True
     after = doc[ent.end:ent.end + 3]
+    if not all(_capitalised(t) for t in ent) or any(t.lower_ in ORG_NOUNS for t in ent):
+        return False
+    role = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end and c.tag_ == "NN"
+            and not any(d.dep_ == "det" for d in c.children)]
+    if role and after[:1].text == "," and (
+            role[0].lemma_.lower() in PERSON_NOUNS or role[0].lower_ in titles.title_words()):
+        return True  # Ana Ruiz, director at the fund, says …
     age = len(after) == 3 and after[1].like_num and after[2].text == ","  # Amina Wanjiru, 31, works …
-    return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2 and all(
-        _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
+    return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2
 
 
 def _name_end(ent: Span) -> int:
     """The end of a person's name, past capitalised names right after the entity that the
-    tagger left out of it and gave no other label (Chin | JouSen's agency)."""
+    tagger left out of it and gave no other label (Lau | PeiWen runs …)."""
     doc, end = ent.doc, ent.end
     while end < len(doc) and doc[end - 1].whitespace_ == " " and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
             and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].lower_ not in titles.title_words() \
@@ -237,7 +246,14 @@ class DocLinker:
         """An entity cleaned of leading articles, possessives and line breaks, and split at
         dashes joining two names ("Trump-Putin"); relabelled `label` when given."""
         doc, label = self.doc, label or ent.label_
-        start, end = ent.start, _name_end(ent) if label == "PERSON" else ent.end
+        start, end = ent.start, ent.end
+        if label == "PERSON":
+            end = _name_end(ent)
+            while start > ent.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
+                    start, end) and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_alpha \
+                    and not doc[start - 1].ent_type_ and _capitalised(doc[start - 1]) \
+                    and doc[start - 1].lower_ not in titles.title_words() | HONORIFICS:
+                start -= 1  # a given name the tagger left out: Siyoka | Simasiku (ORG), director at …
         while start < end and (doc[start].pos_ in ("DET", "VERB", "AUX", "PUNCT") or doc[start].is_space):
             start += 1
         for i in range(start, end):
@@ -673,7 +689,10 @@ class DocLinker:
             if existing is not None and existing.start == span.start_char:
                 return existing
             found = pronouns.resolve(doc, span[0], self.speakers)
-            return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
+            if found is None:
+                source = self._unnamed_subject_before(span[0])
+                return self._anonymous(source, 0.5) if source is not None else None
+            return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1])
         if len(span) == 1 and span[0].lower_ == "it" and span[0].pos_ == "PRON":
             found = pronouns.resolve(doc, span[0], self.speakers, kind="neuter")
             return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
@@ -729,6 +748,17 @@ class DocLinker:
         actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
         self.doc._.actors.setdefault(actor.id, actor)
         return self._mention(span.start_char, span.end_char, self.doc._.actors[actor.id], "anonymous", confidence)
+
+    def _unnamed_subject_before(self, pronoun: Token) -> Optional[Span]:
+        """For a he or she no name fits, the latest person named by role as a subject in
+        its sentence or the one before (A ferry captain … described the crossing. “…,” he
+        said): a singular person noun, as the source it stands for."""
+        doc = self.doc
+        first = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+        for t in reversed(doc[first:pronoun.i]):
+            if t.dep_ == "nsubj" and t.tag_ == "NN" and anonymous.is_person_noun(t):
+                return doc[t.left_edge.i:t.i + 1]
+        return None
 
     def _own_name(self, span: Span) -> Optional[Span]:
         """The speaker's own name when the mentions inside `span` only modify it: "the

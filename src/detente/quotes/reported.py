@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, TEXTS
+from detente.lang.en import DIRECTIVE_VERBS, INTENTION_VERBS, LABELLING_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, TEXTS
 from detente.nlp import docinfo
 from detente.quotes.confidence import CONFIDENCE
 from detente.quotes.spans import Found, outside, trim, within
@@ -47,7 +47,7 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
         hung = _in_a_statement(verb) + _that_clause_after(verb)
         for comp in [*verb.children, *hung]:
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and _addressed(verb, comp)
             if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
                     or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
@@ -112,6 +112,18 @@ def _holds_fragment(content: Span, start: int, end: int, fragments: Sequence[tup
            and t.dep_ not in SUBJECTS and t.pos_ != "AUX"]
     return words <= LONGEST_FRAGMENT and not bare_verb and len(own) >= 3 \
         and not any(t.dep_ in (*SUBJECTS, "expl") for t in inside)
+
+
+def _addressed(verb: Token, comp: Token) -> bool:
+    """Whether an infinitive after a directive verb tells someone to act (urged Russia to
+    accept; called on them to act): the verb has an addressee or the infinitive a
+    subject; without one the verb is an effort or a wish of the subject's own (Trump
+    pushes to broker a deal; she asked to remain anonymous). Verbs of intention need none."""
+    if verb.lemma_.lower() not in DIRECTIVE_VERBS or verb.lemma_.lower() in INTENTION_VERBS or verb.tag_ == "VBN":
+        return True  # a passive's subject is the addressee: he was called on to resign
+    return any(c.dep_ in ("dobj", "dative") or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")
+                                                  and any(o.dep_ == "pobj" for o in c.children))
+               for c in verb.children) or any(c.dep_ in SUBJECTS for c in comp.children)  # called on Rubio to act
 
 
 def _trails(comp: Token, verb: Token) -> bool:
