@@ -122,3 +122,11 @@ def test_a_name_the_tagger_took_for_an_organisation_is_a_person_by_the_role_afte
             "“Without rain the boats cannot leave the harbour,” she said.")
     doc = parse(nlp, text)
     assert speaker_of(doc, "boats cannot leave") == "Naledi Masire"
+
+
+def test_a_name_the_tagger_missed_is_a_person_by_the_role_after_it(nlp):
+    text = ("Dul Sarin, a farmer, said the river had flooded his fields. "
+            "Pen Nhem, the union’s executive director, told reporters the strike was over. "
+            "He called for the wages to be paid so that Dul Sarin “can feed his family again.”")
+    doc = parse(nlp, text)
+    assert speaker_of(doc, "feed his family") == "Pen Nhem"

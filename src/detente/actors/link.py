@@ -103,13 +103,44 @@ def _person_by_context(ent: Span) -> bool:
     after = doc[ent.end:ent.end + 3]
     if not all(_capitalised(t) for t in ent) or any(t.lower_ in ORG_NOUNS for t in ent):
         return False
-    role = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end and c.tag_ == "NN"
-            and not any(d.dep_ == "det" for d in c.children)]
-    if role and after[:1].text == "," and (
-            role[0].lemma_.lower() in PERSON_NOUNS or role[0].lower_ in titles.title_words()):
+    if _role_in_apposition(ent):
         return True  # Ana Ruiz, director at the fund, says …
     age = len(after) == 3 and after[1].like_num and after[2].text == ","  # Amina Wanjiru, 31, works …
     return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2
+
+
+def _role_in_apposition(name: Span) -> bool:
+    """Whether a name is followed by a comma and a person's role without an article, in
+    apposition: "Ana Ruiz, director at the fund", "Li Wei, the group's spokesman"."""
+    after = name.doc[name.end:name.end + 1]
+    role = [c for c in name.root.children if c.dep_ == "appos" and c.i > name.end and c.tag_ == "NN"
+            and not any(d.dep_ == "det" for d in c.children)]
+    return bool(role) and after.text == "," and (
+        role[0].lemma_.lower() in PERSON_NOUNS or role[0].lower_ in titles.title_words())
+
+
+def _untagged_people(doc: Doc) -> list[Span]:
+    """Names the tagger gave no label that a person's role in apposition shows to be a
+    person's (Ana Ruiz, the union's executive director, told …)."""
+    out = []
+    for t in doc:
+        if t.tag_ != "NNP" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass") or not _capitalised(t):
+            continue
+        name = Span(doc, _name_start(doc, t.i, t.i + 1), t.i + 1, label="PERSON")
+        if len(name) > 1 and _role_in_apposition(name) and not any(w.lower_ in titles.title_words() for w in name):
+            out.append(name)
+    return out
+
+
+def _name_start(doc: Doc, start: int, end: int) -> int:
+    """The start of a person's name, back past the capitalised given names before it that
+    the tagger left unlabelled (Siyoka | Simasiku, director at …), titles and honorifics not."""
+    while start > doc[start].sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
+            start, end) and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_alpha \
+            and not doc[start - 1].ent_type_ and _capitalised(doc[start - 1]) \
+            and doc[start - 1].lower_ not in titles.title_words() | HONORIFICS:
+        start -= 1
+    return start
 
 
 def _name_end(ent: Span) -> int:
@@ -220,6 +251,7 @@ class DocLinker:
         for ent in self._joined_ents():
             if ent.label_ in LABELS:
                 ents.extend(self._pieces(ent, "PERSON" if ent.label_ == "ORG" and _person_by_context(ent) else None))
+        ents.extend(_untagged_people(self.doc))
         taken = {t.i for s in ents for t in s}
         extra = [s for s in self.linker.names(self.doc, as_spans=True)
                  if not any(t.i in taken for t in s) and s[0].pos_ in ("PROPN", "ADJ", "NOUN")
@@ -249,11 +281,7 @@ class DocLinker:
         start, end = ent.start, ent.end
         if label == "PERSON":
             end = _name_end(ent)
-            while start > ent.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
-                    start, end) and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_alpha \
-                    and not doc[start - 1].ent_type_ and _capitalised(doc[start - 1]) \
-                    and doc[start - 1].lower_ not in titles.title_words() | HONORIFICS:
-                start -= 1  # a given name the tagger left out: Siyoka | Simasiku (ORG), director at …
+            start = _name_start(doc, start, end)
         while start < end and (doc[start].pos_ in ("DET", "VERB", "AUX", "PUNCT") or doc[start].is_space):
             start += 1
         for i in range(start, end):
