@@ -161,6 +161,11 @@ def test_apostrophes_are_not_quotation_marks():
     assert find_quotes(text) == []
 
 
+def test_the_apostrophe_of_an_elided_year_opens_no_quotation():
+    text = "The mills closed in the '80s, Ana Ruiz said, and the farmers' union never recovered."
+    assert find_quotes(text) == []
+
+
 def test_without_actors_stage_speaker_is_left_empty(parser):
     q = one(quotes(parser, "“Appeasement will always fail,” Kallas said."), "Appeasement")
     assert q.speaker is None and q.speaker_text == "Kallas"
