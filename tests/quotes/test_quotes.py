@@ -462,3 +462,14 @@ def test_a_call_on_someone_to_act_is_reported_speech(parser):
     q = one(quotes(parser, "The senator called on fellow farmers to boycott the new seed law."), "boycott")
     assert q.kind == "indirect" and q.text == "to boycott the new seed law"
 
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The fishermen say, the new quotas will ruin the villages on the coast.",
+     "the new quotas will ruin the villages on the coast"),
+    ("She also argues, money from the new port does not reach the families of the valley.",
+     "money from the new port does not reach the families of the valley"),
+])
+def test_a_cue_clause_opening_the_sentence_with_a_comma_reports_the_rest(parser, text, content):
+    q = one(quotes(parser, text), content)
+    assert q.kind == "indirect" and q.text == content

@@ -246,7 +246,8 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
     """Sentences with a cue clause set off by commas inside or after them: Naftogaz was a
     juggernaut, Mr. Vitrenko said, until the war came; Acts of protest, he said, are … .
     The content is the sentence around the cue clause, less a clause of the narrator's
-    joined after it (…, Gallagher said, but now his team is worried)."""
+    joined after it (…, Gallagher said, but now his team is worried); after a cue clause
+    opening the sentence with a comma, the rest of it (He argues, the plan will fail)."""
     out = []
     for verb in doc:
         if not is_cue_verb(verb) or within(verb.idx, quoted) or within(verb.idx, taken):
@@ -257,10 +258,13 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         before, after = subjects[0].left_edge.i - 1, verb.i + 1
         while after < len(doc) and doc[after].head == verb and doc[after].dep_ in ("npadvmod", "advmod", "prt"):
             after += 1  # he said Friday, …
-        if before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
+        if after < len(doc) and _opens_with_cue(verb, subjects[0], after):
+            content = trim(doc[after + 1:verb.sent.end])  # He also argues, the plan will fail.
+        elif before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
                 or doc[after].text not in (",", ".") or (verb.dep_ != "parataxis" and doc[after].text != ","):
             continue
-        content = trim(doc[verb.sent.start:before] if _new_clause_after(verb, after) else verb.sent)
+        else:
+            content = trim(doc[verb.sent.start:before] if _new_clause_after(verb, after) else verb.sent)
         if content is None or outside(content, doc[before:after + 1]) < 3 \
                 or any(a < content.end_char and content.start_char < b for a, b in taken):
             continue
@@ -270,6 +274,19 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         out.append(Found(content.start_char, content.end_char, "indirect", cue_span(verb), speaker,
                          CONFIDENCE["parenthetical"]))
     return out
+
+
+def _opens_with_cue(verb: Token, subject: Token, comma: int) -> bool:
+    """Whether a cue clause opens its sentence and a comma at `comma` sets it off from
+    the clause it reports, which the parser made the sentence's root or a conjunct with a
+    subject of its own and no conjunction (He also argues, revenue does not benefit the
+    villages)."""
+    if subject.left_edge.i != verb.sent.start or verb.doc[comma].text != ",":
+        return False
+    if verb.dep_ == "parataxis":
+        return verb.head.i > comma
+    return any(c.dep_ == "conj" and c.i > comma and any(s.dep_ in SUBJECTS for s in c.children)
+               for c in verb.children) and not any(c.dep_ == "cc" for c in verb.children)
 
 
 def _new_clause_after(verb: Token, comma: int) -> bool:
