@@ -473,3 +473,9 @@ def test_a_call_on_someone_to_act_is_reported_speech(parser):
 def test_a_cue_clause_opening_the_sentence_with_a_comma_reports_the_rest(parser, text, content):
     q = one(quotes(parser, text), content)
     assert q.kind == "indirect" and q.text == content
+
+
+def test_a_reported_clause_the_parser_split_into_object_and_predicate_is_one_content(parser):
+    text = "The farmer, aware that prices will fall, cautioned the planned tax should not add any cost to the harvest."
+    q = one(quotes(parser, text), "planned tax")
+    assert q.kind == "indirect" and q.text == "the planned tax should not add any cost to the harvest"

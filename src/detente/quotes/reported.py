@@ -8,7 +8,15 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.lang.en import DIRECTIVE_VERBS, INTENTION_VERBS, LABELLING_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, TEXTS
+from detente.lang.en import (
+    DIRECTIVE_VERBS,
+    INTENTION_VERBS,
+    LABELLING_VERBS,
+    SOURCE_PREPOSITIONS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TEXTS,
+)
 from detente.nlp import docinfo
 from detente.quotes.confidence import CONFIDENCE
 from detente.quotes.spans import Found, outside, trim, within
@@ -44,14 +52,15 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
-        hung = _in_a_statement(verb) + _that_clause_after(verb)
-        for comp in [*verb.children, *hung]:
+        split = _split_clause(verb)
+        hung = _in_a_statement(verb) + _that_clause_after(verb) + ([split[0]] if split else [])
+        for comp in dict.fromkeys([*verb.children, *hung]):
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and _addressed(verb, comp)
             if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
                     or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
-            span = _content_span(comp, _coordinated_clause(verb, comp))
+            span = _content_span(comp, split[1] if split and comp == split[0] else _coordinated_clause(verb, comp))
             if span is None or any(a < span.end_char and span.start_char < b for a, b in taken
                                    if not _holds_fragment(span, a, b, fragments)):
                 continue
@@ -140,6 +149,22 @@ def _in_a_statement(verb: Token) -> list[Token]:
             for text in prep.children if text.dep_ == "pobj" and text.lemma_.lower() in TEXTS | SPEECH_NOUNS
             for clause in text.children if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > text.i
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)]
+
+
+def _split_clause(verb: Token) -> Optional[tuple[Token, Token]]:
+    """A reported clause the parser split into the cue verb's object and a predicate
+    coordinated with the cue (cautioned [the ban] [should not add costs]): the object and
+    the predicate, which has a modal but no subject of its own and no conjunction before it."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for c in verb.children:
+        if c.dep_ == "conj" and objects and c.i > objects[0].right_edge.i \
+                and not any(d.dep_ in (*SUBJECTS, "expl") for d in c.children) \
+                and any(d.dep_ == "aux" and d.tag_ == "MD" and d.i < c.i for d in c.children) \
+                and not any(t.dep_ == "cc" or t.is_punct for t in verb.doc[objects[0].right_edge.i + 1:c.left_edge.i]):
+            return objects[0], c
+    return None
 
 
 def _that_clause_after(verb: Token) -> list[Token]:
