@@ -96,6 +96,12 @@ def test_partial_quote_inside_reported_speech(parser):
      "Ukraine would not recognise Russian control of Crimea", "said", "the foreign minister"),
     ("The German chancellor urged European governments to raise their defence spending without delay.",
      "to raise their defence spending without delay", "urged", "The German chancellor"),
+    ("Two senators called on the trade secretary to suspend the tariffs on Canadian timber.",
+     "to suspend the tariffs on Canadian timber", "called", "Two senators"),
+    ("The ferries will run again in May, he forecast.",
+     "The ferries will run again in May", "forecast", "he"),
+    ("The mayor confided that the budget for the new bridge had already run out.",
+     "the budget for the new bridge had already run out", "confided", "The mayor"),
 ])
 def test_indirect_speech(parser, text, content, cue, speaker):
     q = one(quotes(parser, text), content)
@@ -152,6 +158,11 @@ def test_odd_number_of_quotation_marks_costs_one_quote_only(parser):
 
 def test_apostrophes_are_not_quotation_marks():
     text = "Ukraine’s allies’ doubts don’t matter, the ministers' aides said."
+    assert find_quotes(text) == []
+
+
+def test_the_apostrophe_of_an_elided_year_opens_no_quotation():
+    text = "The mills closed in the '80s, Ana Ruiz said, and the farmers' union never recovered."
     assert find_quotes(text) == []
 
 
@@ -430,3 +441,41 @@ def test_a_quote_and_its_cue_attributed_with_according_to(parser):
 ], ids=["closing mark set off by a space", "paragraph opening with a closing glyph and a space"])
 def test_marks_set_off_by_spaces(text, content):
     assert [text[q.start:q.end].strip() for q in find_quotes(text)] == [content]
+
+
+def test_a_question_is_not_attributed_to_the_next_sentences_speaker(parser):
+    text = ("“The ferry runs again in May,” said harbour master Ines Kallio. “Will the tourists come back? "
+            "Will the shops open?” Earlier this week, the town council said it would cut the port fees.")
+    question = one(quotes(parser, text), "tourists come back")
+    assert question.speaker_text != "the town council"
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister pushes to reopen the border crossing before the harvest.",
+    "The witness asked to remain anonymous for the safety of her family.",
+])
+def test_a_directive_verb_without_an_addressee_reports_no_speech(parser, text):
+    assert not [q for q in quotes(parser, text) if q.kind == "indirect"]
+
+
+def test_a_call_on_someone_to_act_is_reported_speech(parser):
+    q = one(quotes(parser, "The senator called on fellow farmers to boycott the new seed law."), "boycott")
+    assert q.kind == "indirect" and q.text == "to boycott the new seed law"
+
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The fishermen say, the new quotas will ruin the villages on the coast.",
+     "the new quotas will ruin the villages on the coast"),
+    ("She also argues, money from the new port does not reach the families of the valley.",
+     "money from the new port does not reach the families of the valley"),
+])
+def test_a_cue_clause_opening_the_sentence_with_a_comma_reports_the_rest(parser, text, content):
+    q = one(quotes(parser, text), content)
+    assert q.kind == "indirect" and q.text == content
+
+
+def test_a_reported_clause_the_parser_split_into_object_and_predicate_is_one_content(parser):
+    text = "The farmer, aware that prices will fall, cautioned the planned tax should not add any cost to the harvest."
+    q = one(quotes(parser, text), "planned tax")
+    assert q.kind == "indirect" and q.text == "the planned tax should not add any cost to the harvest"

@@ -27,6 +27,7 @@ from detente.lang.en import (
     MEDIUM_NOUNS,
     NAME_JOINERS,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PUBLISHING_VERBS,
     RELAY_VERBS,
     SOURCE_DOCUMENT_NOUNS,
@@ -45,6 +46,7 @@ TIME_NOUNS = {"day", "days", "era", "times", "period", "years", "rule", "past"}
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
+HONORIFICS = frozenset({"mr", "ms", "mrs", "dr"})
 BYLINE_TOKENS = 12  # the longest byline line ("By …"), in tokens
 ROLE_LOOK_BACK = 20_000  # characters before a role noun ("the mayor") searched for whom it names
 AUTHOR_PREPOSITIONS = ("by", "from", "of")
@@ -92,15 +94,64 @@ def _name_like(span: Span) -> bool:
 
 def _person_by_context(ent: Span) -> bool:
     """Whether a name the tagger took for an organisation is a person's by its context: an
-    honorific before it (Ms. Tajaroensuk), a relative clause with "who" or an age after
-    it (Chalida Tajaroensuk, who heads …; Amina Wanjiru, 31, works …)."""
+    honorific before it (Ms. Tajaroensuk), a relative clause with "who", an age or a
+    person's role without an article after it (Chalida Tajaroensuk, who heads …; Amina
+    Wanjiru, 31, works …; Ana Ruiz, director at the fund, says …)."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr"):
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS:
         return True
     after = doc[ent.end:ent.end + 3]
+    if not all(_capitalised(t) for t in ent) or any(t.lower_ in ORG_NOUNS for t in ent):
+        return False
+    if _role_in_apposition(ent):
+        return True  # Ana Ruiz, director at the fund, says …
     age = len(after) == 3 and after[1].like_num and after[2].text == ","  # Amina Wanjiru, 31, works …
-    return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2 and all(
-        _capitalised(t) for t in ent) and not any(t.lower_ in ORG_NOUNS for t in ent)
+    return len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or age) and len(ent) >= 2
+
+
+def _role_in_apposition(name: Span) -> bool:
+    """Whether a name is followed by a comma and a person's role without an article, in
+    apposition: "Ana Ruiz, director at the fund", "Li Wei, the group's spokesman"."""
+    after = name.doc[name.end:name.end + 1]
+    role = [c for c in name.root.children if c.dep_ == "appos" and c.i > name.end and c.tag_ == "NN"
+            and not any(d.dep_ == "det" for d in c.children)]
+    return bool(role) and after.text == "," and (
+        role[0].lemma_.lower() in PERSON_NOUNS or role[0].lower_ in titles.title_words())
+
+
+def _untagged_people(doc: Doc) -> list[Span]:
+    """Names the tagger gave no label that a person's role in apposition shows to be a
+    person's (Ana Ruiz, the union's executive director, told …)."""
+    out = []
+    for t in doc:
+        if t.tag_ != "NNP" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass") or not _capitalised(t):
+            continue
+        name = Span(doc, _name_start(doc, t.i, t.i + 1), t.i + 1, label="PERSON")
+        if len(name) > 1 and _role_in_apposition(name) and not any(w.lower_ in titles.title_words() for w in name):
+            out.append(name)
+    return out
+
+
+def _name_start(doc: Doc, start: int, end: int) -> int:
+    """The start of a person's name, back past the capitalised given names before it that
+    the tagger left unlabelled (Siyoka | Simasiku, director at …), titles and honorifics not."""
+    while start > doc[start].sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
+            start, end) and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_alpha \
+            and not doc[start - 1].ent_type_ and _capitalised(doc[start - 1]) \
+            and doc[start - 1].lower_ not in titles.title_words() | HONORIFICS:
+        start -= 1
+    return start
+
+
+def _name_end(ent: Span) -> int:
+    """The end of a person's name, past capitalised names right after the entity that the
+    tagger left out of it and gave no other label (Lau | PeiWen runs …)."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end - 1].whitespace_ == " " and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+            and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].lower_ not in titles.title_words() \
+            and doc[end].lower_ not in ORG_NOUNS | GOVERNMENT_NOUNS:
+        end += 1
+    return end
 
 
 def _short_forms(names: Iterable[str], taken: set[str]) -> dict[str, str]:
@@ -200,6 +251,7 @@ class DocLinker:
         for ent in self._joined_ents():
             if ent.label_ in LABELS:
                 ents.extend(self._pieces(ent, "PERSON" if ent.label_ == "ORG" and _person_by_context(ent) else None))
+        ents.extend(_untagged_people(self.doc))
         taken = {t.i for s in ents for t in s}
         extra = [s for s in self.linker.names(self.doc, as_spans=True)
                  if not any(t.i in taken for t in s) and s[0].pos_ in ("PROPN", "ADJ", "NOUN")
@@ -227,6 +279,9 @@ class DocLinker:
         dashes joining two names ("Trump-Putin"); relabelled `label` when given."""
         doc, label = self.doc, label or ent.label_
         start, end = ent.start, ent.end
+        if label == "PERSON":
+            end = _name_end(ent)
+            start = _name_start(doc, start, end)
         while start < end and (doc[start].pos_ in ("DET", "VERB", "AUX", "PUNCT") or doc[start].is_space):
             start += 1
         for i in range(start, end):
@@ -662,7 +717,10 @@ class DocLinker:
             if existing is not None and existing.start == span.start_char:
                 return existing
             found = pronouns.resolve(doc, span[0], self.speakers)
-            return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
+            if found is None:
+                source = self._unnamed_subject_before(span[0])
+                return self._anonymous(source, 0.5) if source is not None else None
+            return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1])
         if len(span) == 1 and span[0].lower_ == "it" and span[0].pos_ == "PRON":
             found = pronouns.resolve(doc, span[0], self.speakers, kind="neuter")
             return self._mention(span.start_char, span.end_char, found[0], "pronoun", found[1]) if found else None
@@ -718,6 +776,17 @@ class DocLinker:
         actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
         self.doc._.actors.setdefault(actor.id, actor)
         return self._mention(span.start_char, span.end_char, self.doc._.actors[actor.id], "anonymous", confidence)
+
+    def _unnamed_subject_before(self, pronoun: Token) -> Optional[Span]:
+        """For a he or she no name fits, the latest person named by role as a subject in
+        its sentence or the one before (A ferry captain … described the crossing. “…,” he
+        said): a singular person noun, as the source it stands for."""
+        doc = self.doc
+        first = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+        for t in reversed(doc[first:pronoun.i]):
+            if t.dep_ == "nsubj" and t.tag_ == "NN" and anonymous.is_person_noun(t):
+                return doc[t.left_edge.i:t.i + 1]
+        return None
 
     def _own_name(self, span: Span) -> Optional[Span]:
         """The speaker's own name when the mentions inside `span` only modify it: "the
@@ -805,10 +874,13 @@ class DocLinker:
                          if t.pos_ in ("NOUN", "ADJ") and self._mention_at(t.idx, inside=True) is None)
         for k in range(len(plain.split())):
             canon.update(c.lower() for c in titles.variants().get(" ".join(plain.split()[k:]), ()))
-        best: Optional[tuple[float, int, Actor]] = None
+        owners = self._countries_in(span[:role.i - span.start])
+        best: Optional[tuple[bool, int, int, Actor]] = None
         latest_org: Optional[tuple[int, Actor]] = None
         facts = docinfo.info(doc)
         earliest = span.start_char - ROLE_LOOK_BACK
+        earlier: list[tuple[Mention, Actor, Span, list[Span]]] = []
+        countries: dict[str, set[str]] = {}  # actor id -> the countries its descriptions name
         for m in doc._.mentions:
             if not earliest <= m.start < span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
                 continue
@@ -818,32 +890,42 @@ class DocLinker:
             tokens = facts.token_range(doc, m.start, m.end)
             if tokens is None:
                 continue
+            named = doc[tokens[0]:tokens[1]]
+            parts = self._context_parts(named)
+            earlier.append((m, actor, named, parts))
+            countries.setdefault(actor.id, {actor.country} - {None}).update(
+                c for part in parts for c in self._countries_in(part))
+        for m, actor, named, parts in earlier:
             if actor.kind == "organisation" and (latest_org is None or m.start > latest_org[0]) and (
-                    actor.id in self.speakers or doc[tokens[0]:tokens[1]].root.dep_ in AGENT_DEPS[:2]):
+                    actor.id in self.speakers or named.root.dep_ in AGENT_DEPS[:2]):
                 latest_org = (m.start, actor)
-            context = self._role_context(doc[tokens[0]:tokens[1]], actor)
+            context = self._role_context(parts, actor)
             lemmas = {w.split("|")[0] for w in context}
             text = " " + " ".join(sorted(lemmas)) + " "
             if lemma in lemmas or any(all(" " + w + " " in text for w in c.split() if w not in ("of", "the"))
                                       for c in canon):
-                score = len(words & {w.split("|")[1] for w in context})
-                if best is None or (score, m.start) > (best[0], best[1]):
-                    best = (score, m.start, actor)
+                own = countries[actor.id]
+                if owners and own and not owners & own:
+                    continue  # "China's envoy" names no envoy of another country
+                key = (bool(owners & own), len(words & {w.split("|")[1] for w in context}), m.start)
+                if best is None or key > best[:3]:
+                    best = (*key, actor)
         if best is not None:
-            return best[2]
+            return best[3]
         if lemma in ORG_NOUNS and latest_org is not None:
             return latest_org[1]
         return None
 
-    def _role_context(self, mention: Span, actor: Actor) -> set[str]:
-        """The words the article describes a mention's actor with, as "lemma|word": the
-        title before the name, an apposition on either side, a copula's complement
-        (Pinto is the former director of …) and the actor's description (worked out once
-        per mention and description: every role noun of the document asks again)."""
-        key = ("role context", mention.start, mention.end, actor.description)
-        return docinfo.info(self.doc).memo(key, lambda: self._described_with(mention, actor))
+    def _context_parts(self, mention: Span) -> list[Span]:
+        """The phrases the article describes a mention's actor with: the title before the
+        name, an apposition on either side and a copula's complement (Pinto is the former
+        director of …); worked out once per mention, since every role noun asks again."""
+        doc = self.doc
+        offsets = docinfo.info(doc).memo(("context parts", mention.start, mention.end),
+                                         lambda: [(p.start, p.end) for p in self._described_by(mention)])
+        return [doc[start:end] for start, end in offsets]
 
-    def _described_with(self, mention: Span, actor: Actor) -> set[str]:
+    def _described_by(self, mention: Span) -> list[Span]:
         doc, root = self.doc, mention.root
         parts: list[Span] = [doc[root.left_edge.i:mention.start]]
         for c in root.children:
@@ -854,10 +936,19 @@ class DocLinker:
             parts.append(doc[head.left_edge.i:head.i + 1])
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
             parts.extend(doc[c.left_edge.i:c.right_edge.i + 1] for c in root.head.children if c.dep_ == "attr")
+        return parts
+
+    def _role_context(self, parts: list[Span], actor: Actor) -> set[str]:
+        """The words of `parts` (see _context_parts) and of the actor's description, as "lemma|word"."""
         out = {f"{t.lemma_.lower()}|{t.lower_}" for part in parts for t in part if t.is_alpha}
         for word in (actor.description or "").lower().split():
             out.add(f"{word}|{word}")
         return out
+
+    def _countries_in(self, span: Span) -> set[str]:
+        """The ids of the countries linked inside `span` (China, Beijing, Chinese, U.S.)."""
+        return {m.actor_id for m in self.doc._.mentions if m.kind == "country" and m.actor_id
+                and span.start_char <= m.start < span.end_char}
 
     # --- bookkeeping -----------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ SINGLE = frozenset("'‘’‚‛‹›")
 OPENING_GLYPHS = frozenset("“„‟«‘‚‛‹")
 CLOSING_GLYPHS = frozenset("”»’›")
 OPEN_BEFORE = frozenset("([{—–-/")  # characters after which a mark opens
+ELIDED_YEAR = re.compile(r"\d\ds?\b")  # the two digits of a year after an apostrophe: '50s, ’98
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ def _role(text: str, i: int) -> str | None:
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if ch in SINGLE and prev.isalnum() and nxt.isalnum():
         return None  # apostrophe inside a word: don't, Kyiv’s
+    if ch in SINGLE and ELIDED_YEAR.match(text, i + 1):
+        return None  # an elided century: the 1940s and '50s, class of ’98
     if ch in DOUBLE and prev == "\n" and nxt != "\n":
         return "open"  # a double mark opening a paragraph, even before a space: ” … she answered
     if ch in DOUBLE and prev == " " and nxt.isspace() and i >= 2 and text[i - 2] in ",.!?'’":

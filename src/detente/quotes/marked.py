@@ -189,6 +189,8 @@ def _trailing_cue(doc: Doc, m: QuoteSpan, starts: list[int]) -> Optional[tuple[S
         return _dash_source(doc, i)
     if ending == "." or i >= len(doc):
         return None
+    if ending and ending in "?!" and doc[i].is_title and doc[i].pos_ != "PROPN":
+        return None  # “… the New Year?” Earlier, Seoul said …: a new sentence, not the question's cue
     window: list[Token] = []
     while i < len(doc) and len(window) < 30:
         t = doc[i]

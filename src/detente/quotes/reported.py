@@ -8,7 +8,15 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.lang.en import LABELLING_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, TEXTS
+from detente.lang.en import (
+    DIRECTIVE_VERBS,
+    INTENTION_VERBS,
+    LABELLING_VERBS,
+    SOURCE_PREPOSITIONS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TEXTS,
+)
 from detente.nlp import docinfo
 from detente.quotes.confidence import CONFIDENCE
 from detente.quotes.spans import Found, outside, trim, within
@@ -44,14 +52,15 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         lemma = verb.lemma_.lower()
-        hung = _in_a_statement(verb) + _that_clause_after(verb)
-        for comp in [*verb.children, *hung]:
+        split = _split_clause(verb)
+        hung = _in_a_statement(verb) + _that_clause_after(verb) + ([split[0]] if split else [])
+        for comp in dict.fromkeys([*verb.children, *hung]):
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and _addressed(verb, comp)
             if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
                     or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
-            span = _content_span(comp, _coordinated_clause(verb, comp))
+            span = _content_span(comp, split[1] if split and comp == split[0] else _coordinated_clause(verb, comp))
             if span is None or any(a < span.end_char and span.start_char < b for a, b in taken
                                    if not _holds_fragment(span, a, b, fragments)):
                 continue
@@ -114,6 +123,18 @@ def _holds_fragment(content: Span, start: int, end: int, fragments: Sequence[tup
         and not any(t.dep_ in (*SUBJECTS, "expl") for t in inside)
 
 
+def _addressed(verb: Token, comp: Token) -> bool:
+    """Whether an infinitive after a directive verb tells someone to act (urged Russia to
+    accept; called on them to act): the verb has an addressee or the infinitive a
+    subject; without one the verb is an effort or a wish of the subject's own (Trump
+    pushes to broker a deal; she asked to remain anonymous). Verbs of intention need none."""
+    if verb.lemma_.lower() not in DIRECTIVE_VERBS or verb.lemma_.lower() in INTENTION_VERBS or verb.tag_ == "VBN":
+        return True  # a passive's subject is the addressee: he was called on to resign
+    return any(c.dep_ in ("dobj", "dative") or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")
+                                                  and any(o.dep_ == "pobj" for o in c.children))
+               for c in verb.children) or any(c.dep_ in SUBJECTS for c in comp.children)  # called on Rubio to act
+
+
 def _trails(comp: Token, verb: Token) -> bool:
     """Whether a cue follows its content after a comma: The talks failed, officials said."""
     doc = verb.doc
@@ -128,6 +149,22 @@ def _in_a_statement(verb: Token) -> list[Token]:
             for text in prep.children if text.dep_ == "pobj" and text.lemma_.lower() in TEXTS | SPEECH_NOUNS
             for clause in text.children if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > text.i
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)]
+
+
+def _split_clause(verb: Token) -> Optional[tuple[Token, Token]]:
+    """A reported clause the parser split into the cue verb's object and a predicate
+    coordinated with the cue (cautioned [the ban] [should not add costs]): the object and
+    the predicate, which has a modal but no subject of its own and no conjunction before it."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for c in verb.children:
+        if c.dep_ == "conj" and objects and c.i > objects[0].right_edge.i \
+                and not any(d.dep_ in (*SUBJECTS, "expl") for d in c.children) \
+                and any(d.dep_ == "aux" and d.tag_ == "MD" and d.i < c.i for d in c.children) \
+                and not any(t.dep_ == "cc" or t.is_punct for t in verb.doc[objects[0].right_edge.i + 1:c.left_edge.i]):
+            return objects[0], c
+    return None
 
 
 def _that_clause_after(verb: Token) -> list[Token]:
@@ -234,7 +271,8 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
     """Sentences with a cue clause set off by commas inside or after them: Naftogaz was a
     juggernaut, Mr. Vitrenko said, until the war came; Acts of protest, he said, are … .
     The content is the sentence around the cue clause, less a clause of the narrator's
-    joined after it (…, Gallagher said, but now his team is worried)."""
+    joined after it (…, Gallagher said, but now his team is worried); after a cue clause
+    opening the sentence with a comma, the rest of it (He argues, the plan will fail)."""
     out = []
     for verb in doc:
         if not is_cue_verb(verb) or within(verb.idx, quoted) or within(verb.idx, taken):
@@ -245,10 +283,13 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         before, after = subjects[0].left_edge.i - 1, verb.i + 1
         while after < len(doc) and doc[after].head == verb and doc[after].dep_ in ("npadvmod", "advmod", "prt"):
             after += 1  # he said Friday, …
-        if before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
+        if after < len(doc) and _opens_with_cue(verb, subjects[0], after):
+            content = trim(doc[after + 1:verb.sent.end])  # He also argues, the plan will fail.
+        elif before <= verb.sent.start or doc[before].text != "," or after >= len(doc) \
                 or doc[after].text not in (",", ".") or (verb.dep_ != "parataxis" and doc[after].text != ","):
             continue
-        content = trim(doc[verb.sent.start:before] if _new_clause_after(verb, after) else verb.sent)
+        else:
+            content = trim(doc[verb.sent.start:before] if _new_clause_after(verb, after) else verb.sent)
         if content is None or outside(content, doc[before:after + 1]) < 3 \
                 or any(a < content.end_char and content.start_char < b for a, b in taken):
             continue
@@ -258,6 +299,19 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
         out.append(Found(content.start_char, content.end_char, "indirect", cue_span(verb), speaker,
                          CONFIDENCE["parenthetical"]))
     return out
+
+
+def _opens_with_cue(verb: Token, subject: Token, comma: int) -> bool:
+    """Whether a cue clause opens its sentence and a comma at `comma` sets it off from
+    the clause it reports, which the parser made the sentence's root or a conjunct with a
+    subject of its own and no conjunction (He also argues, revenue does not benefit the
+    villages)."""
+    if subject.left_edge.i != verb.sent.start or verb.doc[comma].text != ",":
+        return False
+    if verb.dep_ == "parataxis":
+        return verb.head.i > comma
+    return any(c.dep_ == "conj" and c.i > comma and any(s.dep_ in SUBJECTS for s in c.children)
+               for c in verb.children) and not any(c.dep_ == "cc" for c in verb.children)
 
 
 def _new_clause_after(verb: Token, comma: int) -> bool:
