@@ -22,7 +22,9 @@ from detente.events.ontology import Ontology
 from detente.events.triggers import Match, governor
 from detente.lang.en import (
     ACTOR_NOUNS,
-    CONTINGENT,
+    CONDITION_MARKS,
+    DEPLOYMENT_VERBS,
+    FORCE_NOUNS,
     FUTURE_MARKERS,
     NEGATORS,
     NOUN_TARGET_PREPOSITIONS,
@@ -107,9 +109,9 @@ class Arguments:
             if parties:
                 return parties
         conditions = [c for head, _ in clauses for c in head.children if c.dep_ == "advcl"
-                      and any(m.dep_ == "mark" and m.lower_ in CONTINGENT for m in c.children)]
+                      and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
         for clause in conditions:  # "threatened to strike unless the government resigns"
-            parties = _others(self.parties(c for c in clause.children if c.dep_ in SUBJECT_DEPS), sources)
+            parties = _others(self.parties(_doers(clause)), sources)
             if parties:
                 return parties
         for head, tokens in clauses:
@@ -126,8 +128,10 @@ class Arguments:
         actor ("condemned the bombing of the school", "an ultimatum to her colleagues"),
         as PLOVER's recipient of last resort: its words, no actor id."""
         preps = [g for objects in _prepositional(head, tokens, THING_PREPOSITIONS) for g in objects]
-        for token in (*_objects(head), *preps):
-            if token.pos_ in ("NOUN", "PROPN") and token not in tokens and token.ent_type_ not in NOT_THINGS:
+        recipients = _recipients(head, tokens) if head.lemma_.lower() in TRANSFER_VERBS else []
+        for token in (*recipients, *_objects(head), *preps):  # "returned the manuscript to its owners"
+            if token.pos_ in ("NOUN", "PROPN") and token not in tokens and token.ent_type_ not in NOT_THINGS \
+                    and not _means(head, token):
                 span = _phrase(token, rest=True)
                 return [Party(span.text, None, span.text, span.start_char, span.end_char, thing=True)]
         return []
@@ -135,14 +139,12 @@ class Arguments:
     def _targets_of(self, verb: Token, tokens: tuple[Token, ...], sources: list[Party]) -> list[Party]:
         transfer = verb.lemma_.lower() in TRANSFER_VERBS
         if transfer:  # "sent troops to Haiti": Haiti receives them
-            recipients = [g for h in _heads(verb, tokens) for c in h.children if c.dep_ == "prep"
-                          and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-            parties = _others(self.parties(recipients), sources)
+            parties = _others(self.parties(_recipients(verb, tokens)), sources)
             if parties:
                 return parties
         for token in _objects(verb):
-            if _owned(token) or (transfer and token.dep_ == "dobj"):  # "withdrew its troops", "sent troops"
-                continue
+            if token in tokens or _owned(token) or (transfer and token.dep_ == "dobj") or _means(verb, token):
+                continue  # "declared a state of siege", "withdrew its troops", "sent troops"
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
@@ -212,7 +214,7 @@ class Arguments:
         for child in (c for head in _heads(verb, tokens) for c in head.children):
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
                 continue
-            for obj in (g for g in child.children if g.dep_ == "pobj"):
+            for obj in (g for p in child.children if p.dep_ == "pobj" for g in _nouns_of(p)):  # "in parts of X"
                 ent = next((e for e in self.ents if e.start <= obj.i < e.end and e.label_ in PLACE_LABELS), None)
                 if ent is not None and not any(s <= ent.start_char < e for s, e in taken):
                     return ent
@@ -272,7 +274,29 @@ def _heads(verb: Token, tokens: tuple[Token, ...]) -> list[Token]:
     sanctions against X")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     particles = [g for t in tokens if t.dep_ == "prep" and t.head == verb for g in t.children if g.dep_ == "pobj"]
-    return list(dict.fromkeys([*tokens, *objects, *particles]))
+    participles = [c for o in (*tokens, *objects) if o.pos_ == "NOUN" for c in o.children
+                   if c.dep_ == "acl" and c.tag_ == "VBN"]  # "lifted the sanctions imposed on X"
+    return list(dict.fromkeys([*tokens, *objects, *particles, *participles]))
+
+
+def _recipients(verb: Token, tokens: tuple[Token, ...]) -> list[Token]:
+    """The "to" objects of a verb of transfer: on the trigger's heads, or on the nouns of
+    what is handed over ("sent a team of experts to Iran", "a grant and a loan to the
+    agency")."""
+    goods = [g for h in _heads(verb, tokens) for g in _nouns_of(h)]
+    return [g for h in dict.fromkeys(goods) for c in h.children if c.dep_ == "prep"
+            and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+
+
+def _nouns_of(token: Token) -> list[Token]:
+    """`token`, its conjuncts and the objects of their of-phrases ("a team of experts,
+    equipment and drugs")."""
+    found = []
+    for member in _members(token):
+        found.append(member)
+        for prep in (c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"):
+            found.extend(g for pobj in prep.children if pobj.dep_ == "pobj" for g in _nouns_of(pobj))
+    return found
 
 
 def _prepositional(verb: Token, tokens: tuple[Token, ...],
@@ -317,6 +341,13 @@ def _owned(token: Token) -> bool:
     return token.tag_ == "PRP$" or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
+def _means(verb: Token, token: Token) -> bool:
+    """Whether the object `token` names the forces a verb of deployment moves
+    ("mobilised the army"): the subject's means, no target."""
+    return verb.lemma_.lower() in DEPLOYMENT_VERBS and token.dep_ == "dobj" and (
+        token.lemma_.lower() in FORCE_NOUNS or token.lower_ in FORCE_NOUNS)
+
+
 def _others(parties: list[Party], sources: list[Party]) -> list[Party]:
     """The `parties` that are not among the `sources`: no one acts on themselves."""
     names = {p.name for p in sources}
@@ -351,6 +382,13 @@ def _controller(head: Token) -> Optional[Token]:
             return agent
         token = outer
     return None
+
+
+def _doers(clause: Token) -> list[Token]:
+    """Who acts in `clause`: its subject, else the agent of its passive ("until their
+    demands are met by the ministry")."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return subjects or [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _objects(head: Token) -> list[Token]:

@@ -1,0 +1,56 @@
+"""Where the events stage finds an event's target when the parse puts it off the
+trigger: past the trigger's own noun, through what is handed over, in a clause the
+event waits on, on a participle of the object, past the forces a verb moves, and in a
+part of a place. Sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_alone(plain_pipeline):
+    return plain_pipeline("detente_events")
+
+
+def only(doc, kind: str):
+    (event,) = [e for e in doc._.events if e.type == kind]
+    return event
+
+
+def test_the_trigger_noun_is_not_its_own_target(events_alone):
+    event = only(events_alone("The interim council declared a state of emergency in Bolivia."), "COERCE")
+    assert event.target == ["Bolivia"]  # not the "state" of "state of emergency"
+
+
+def test_the_recipient_of_what_is_listed_as_given(events_alone):
+    event = only(events_alone("The Red Cross sent a convoy of trucks, doctors and medicine to Mozambique."), "AID")
+    assert event.target == ["Mozambique"]
+
+
+def test_a_recipient_that_names_no_actor_beats_what_is_given(events_alone):
+    (event,) = events_alone("The museum returned the stolen statue to its rightful owners.")._.events
+    assert len(event.target_text) == 1 and "owners" in event.target_text[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The dockers will not end their strike until the port authority raises their wages.",
+    "The dockers will not end their strike until their demands are met by the port authority.",
+])
+def test_an_event_held_off_until_another_acts_targets_it(events_alone, sentence):
+    (event,) = [e for e in events_alone(sentence)._.events if e.trigger.startswith("end")]
+    assert event.target_text == ["port authority"]
+
+
+def test_the_target_of_a_participle_on_the_object(events_alone):
+    (event,) = events_alone("The council lifted the sanctions imposed on Zimbabwe.")._.events
+    assert (event.type, event.target) == ("CONCEDE", ["Zimbabwe"])
+
+
+def test_the_forces_a_verb_moves_are_its_means(events_alone):
+    (event,) = events_alone("The defence ministry mobilised troops against the rebels.")._.events
+    assert (event.type, event.target_text) == ("MOBILIZE", ["rebels"])
+
+
+def test_a_place_named_by_its_part(events_alone):
+    event = only(events_alone("The authorities imposed a curfew in parts of Kenya."), "COERCE")
+    assert event.target == ["Kenya"]
