@@ -1,7 +1,8 @@
 """Where the events stage finds an event's target when the parse puts it off the
 trigger: past the trigger's own noun, through what is handed over, in a clause the
-event waits on, on a participle of the object, past the forces a verb moves, and in a
-part of a place. Sentences of our own."""
+event waits on, on a participle of the object, past the forces a verb moves, in a part
+of a place, and the author of a thing done to; and a light verb of escalation ("stepped
+up raids"). Sentences of our own."""
 from __future__ import annotations
 
 import pytest
@@ -54,3 +55,17 @@ def test_the_forces_a_verb_moves_are_its_means(events_alone):
 def test_a_place_named_by_its_part(events_alone):
     event = only(events_alone("The authorities imposed a curfew in parts of Kenya."), "COERCE")
     assert event.target == ["Kenya"]
+
+
+@pytest.mark.parametrize("sentence,author", [
+    ("The board rejected a proposal drawn up by the dock workers.", "dock workers"),
+    ("The court dismissed an appeal by the opposition leader.", "opposition leader"),
+])
+def test_a_thing_done_to_names_its_author(events_alone, sentence, author):
+    (event,) = events_alone(sentence)._.events
+    assert event.target_text == [author]
+
+
+def test_stepping_up_an_attack_is_the_attack(events_alone):
+    (event,) = events_alone("The insurgents stepped up their raids on police stations.")._.events
+    assert (event.type, event.target_text) == ("ASSAULT", ["police stations"])

@@ -161,13 +161,14 @@ class Arguments:
 
     def parties(self, heads: Iterable[Token], possessor: bool = False) -> list[Party]:
         """The actors the noun phrases headed by `heads` and their conjuncts name; with
-        `possessor`, a phrase that names no actor gives its possessor's."""
+        `possessor`, a phrase that names no actor gives its author's ("Kyiv's proposal",
+        "the threats made by the militia", "a bid by the mayor")."""
         found: list[Party] = []
         for head in heads:
             for member in _members(head):
                 party = self.party(member)
                 if party is None and possessor:
-                    owner = next((c for c in member.children if c.dep_ == "poss"), None)
+                    owner = _author(member)
                     party = self.party(owner) if owner is not None else None
                 if party is not None and all(p.name != party.name for p in found):
                     found.append(party)
@@ -382,6 +383,17 @@ def _controller(head: Token) -> Optional[Token]:
             return agent
         token = outer
     return None
+
+
+def _author(thing: Token) -> Optional[Token]:
+    """Whose the thing a noun names is: its possessor, the agent of its participle ("the
+    plan drawn up by the ministry") or the object of its "by" ("a bid by the mayor")."""
+    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    bys = [c for c in thing.children if c.dep_ == "prep" and c.lower_ == "by"] + [
+        g for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children if g.dep_ == "agent"]
+    return next((g for by in bys for g in by.children if g.dep_ == "pobj"), None)
 
 
 def _doers(clause: Token) -> list[Token]:
