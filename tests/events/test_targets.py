@@ -1,8 +1,9 @@
 """Where the events stage finds an event's target when the parse puts it off the
 trigger: past the trigger's own noun, through what is handed over, in a clause the
 event waits on, on a participle of the object, past the forces a verb moves, in a part
-of a place, and the author of a thing done to; and a light verb of escalation ("stepped
-up raids"). Sentences of our own."""
+of a place, the author of a thing done to, the target of the event a trigger is done
+for, an unnamed area; and a light verb of escalation ("stepped up raids"). Sentences of
+our own."""
 from __future__ import annotations
 
 import pytest
@@ -69,3 +70,15 @@ def test_a_thing_done_to_names_its_author(events_alone, sentence, author):
 def test_stepping_up_an_attack_is_the_attack(events_alone):
     (event,) = events_alone("The insurgents stepped up their raids on police stations.")._.events
     assert (event.type, event.target_text) == ("ASSAULT", ["police stations"])
+
+
+def test_the_target_of_the_event_a_trigger_is_done_for(events_alone):
+    (event,) = events_alone("The king mobilised the army for an offensive against the rebels.")._.events
+    assert (event.type, event.target_text) == ("MOBILIZE", ["rebels"])
+
+
+def test_an_area_without_a_name_is_the_recipient_of_last_resort(events_alone):
+    event = only(events_alone("The junta imposed a curfew in the border districts."), "COERCE")
+    assert event.target_text == ["border districts"]
+    event = only(events_alone("The junta imposed a curfew on Friday."), "COERCE")
+    assert event.target_text == []  # a day is no area

@@ -19,9 +19,11 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import SpeakerResolver
 from detente.events.ontology import Ontology
-from detente.events.triggers import Match, governor
+from detente.events.triggers import Match, governor, noun_trigger
 from detente.lang.en import (
     ACTOR_NOUNS,
+    AREA_NOUNS,
+    AREA_PREPOSITIONS,
     CONDITION_MARKS,
     DEPLOYMENT_VERBS,
     FORCE_NOUNS,
@@ -103,7 +105,8 @@ class Arguments:
         condition ("threatened to strike unless X resigns"), else the thing it is done to
         ("attacked an army camp"), else the place it happened in ("lifted the curfew in Gaza")."""
         clauses = ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
-                                                 if c.dep_ in ("xcomp", "ccomp") or _purpose(c)))
+                                                 if c.dep_ in ("xcomp", "ccomp") or _purpose(c)),
+                   *((n, (n,)) for n in self._aims(found)))
         for head, tokens in clauses:
             parties = self._targets_of(head, tokens, sources)
             if parties:
@@ -121,7 +124,18 @@ class Arguments:
             parties = _others(self.things(head, tokens), sources)
             if parties:
                 return parties
+        for head, tokens in clauses:  # "imposed a curfew in the border districts"
+            parties = _others(_area(head, tokens), sources)
+            if parties:
+                return parties
         return []
+
+    def _aims(self, found: Match) -> list[Token]:
+        """The event nouns the trigger is done for ("mobilised the army for an offensive
+        against X"): their targets are its own."""
+        return [g for h in _heads(found.head, found.tokens) for c in h.children if c.dep_ == "prep"
+                and c.lower_ == "for" for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                and noun_trigger(g, self.ontology) is not None]
 
     def things(self, head: Token, tokens: tuple[Token, ...]) -> list[Party]:
         """The trigger's object, or the object of its target preposition, when it names no
@@ -383,6 +397,20 @@ def _controller(head: Token) -> Optional[Token]:
             return agent
         token = outer
     return None
+
+
+def _area(verb: Token, tokens: tuple[Token, ...]) -> list[Party]:
+    """The area the trigger's clause happens in or moves from when it names no place
+    entity ("in the border districts", "from a buffer zone"): PLOVER's recipient of last
+    resort, its words."""
+    for child in (c for head in _heads(verb, tokens) for c in head.children):
+        if child.dep_ != "prep" or child.lower_ not in AREA_PREPOSITIONS:
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            if obj.lemma_.lower() in AREA_NOUNS or obj.lower_ in AREA_NOUNS:
+                span = _phrase(obj, rest=True)
+                return [Party(span.text, None, span.text, span.start_char, span.end_char, thing=True)]
+    return []
 
 
 def _author(thing: Token) -> Optional[Token]:
