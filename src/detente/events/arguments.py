@@ -156,7 +156,8 @@ class Arguments:
             parties = _others(self.parties(_recipients(verb, tokens)), sources)
             if parties:
                 return parties
-        for token in _objects(verb):
+        resultative = [o for t in tokens if t.pos_ == "ADJ" and t.head == verb for o in _objects(t)]
+        for token in (*_objects(verb), *resultative):  # "set free the prisoners"
             if token in tokens or _owned(token) or (transfer and token.dep_ == "dobj") or _means(verb, token):
                 continue  # "declared a state of siege", "withdrew its troops", "sent troops"
             parties = _others(self.parties([token], possessor=True), sources)

@@ -47,8 +47,8 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
     ended = _ended(token, ontology)
     if ended is not None:
         return ended
-    for child in token.children:
-        if child.dep_ in PARTICLE_DEPS and not _dated(child):
+    for child in (*token.children, *_resultatives(token)):
+        if (child.dep_ in PARTICLE_DEPS or child.pos_ == "ADJ") and not _dated(child):
             found = ontology.verbs.get(f"{lemma} {child.lower_}")
             if found is not None:
                 return Match(token, (token, child), _with_mode(found, token, ontology), "phrasal")
@@ -68,6 +68,15 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
         return None
     found = ontology.verbs.get(lemma)
     return Match(token, (token,), _with_mode(found, token, ontology), "verb") if found is not None else None
+
+
+def _resultatives(verb: Token) -> list[Token]:
+    """The adjective that says what a verb makes of its object, where the parser put it
+    off the verb: "found the mayor guilty" (a clause of its own), "let free dozens of
+    prisoners" (a modifier of the object)."""
+    clauses = [c for c in verb.children if c.pos_ == "ADJ" and c.dep_ in ("ccomp", "advcl")]
+    return clauses + [g for c in verb.children if c.dep_ == "dobj" for g in c.children
+                      if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i == verb.i + 1]
 
 
 def _gives_words(verb: Token) -> bool:
