@@ -22,6 +22,8 @@ def only(doc, kind: str):
 def test_the_trigger_noun_is_not_its_own_target(events_alone):
     event = only(events_alone("The interim council declared a state of emergency in Bolivia."), "COERCE")
     assert event.target == ["Bolivia"]  # not the "state" of "state of emergency"
+    (event,) = events_alone("A judge halted the journalist's deportation.")._.events
+    assert event.target_text == ["journalist"]  # the trigger noun's owner is its target
 
 
 def test_the_recipient_of_what_is_listed_as_given(events_alone):

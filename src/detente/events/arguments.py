@@ -172,7 +172,8 @@ class Arguments:
                 parties = _others(self.parties(c for c in child.children if c.dep_ in SUBJECT_DEPS), sources)
                 if parties:
                     return parties
-        return []
+        owners = [o for t in tokens if t is not verb and t.pos_ == "NOUN" for o in [_author(t)] if o is not None]
+        return _others(self.parties(owners), sources)  # "halted the journalist's deportation"
 
     def parties(self, heads: Iterable[Token], possessor: bool = False) -> list[Party]:
         """The actors the noun phrases headed by `heads` and their conjuncts name; with
