@@ -84,3 +84,10 @@ def test_an_area_without_a_name_is_the_recipient_of_last_resort(events_alone):
     assert event.target_text == ["border districts"]
     event = only(events_alone("The junta imposed a curfew on Friday."), "COERCE")
     assert event.target_text == []  # a day is no area
+
+
+def test_the_owner_of_a_prepositional_object_is_the_target(events_alone):
+    (event,) = events_alone("The envoy expressed the government's commitment to Kenya's security.")._.events
+    assert event.target == ["Kenya"]
+    (event,) = events_alone("The ministers reaffirmed their serious concerns over the crisis.")._.events
+    assert event.target == []  # what is their own is no target

@@ -103,7 +103,8 @@ class Arguments:
         """The event's targets, else those of the event it governs ("offered to hand them
         over to Britain") or of its purpose ("struck to protest X"), else the subject of its
         condition ("threatened to strike unless X resigns"), else the thing it is done to
-        ("attacked an army camp"), else the place it happened in ("lifted the curfew in Gaza")."""
+        ("attacked an army camp"), else the place it happened in ("lifted the curfew in Gaza"),
+        else the owner of its trigger noun ("halted the journalist's deportation")."""
         clauses = ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
                                                  if c.dep_ in ("xcomp", "ccomp") or _purpose(c)),
                    *((n, (n,)) for n in self._aims(found)))
@@ -128,7 +129,9 @@ class Arguments:
             parties = _others(_area(head, tokens), sources)
             if parties:
                 return parties
-        return []
+        owners = [o for t in found.tokens if t is not found.head and t.pos_ == "NOUN" and not _owned(t)
+                  for o in [_author(t)] if o is not None]
+        return _others(self.parties(owners), sources)  # "halted the journalist's deportation"
 
     def _aims(self, found: Match) -> list[Token]:
         """The event nouns the trigger is done for ("mobilised the army for an offensive
@@ -163,8 +166,8 @@ class Arguments:
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
-        for objects in _prepositional(verb, tokens):
-            parties = _others(self.parties(objects), sources)
+        for objects in _prepositional(verb, tokens):  # "sanctions on Russia's oil exports"
+            parties = _others(self.parties(objects, possessor=True), sources)
             if parties:
                 return parties
         for child in verb.children:  # "demanded that Russia withdraw"
@@ -172,8 +175,7 @@ class Arguments:
                 parties = _others(self.parties(c for c in child.children if c.dep_ in SUBJECT_DEPS), sources)
                 if parties:
                     return parties
-        owners = [o for t in tokens if t is not verb and t.pos_ == "NOUN" for o in [_author(t)] if o is not None]
-        return _others(self.parties(owners), sources)  # "halted the journalist's deportation"
+        return []
 
     def parties(self, heads: Iterable[Token], possessor: bool = False) -> list[Party]:
         """The actors the noun phrases headed by `heads` and their conjuncts name; with
