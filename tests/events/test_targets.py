@@ -91,3 +91,12 @@ def test_the_owner_of_a_prepositional_object_is_the_target(events_alone):
     assert event.target == ["Kenya"]
     (event,) = events_alone("The ministers reaffirmed their serious concerns over the crisis.")._.events
     assert event.target == []  # what is their own is no target
+
+
+
+def test_a_possessive_pronoun_names_no_owner(plain_pipeline):
+    from detente.events.arguments import _author
+    doc = plain_pipeline()("The mayor rejected the unions' demands and their plans.")
+    owners = {t.text: _author(t) for t in doc if t.text in ("demands", "plans")}
+    assert owners["demands"] is not None and owners["demands"].text == "unions"
+    assert owners["plans"] is None  # "their" may be the speaker's own

@@ -129,7 +129,7 @@ class Arguments:
             parties = _others(_area(head, tokens), sources)
             if parties:
                 return parties
-        owners = [o for t in found.tokens if t is not found.head and t.pos_ == "NOUN" and not _owned(t)
+        owners = [o for t in found.tokens if t is not found.head and t.pos_ == "NOUN"
                   for o in [_author(t)] if o is not None]
         return _others(self.parties(owners), sources)  # "halted the journalist's deportation"
 
@@ -419,10 +419,11 @@ def _area(verb: Token, tokens: tuple[Token, ...]) -> list[Party]:
 
 def _author(thing: Token) -> Optional[Token]:
     """Whose the thing a noun names is: its possessor, the agent of its participle ("the
-    plan drawn up by the ministry") or the object of its "by" ("a bid by the mayor")."""
+    plan drawn up by the ministry") or the object of its "by" ("a bid by the mayor"); not
+    a possessive pronoun ("their plans" are the speaker's own as often as another's)."""
     owner = next((c for c in thing.children if c.dep_ == "poss"), None)
     if owner is not None:
-        return owner
+        return owner if owner.tag_ != "PRP$" else None
     bys = [c for c in thing.children if c.dep_ == "prep" and c.lower_ == "by"] + [
         g for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children if g.dep_ == "agent"]
     return next((g for by in bys for g in by.children if g.dep_ == "pobj"), None)
