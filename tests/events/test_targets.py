@@ -91,6 +91,8 @@ def test_the_owner_of_a_prepositional_object_is_the_target(events_alone):
     assert event.target == ["Kenya"]
     (event,) = events_alone("The ministers reaffirmed their serious concerns over the crisis.")._.events
     assert event.target == []  # what is their own is no target
+    (event,) = events_alone("The rebels fought in Chad for the country's freedom.")._.events
+    assert event.target == ["Chad"]  # what an event is for is no one's target
 
 
 

@@ -166,8 +166,9 @@ class Arguments:
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
-        for objects in _prepositional(verb, tokens):  # "sanctions on Russia's oil exports"
-            parties = _others(self.parties(objects, possessor=True), sources)
+        for objects in _prepositional(verb, tokens):  # "sanctions on Russia's oil exports", not "for X's rights"
+            owned = bool(objects) and objects[0].head.lower_ in (*THING_PREPOSITIONS, *NOUN_TARGET_PREPOSITIONS)
+            parties = _others(self.parties(objects, possessor=owned), sources)
             if parties:
                 return parties
         for child in verb.children:  # "demanded that Russia withdraw"
