@@ -148,3 +148,11 @@ def test_an_arrest_warrant_is_an_arrest(events_alone):
 def test_rolling_back_tariffs_ends_a_conflict(events_alone):
     (event,) = events_alone("The government rolled back tariffs on steel imports.")._.events
     assert event.type == "CONCEDE"
+
+
+def test_a_call_with_a_purpose_to_a_person_is_a_phone_call(events_alone):
+    (event,) = events_alone("The president called his Kenyan counterpart on Friday to explain the delay.")._.events
+    assert (event.type, event.mode, event.target_text) == ("CONSULT", "phone", ["his Kenyan counterpart"])
+    assert not events_alone("The senator called the decision a disgrace.")._.events
+    doc = events_alone("The premier called for sanctions against Chile after its president cancelled the deal.")
+    assert "called for" in [e.trigger for e in doc._.events]  # a phrasal call keeps its own reading

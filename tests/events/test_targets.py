@@ -102,3 +102,8 @@ def test_a_possessive_pronoun_names_no_owner(plain_pipeline):
     owners = {t.text: _author(t) for t in doc if t.text in ("demands", "plans")}
     assert owners["demands"] is not None and owners["demands"].text == "unions"
     assert owners["plans"] is None  # "their" may be the speaker's own
+
+
+def test_a_place_on_what_is_set_up(events_alone):
+    (event,) = events_alone("The government agreed to set up two field hospitals and a team of doctors in Sudan.")._.events
+    assert event.target == ["Sudan"]

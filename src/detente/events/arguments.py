@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import SpeakerResolver
 from detente.events.ontology import Ontology
-from detente.events.triggers import Match, governor, noun_trigger
+from detente.events.triggers import Match, governor, noun_trigger, purpose_clause
 from detente.lang.en import (
     ACTOR_NOUNS,
     AREA_NOUNS,
@@ -106,7 +106,7 @@ class Arguments:
         ("attacked an army camp"), else the place it happened in ("lifted the curfew in Gaza"),
         else the owner of its trigger noun ("halted the journalist's deportation")."""
         clauses = ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
-                                                 if c.dep_ in ("xcomp", "ccomp") or _purpose(c)),
+                                                 if c.dep_ in ("xcomp", "ccomp") or purpose_clause(c)),
                    *((n, (n,)) for n in self._aims(found)))
         for head, tokens in clauses:
             parties = self._targets_of(head, tokens, sources)
@@ -231,7 +231,8 @@ class Arguments:
 
     def _place_entity(self, verb: Token, tokens: tuple[Token, ...], parties: list[Party]) -> Optional[Span]:
         taken = [(p.start, p.end) for p in parties]
-        for child in (c for head in _heads(verb, tokens) for c in head.children):
+        heads = [n for h in _heads(verb, tokens) for n in ([h] if h.dep_ != "dobj" else _nouns_of(h))]
+        for child in (c for head in dict.fromkeys(heads) for c in head.children):  # "set up a team of doctors in X"
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
                 continue
             for obj in (g for p in child.children if p.dep_ == "pobj" for g in _nouns_of(p)):  # "in parts of X"
@@ -346,13 +347,6 @@ def _reporter(subject: Token) -> Optional[Token]:
         return None
     speaker = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
     return speaker if speaker is not None and speaker.pos_ != "PRON" else None
-
-
-def _purpose(clause: Token) -> bool:
-    """Whether `clause` is a to-infinitive of purpose: "fired tear gas to disperse X" (not
-    a participle of result: "attacked a camp, killing 19 soldiers")."""
-    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _owned(token: Token) -> bool:
