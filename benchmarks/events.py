@@ -66,7 +66,9 @@ def unmark(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
 
 
 def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[\w'’]+", text.lower()) if w not in STOP}
+    """The content words of `text`, a possessive's ending dropped ("Germany's" is Germany)."""
+    found = (re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’]+", text.lower()))
+    return {w for w in found if w and w not in STOP}
 
 
 def overlaps(found: list[str], gold: str) -> bool:

@@ -128,3 +128,31 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition(events_alone):
 def test_a_purpose_clause_names_the_target(events_alone):
     (event,) = events_alone("Police fired tear gas to disperse the students.")._.events
     assert (event.type, event.target_text) == ("ASSAULT", ["students"])
+
+
+@pytest.mark.parametrize("sentence,kind,target", [
+    ("A judge found the former minister guilty of taking bribes.", "ACCUSE", "former minister"),
+    ("The new government set free the political prisoners.", "RETREAT", "political prisoners"),
+])
+def test_an_adjective_the_parser_put_off_the_verb_still_spells_the_trigger(events_alone, sentence, kind, target):
+    (event,) = events_alone(sentence)._.events
+    assert (event.type, event.target_text) == (kind, [target])
+    assert not events_alone("The court found it difficult to explain the delay.")._.events
+
+
+def test_an_arrest_warrant_is_an_arrest(events_alone):
+    (event,) = events_alone("Police issued an arrest warrant for the opposition leader.")._.events
+    assert (event.type, event.target_text) == ("COERCE", ["opposition leader"])
+
+
+def test_rolling_back_tariffs_ends_a_conflict(events_alone):
+    (event,) = events_alone("The government rolled back tariffs on steel imports.")._.events
+    assert event.type == "CONCEDE"
+
+
+def test_a_call_with_a_purpose_to_a_person_is_a_phone_call(events_alone):
+    (event,) = events_alone("The president called his Kenyan counterpart on Friday to explain the delay.")._.events
+    assert (event.type, event.mode, event.target_text) == ("CONSULT", "phone", ["his Kenyan counterpart"])
+    assert not events_alone("The senator called the decision a disgrace.")._.events
+    doc = events_alone("The premier called for sanctions against Chile after its president cancelled the deal.")
+    assert "called for" in [e.trigger for e in doc._.events]  # a phrasal call keeps its own reading

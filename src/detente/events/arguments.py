@@ -19,10 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import SpeakerResolver
 from detente.events.ontology import Ontology
-from detente.events.triggers import Match, governor
+from detente.events.triggers import Match, governor, noun_trigger, purpose_clause
 from detente.lang.en import (
     ACTOR_NOUNS,
-    CONTINGENT,
+    AREA_NOUNS,
+    AREA_PREPOSITIONS,
+    CONDITION_MARKS,
+    DEPLOYMENT_VERBS,
+    FORCE_NOUNS,
     FUTURE_MARKERS,
     NEGATORS,
     NOUN_TARGET_PREPOSITIONS,
@@ -101,17 +105,19 @@ class Arguments:
         """The event's targets, else those of the event it governs ("offered to hand them
         over to Britain") or of its purpose ("struck to protest X"), else the subject of its
         condition ("threatened to strike unless X resigns"), else the thing it is done to
-        ("attacked an army camp"), else the place it happened in ("lifted the curfew in Gaza")."""
+        ("attacked an army camp"), else the place it happened in ("lifted the curfew in Gaza"),
+        else the owner of its trigger noun ("halted the journalist's deportation")."""
         clauses = ((found.head, found.tokens), *((c, (c,)) for c in found.head.children
-                                                 if c.dep_ in ("xcomp", "ccomp") or _purpose(c)))
+                                                 if c.dep_ in ("xcomp", "ccomp") or purpose_clause(c)),
+                   *((n, (n,)) for n in self._aims(found)))
         for head, tokens in clauses:
             parties = self._targets_of(head, tokens, sources)
             if parties:
                 return parties
         conditions = [c for head, _ in clauses for c in head.children if c.dep_ == "advcl"
-                      and any(m.dep_ == "mark" and m.lower_ in CONTINGENT for m in c.children)]
+                      and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
         for clause in conditions:  # "threatened to strike unless the government resigns"
-            parties = _others(self.parties(c for c in clause.children if c.dep_ in SUBJECT_DEPS), sources)
+            parties = _others(self.parties(_doers(clause)), sources)
             if parties:
                 return parties
         for head, tokens in clauses:
@@ -121,15 +127,30 @@ class Arguments:
             parties = _others(self.things(head, tokens), sources)
             if parties:
                 return parties
-        return []
+        for head, tokens in clauses:  # "imposed a curfew in the border districts"
+            parties = _others(_area(head, tokens), sources)
+            if parties:
+                return parties
+        owners = [o for t in found.tokens if t is not found.head and t.pos_ == "NOUN"
+                  for o in [_author(t)] if o is not None]
+        return _others(self.parties(owners), sources)  # "halted the journalist's deportation"
+
+    def _aims(self, found: Match) -> list[Token]:
+        """The event nouns the trigger is done for ("mobilised the army for an offensive
+        against X"): their targets are its own."""
+        return [g for h in _heads(found.head, found.tokens) for c in h.children if c.dep_ == "prep"
+                and c.lower_ == "for" for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                and noun_trigger(g, self.ontology) is not None]
 
     def things(self, head: Token, tokens: tuple[Token, ...]) -> list[Party]:
         """The trigger's object, or the object of its target preposition, when it names no
         actor ("condemned the bombing of the school", "an ultimatum to her colleagues"),
         as PLOVER's recipient of last resort: its words, no actor id."""
         preps = [g for objects in _prepositional(head, tokens, THING_PREPOSITIONS) for g in objects]
-        for token in (*_objects(head), *preps):
-            if token.pos_ in ("NOUN", "PROPN") and token not in tokens and token.ent_type_ not in NOT_THINGS:
+        recipients = _recipients(head, tokens) if head.lemma_.lower() in TRANSFER_VERBS else []
+        for token in (*recipients, *_objects(head), *preps):  # "returned the manuscript to its owners"
+            if token.pos_ in ("NOUN", "PROPN") and token not in tokens and token.ent_type_ not in NOT_THINGS \
+                    and not _means(head, token):
                 span = _phrase(token, rest=True)
                 return [Party(span.text, None, span.text, span.start_char, span.end_char, thing=True)]
         return []
@@ -137,19 +158,19 @@ class Arguments:
     def _targets_of(self, verb: Token, tokens: tuple[Token, ...], sources: list[Party]) -> list[Party]:
         transfer = verb.lemma_.lower() in TRANSFER_VERBS
         if transfer:  # "sent troops to Haiti": Haiti receives them
-            recipients = [g for h in _heads(verb, tokens) for c in h.children if c.dep_ == "prep"
-                          and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-            parties = _others(self.parties(recipients), sources)
+            parties = _others(self.parties(_recipients(verb, tokens)), sources)
             if parties:
                 return parties
-        for token in _objects(verb):
-            if _owned(token) or (transfer and token.dep_ == "dobj"):  # "withdrew its troops", "sent troops"
-                continue
+        resultative = [o for t in tokens if t.pos_ == "ADJ" and t.head == verb for o in _objects(t)]
+        for token in (*_objects(verb), *resultative):  # "set free the prisoners"
+            if token in tokens or _owned(token) or (transfer and token.dep_ == "dobj") or _means(verb, token):
+                continue  # "declared a state of siege", "withdrew its troops", "sent troops"
             parties = _others(self.parties([token], possessor=True), sources)
             if parties:
                 return parties
-        for objects in _prepositional(verb, tokens):
-            parties = _others(self.parties(objects), sources)
+        for objects in _prepositional(verb, tokens):  # "sanctions on Russia's oil exports", not "for X's rights"
+            owned = bool(objects) and objects[0].head.lower_ in (*THING_PREPOSITIONS, *NOUN_TARGET_PREPOSITIONS)
+            parties = _others(self.parties(objects, possessor=owned), sources)
             if parties:
                 return parties
         for child in verb.children:  # "demanded that Russia withdraw"
@@ -161,13 +182,14 @@ class Arguments:
 
     def parties(self, heads: Iterable[Token], possessor: bool = False) -> list[Party]:
         """The actors the noun phrases headed by `heads` and their conjuncts name; with
-        `possessor`, a phrase that names no actor gives its possessor's."""
+        `possessor`, a phrase that names no actor gives its author's ("Kyiv's proposal",
+        "the threats made by the militia", "a bid by the mayor")."""
         found: list[Party] = []
         for head in heads:
             for member in _members(head):
                 party = self.party(member)
                 if party is None and possessor:
-                    owner = next((c for c in member.children if c.dep_ == "poss"), None)
+                    owner = _author(member)
                     party = self.party(owner) if owner is not None else None
                 if party is not None and all(p.name != party.name for p in found):
                     found.append(party)
@@ -211,10 +233,11 @@ class Arguments:
 
     def _place_entity(self, verb: Token, tokens: tuple[Token, ...], parties: list[Party]) -> Optional[Span]:
         taken = [(p.start, p.end) for p in parties]
-        for child in (c for head in _heads(verb, tokens) for c in head.children):
+        heads = [n for h in _heads(verb, tokens) for n in ([h] if h.dep_ != "dobj" else _nouns_of(h))]
+        for child in (c for head in dict.fromkeys(heads) for c in head.children):  # "set up a team of doctors in X"
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
                 continue
-            for obj in (g for g in child.children if g.dep_ == "pobj"):
+            for obj in (g for p in child.children if p.dep_ == "pobj" for g in _nouns_of(p)):  # "in parts of X"
                 ent = next((e for e in self.ents if e.start <= obj.i < e.end and e.label_ in PLACE_LABELS), None)
                 if ent is not None and not any(s <= ent.start_char < e for s, e in taken):
                     return ent
@@ -274,7 +297,29 @@ def _heads(verb: Token, tokens: tuple[Token, ...]) -> list[Token]:
     sanctions against X")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     particles = [g for t in tokens if t.dep_ == "prep" and t.head == verb for g in t.children if g.dep_ == "pobj"]
-    return list(dict.fromkeys([*tokens, *objects, *particles]))
+    participles = [c for o in (*tokens, *objects) if o.pos_ == "NOUN" for c in o.children
+                   if c.dep_ == "acl" and c.tag_ == "VBN"]  # "lifted the sanctions imposed on X"
+    return list(dict.fromkeys([*tokens, *objects, *particles, *participles]))
+
+
+def _recipients(verb: Token, tokens: tuple[Token, ...]) -> list[Token]:
+    """The "to" objects of a verb of transfer: on the trigger's heads, or on the nouns of
+    what is handed over ("sent a team of experts to Iran", "a grant and a loan to the
+    agency")."""
+    goods = [g for h in _heads(verb, tokens) for g in _nouns_of(h)]
+    return [g for h in dict.fromkeys(goods) for c in h.children if c.dep_ == "prep"
+            and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+
+
+def _nouns_of(token: Token) -> list[Token]:
+    """`token`, its conjuncts and the objects of their of-phrases ("a team of experts,
+    equipment and drugs")."""
+    found = []
+    for member in _members(token):
+        found.append(member)
+        for prep in (c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"):
+            found.extend(g for pobj in prep.children if pobj.dep_ == "pobj" for g in _nouns_of(pobj))
+    return found
 
 
 def _prepositional(verb: Token, tokens: tuple[Token, ...],
@@ -306,17 +351,17 @@ def _reporter(subject: Token) -> Optional[Token]:
     return speaker if speaker is not None and speaker.pos_ != "PRON" else None
 
 
-def _purpose(clause: Token) -> bool:
-    """Whether `clause` is a to-infinitive of purpose: "fired tear gas to disperse X" (not
-    a participle of result: "attacked a camp, killing 19 soldiers")."""
-    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
 def _owned(token: Token) -> bool:
     """Whether the noun phrase `token` heads is the subject's own, by a possessive pronoun
     ("withdrew its troops from X", "held their first meeting with X"): no target."""
     return token.tag_ == "PRP$" or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+
+
+def _means(verb: Token, token: Token) -> bool:
+    """Whether the object `token` names the forces a verb of deployment moves
+    ("mobilised the army"): the subject's means, no target."""
+    return verb.lemma_.lower() in DEPLOYMENT_VERBS and token.dep_ == "dobj" and (
+        token.lemma_.lower() in FORCE_NOUNS or token.lower_ in FORCE_NOUNS)
 
 
 def _others(parties: list[Party], sources: list[Party]) -> list[Party]:
@@ -353,6 +398,39 @@ def _controller(head: Token) -> Optional[Token]:
             return agent
         token = outer
     return None
+
+
+def _area(verb: Token, tokens: tuple[Token, ...]) -> list[Party]:
+    """The area the trigger's clause happens in or moves from when it names no place
+    entity ("in the border districts", "from a buffer zone"): PLOVER's recipient of last
+    resort, its words."""
+    for child in (c for head in _heads(verb, tokens) for c in head.children):
+        if child.dep_ != "prep" or child.lower_ not in AREA_PREPOSITIONS:
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            if obj.lemma_.lower() in AREA_NOUNS or obj.lower_ in AREA_NOUNS:
+                span = _phrase(obj, rest=True)
+                return [Party(span.text, None, span.text, span.start_char, span.end_char, thing=True)]
+    return []
+
+
+def _author(thing: Token) -> Optional[Token]:
+    """Whose the thing a noun names is: its possessor, the agent of its participle ("the
+    plan drawn up by the ministry") or the object of its "by" ("a bid by the mayor"); not
+    a possessive pronoun ("their plans" are the speaker's own as often as another's)."""
+    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner if owner.tag_ != "PRP$" else None
+    bys = [c for c in thing.children if c.dep_ == "prep" and c.lower_ == "by"] + [
+        g for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children if g.dep_ == "agent"]
+    return next((g for by in bys for g in by.children if g.dep_ == "pobj"), None)
+
+
+def _doers(clause: Token) -> list[Token]:
+    """Who acts in `clause`: its subject, else the agent of its passive ("until their
+    demands are met by the ministry")."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return subjects or [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _objects(head: Token) -> list[Token]:

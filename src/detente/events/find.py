@@ -18,7 +18,7 @@ from detente.actors.resolver import SpeakerResolver
 from detente.events.arguments import Arguments, Party, negated, tense
 from detente.events.confidence import CONFIDENCE
 from detente.events.ontology import Ontology
-from detente.events.triggers import Match, as_intention, as_refusal, embedded, match
+from detente.events.triggers import Match, as_intention, as_refusal, embedded, match, purpose_clause
 from detente.records import Event, Quote, record_id
 
 
@@ -45,16 +45,17 @@ def find_events(doc: Doc, resolver: Optional[SpeakerResolver], ontology: Ontolog
 
 
 def sentence_matches(sent: Span, ontology: Ontology) -> dict[int, Match]:
-    """The triggers of `sent`, by the index of their head token; a purpose head whose
-    purpose clause is a trigger gives way to it ("phoned X to congratulate him")."""
+    """The triggers of `sent`, by the index of their head token; a purpose head (a verb
+    alone, not a phrasal one) whose purpose clause is a trigger gives way to it ("phoned X
+    to congratulate him")."""
     found = {}
     for token in sent:
         hit = match(token, ontology)
         if hit is not None:
             found[token.i] = hit
-    for i, hit in list(found.items()):
-        if hit.head.lemma_.lower() in ontology.purpose_heads and any(
-                c.i in found for c in hit.head.children if c.dep_ in ("xcomp", "advcl")):
+    for i, hit in list(found.items()):  # not "called for sanctions after X cancelled the deal"
+        if hit.how == "verb" and hit.head.lemma_.lower() in ontology.purpose_heads and any(
+                c.i in found for c in hit.head.children if c.dep_ == "xcomp" or purpose_clause(c)):
             del found[i]
     return found
 

@@ -103,6 +103,8 @@ class Ontology:
     speech_verbs: frozenset[str] = frozenset()  # the verbs that report it
     modals: frozenset[str] = frozenset()  # the modals of obligation
     purpose_heads: frozenset[str] = frozenset()  # "phoned X to congratulate": the purpose is the event
+    call: Optional[Trigger] = None  # "called the president to explain …": a phone call
+    call_verbs: frozenset[str] = frozenset()
     refusal: Optional[str] = None  # the type of a cooperation denied
     ending: Optional[str] = None  # the type of ending a conflict ("lifted the embargo")
     ending_verbs: frozenset[str] = frozenset()
@@ -186,6 +188,9 @@ def parse_ontology(data: object, source: str) -> Ontology:
     refusals = data.get("refusals") or {}
     if not isinstance(refusals, dict) or (refusals and refusals.get("type") not in kinds):
         _fail(source, "refusals", "must be a mapping whose `type` is one of the types")
+    calls = data.get("calls") or {}
+    if not isinstance(calls, dict) or (calls and calls.get("type") not in kinds):
+        _fail(source, "calls", "must be a mapping whose `type` is one of the types")
     endings = data.get("endings") or {}
     if not isinstance(endings, dict) or (endings and endings.get("type") not in kinds) or (
             endings.get("cooperation") not in (None, *kinds)):
@@ -212,6 +217,8 @@ def parse_ontology(data: object, source: str) -> Ontology:
         speech_verbs=frozenset(_words(obligations, "verbs", "obligations", source)),
         modals=frozenset(_words(obligations, "modals", "obligations", source)),
         purpose_heads=frozenset(_words(data, "purpose_heads", "", source)),
+        call=Trigger(calls["type"], calls.get("mode")) if calls else None,
+        call_verbs=frozenset(_words(calls, "verbs", "calls", source)),
         refusal=refusals.get("type"),
         ending=endings.get("type"),
         ending_verbs=frozenset(" ".join(v.lower().split()) for v in _words(endings, "verbs", "endings", source)),

@@ -13,12 +13,20 @@ from typing import Optional
 from spacy.tokens import Token
 
 from detente.events.ontology import Ontology, Trigger
-from detente.lang.en import GENERIC_NOUNS, IMMATERIAL_OBJECTS, IMPERSONAL_PRONOUNS, SELF_PRONOUNS, TRANSFER_VERBS
+from detente.lang.en import (
+    ACTOR_NOUNS,
+    GENERIC_NOUNS,
+    IMMATERIAL_OBJECTS,
+    IMPERSONAL_PRONOUNS,
+    SELF_PRONOUNS,
+    TRANSFER_VERBS,
+)
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt", "oprd", "acomp"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl"})
+CALLEE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl"})  # a verb's: not its own phrase
 
 
@@ -47,8 +55,8 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
     ended = _ended(token, ontology)
     if ended is not None:
         return ended
-    for child in token.children:
-        if child.dep_ in PARTICLE_DEPS and not _dated(child):
+    for child in (*token.children, *_resultatives(token)):
+        if (child.dep_ in PARTICLE_DEPS or child.pos_ == "ADJ") and not _dated(child):
             found = ontology.verbs.get(f"{lemma} {child.lower_}")
             if found is not None:
                 return Match(token, (token, child), _with_mode(found, token, ontology), "phrasal")
@@ -60,6 +68,8 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
         noun = _trigger_object(token, ontology)
         if noun is not None:
             return noun
+    if ontology.call is not None and lemma in ontology.call_verbs and _phoned(token):
+        return Match(token, (token,), ontology.call, "verb")
     if lemma in ontology.speech_verbs and ontology.obligation is not None:
         modal = _obligation(token, ontology)
         if modal is not None:
@@ -68,6 +78,30 @@ def match(token: Token, ontology: Ontology) -> Optional[Match]:
         return None
     found = ontology.verbs.get(lemma)
     return Match(token, (token,), _with_mode(found, token, ontology), "verb") if found is not None else None
+
+
+def _phoned(verb: Token) -> bool:
+    """Whether a verb of calling is a phone call: an actor as its object and a purpose
+    clause ("called the president on Friday to explain the delay")."""
+    callee = any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in CALLEE_ENTITIES or
+                                       c.lemma_.lower() in ACTOR_NOUNS) for c in verb.children)
+    return callee and any(purpose_clause(c) for c in verb.children)
+
+
+def purpose_clause(clause: Token) -> bool:
+    """Whether `clause` is a to-infinitive of purpose: "fired tear gas to disperse X" (not
+    a participle of result: "attacked a camp, killing 19 soldiers")."""
+    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _resultatives(verb: Token) -> list[Token]:
+    """The adjective that says what a verb makes of its object, where the parser put it
+    off the verb: "found the mayor guilty" (a clause of its own), "let free dozens of
+    prisoners" (a modifier of the object)."""
+    clauses = [c for c in verb.children if c.pos_ == "ADJ" and c.dep_ in ("ccomp", "advcl")]
+    return clauses + [g for c in verb.children if c.dep_ == "dobj" for g in c.children
+                      if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i == verb.i + 1]
 
 
 def _gives_words(verb: Token) -> bool:
