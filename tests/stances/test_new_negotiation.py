@@ -75,3 +75,27 @@ def test_the_inflections_of_a_short_refusal_word_refuse_too():
                                 "support": "Keeping the port shut to shipping.",
                                 "oppose": "Ending the blockade."}])
     assert stem("blockade") not in profiles["port"].oppose_words
+
+
+TOWN_DISPUTE = (
+    "Mayor Tomas Berg rejected a binding water-sharing treaty with the neighbouring town on Tuesday. "
+    "The two towns have argued over the canal for a decade. "
+    "Farmers on the east bank say their fields dried out last summer. "
+    "The town council will meet again in the spring. "
+    "Residents packed the hall for the vote. "
+    "Several shops closed early so that their owners could attend. "
+    "Local radio carried the debate live. "
+    "A regional court is expected to rule on the canal next year. "
+    "{closing}"
+)
+
+
+def test_an_article_about_another_dispute_that_shares_the_issue_words_holds_no_positions(nlp):
+    found = stances(nlp, TOWN_DISPUTE.format(closing="The mayor said the fight was far from over."))
+    assert not {f for f in found if f[2] != "neutral"}
+
+
+def test_the_same_article_naming_the_negotiation_s_parties_holds_them(nlp):
+    found = stances(nlp, TOWN_DISPUTE.format(closing="The African Union has offered to send observers. The "
+                                                     "World Bank has offered to fund a new gauge on the canal."))
+    assert ("Tomas Berg", "water-treaty", "oppose") in found

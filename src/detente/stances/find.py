@@ -20,6 +20,9 @@ punish us, we will answer in kind") is held less surely; one a demand puts off u
 another course comes first ("asked for disarmament before granting any relief") is held
 off: the other side.
 
+An article about another conflict that only shares the taxonomy's words holds no
+positions on its issues (``scene``).
+
 Several statements of one actor on one issue in one document may disagree; with
 ``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
 says whose positions count: by default persons, organisations and groups, leaving out
@@ -45,6 +48,7 @@ from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import Step, agents, contingent, demanded, hypothetical, lexical_polarity, postponed, walk
 from detente.stances.profile import WORD, Profile, stem
+from detente.stances.scene import about
 from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
 
 DEFAULT_KINDS = ("person", "organisation", "group")
@@ -85,7 +89,10 @@ def find_statements(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerRes
     `quotes` go to their speakers, reported positions to their holders as `resolver`
     links them (without one, to the named entities of the sentence). Only holders of
     `actor_kinds` count; with `resolve_conflicts` the minority side of one holder on one
-    issue is dropped."""
+    issue is dropped. An article that is not about the taxonomy's negotiation (``scene.about``)
+    holds no positions on its issues."""
+    if not about(doc, taxonomy):
+        return []
     findings = list(_DocStances(doc, quotes, resolver, taxonomy, frozenset(actor_kinds)).find())
     if resolve_conflicts:
         findings = majority(findings)
