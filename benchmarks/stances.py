@@ -22,6 +22,7 @@ import argparse
 import json
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,7 @@ def detente() -> str:
 
 
 def run(paths: list[pathlib.Path], out: pathlib.Path, issues: str | None = None) -> float:
+    shutil.rmtree(out, ignore_errors=True)  # a store left by an earlier run would skip the articles
     command = [detente(), "run", *map(str, paths), "-o", str(out), "--quiet"]
     if issues:
         command += ["--issues", issues]

@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.resolver import SpeakerResolver
 from detente.lang.en import NEGATORS, PROPOSALS
 from detente.nlp import docinfo
-from detente.records import Quote, Stance, Statement, record_id
+from detente.records import Actor, Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import Step, agents, contingent, demanded, hypothetical, lexical_polarity, postponed, walk
 from detente.stances.profile import WORD, Profile, stem
@@ -221,6 +221,10 @@ class _DocStances:
         if quote.id in self.principals:
             principal = self.principals[quote.id]
             return principal if principal.kind in self.actor_kinds else None
+        if self.resolver is not None and quote.speaker_start is not None and quote.speaker_end is not None:
+            source = self.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            if source is not None and len(source) and misattributed(self.resolver, source.root):
+                return None
         actor = self.resolver.actor(quote.speaker_id) if self.resolver is not None else None
         kind = actor.kind if actor is not None else ("anonymous" if quote.speaker.startswith("anonymous") else "person")
         holder = Holder(quote.speaker, quote.speaker_id, kind)
@@ -475,8 +479,30 @@ def mention_holder(resolver: SpeakerResolver, token: Token) -> Optional[Holder]:
         mention = resolver.resolve(token.doc[token.left_edge.i:token.i + 1])
     if mention is None or not mention.actor:
         return None
+    if misattributed(resolver, token):
+        return None
     actor = resolver.actor(mention.actor_id)
     return Holder(mention.actor, mention.actor_id, actor.kind if actor is not None else mention.kind)
+
+
+def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
+    """Whether the mention headed by `token` is a title that a country possesses ("North
+    Korea's envoy") linked to someone not known to serve that country."""
+    mention = resolver.mention_at(token)
+    if mention is None or mention.method != "title":
+        return False
+    return not serves(resolver, token, resolver.actor(mention.actor_id))
+
+
+def serves(resolver: SpeakerResolver, title: Token, actor: Optional[Actor]) -> bool:
+    """Whether `actor`, whom a title such as "North Korea's envoy" was linked to, is known to
+    serve the country that possesses the title; True for a title no country possesses."""
+    countries = {m.actor_id for c in title.children if c.dep_ == "poss"
+                 for m in [resolver.mention_at(c)] if m is not None and m.kind == "country"}
+    if not countries:
+        return True
+    served = {actor.country, *(role.of for role in actor.roles)} if actor is not None else set()
+    return bool(countries & served)
 
 
 def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:
