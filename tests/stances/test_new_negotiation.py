@@ -99,3 +99,18 @@ def test_the_same_article_naming_the_negotiation_s_parties_holds_them(nlp):
     found = stances(nlp, TOWN_DISPUTE.format(closing="The African Union has offered to send observers. The "
                                                      "World Bank has offered to fund a new gauge on the canal."))
     assert ("Tomas Berg", "water-treaty", "oppose") in found
+
+
+def test_resolving_a_freeze_favours_what_the_freeze_holds_back(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim said his government hopes to resolve the freeze on mediation.")
+    assert ("Sami Karim", "mediation", "support") in found
+    assert ("Sami Karim", "mediation", "oppose") not in found
+
+
+def test_a_relative_clause_predicated_of_the_issue_gives_its_whole_direction(nlp):
+    resolved = stances(nlp, "Foreign Minister Sami Karim said the freeze on mediation is something he hopes to "
+                            "resolve.")
+    welcomed = stances(nlp, "Foreign Minister Sami Karim said the freeze on mediation is something he welcomes.")
+    assert ("Sami Karim", "mediation", "support") in resolved
+    assert ("Sami Karim", "mediation", "oppose") not in resolved
+    assert ("Sami Karim", "mediation", "oppose") in welcomed

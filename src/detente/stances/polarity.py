@@ -104,10 +104,20 @@ def predicate_polarity(token: Token) -> tuple[int, bool]:
     "has to be on the table", "will fail". Returns (polarity, marked)."""
     for comp in _complements(token):
         for word in [comp, *comp.children, *(g for c in comp.children for g in c.children)]:
-            value = lexical_polarity(word)
+            value = clause_polarity(word) if word.dep_ == "relcl" else lexical_polarity(word)
             if value:
                 return value, True
     return 1, False
+
+
+def clause_polarity(verb: Token) -> int:
+    """The polarity of a relative clause over the noun it describes: its verb's, times that of
+    the clauses it governs ("something I hope we can resolve": -1); 0 without a stance word."""
+    value = lexical_polarity(verb)
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        inner = clause_polarity(clause)
+        value = (value or 1) * inner if inner else value
+    return value
 
 
 def _complements(token: Token):
