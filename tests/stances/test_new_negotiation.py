@@ -114,3 +114,11 @@ def test_a_relative_clause_predicated_of_the_issue_gives_its_whole_direction(nlp
     assert ("Sami Karim", "mediation", "support") in resolved
     assert ("Sami Karim", "mediation", "oppose") not in resolved
     assert ("Sami Karim", "mediation", "oppose") in welcomed
+
+
+def test_what_others_did_in_a_quotation_is_no_position_of_the_speaker(nlp):
+    others = stances(nlp, '"Last month the two ministers invited a neutral broker to chair the dam talks," '
+                          'Foreign Minister Sami Karim said.')
+    own = stances(nlp, '"We have invited a neutral broker to chair the dam talks," Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "mediation", "support") not in others
+    assert ("Sami Karim", "mediation", "support") in own

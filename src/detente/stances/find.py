@@ -46,7 +46,17 @@ from detente.lang.en import NEGATORS, PROPOSALS
 from detente.nlp import docinfo
 from detente.records import Actor, Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
-from detente.stances.polarity import Step, agents, contingent, demanded, hypothetical, lexical_polarity, postponed, walk
+from detente.stances.polarity import (
+    Step,
+    agents,
+    contingent,
+    demanded,
+    hypothetical,
+    lexical_polarity,
+    postponed,
+    reported_act,
+    walk,
+)
 from detente.stances.profile import WORD, Profile, stem
 from detente.stances.scene import about
 from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
@@ -390,8 +400,10 @@ def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote
     if demand:  # "we will look elsewhere if the jets are not delivered": the speaker wants them
         top = replace(top, polarity=top.polarity * demand, marked=True)
         stance = decide(cue, top, asserted=True)
+    elif hypothetical(anchor, within=top.token) or (not top.marked and reported_act(anchor, within=top.token)):
+        stance = "neutral"  # a condition, or what others did: no side of the speaker's
     else:
-        stance = "neutral" if hypothetical(anchor, within=top.token) else decide(cue, top, asserted=True)
+        stance = decide(cue, top, asserted=True)
     if contingent(anchor, within=top.token):
         top = replace(top, hedged=True)  # a threat or promise: less sure
     return Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, quote.id,

@@ -40,6 +40,7 @@ NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "
 AGENT_DEPS = frozenset({"nsubj", "poss", "agent"})
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,20 @@ def threat(verb: Token) -> bool:
                                          or any(g.dep_ == "poss" for g in c.children))  # "our farmers"
                 for c in verb.children)
     return actor and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
+def reported_act(token: Token, within: Token) -> bool:
+    """Whether `token` sits, below `within`, in a clause that tells what someone other than the
+    speaker did ("Russian and DPRK leaders signed a treaty, paving the way for ..."): a verb
+    in the past with a subject of its own, not I or we."""
+    for node in [token, *token.ancestors]:
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.pos_ in ("VERB", "AUX") and subjects:
+            past = node.tag_ == "VBD" or (node.tag_ == "VBN" and any(c.lemma_ == "have" for c in node.children))
+            return past and not any(s.lower_ in FIRST_PERSON for s in subjects)
+        if node.i == within.i:
+            break
+    return False
 
 
 def postponed(token: Token, within: Token) -> bool:
