@@ -212,9 +212,15 @@ def test_a_country_s_title_linked_to_another_country_s_envoy_holds_nothing(full)
     assert not {f for f in found if f[0] == "Vasily Nebenzya"}
 
 
-def test_a_country_s_title_linked_to_its_own_envoy_holds_the_position(full):
-    found = full("Russia's ambassador rejected any recognition of Crimea as Ukrainian.")
+def test_a_country_s_title_linked_to_its_own_envoy_named_in_the_article_holds_the_position(full):
+    found = full("Vasily Nebenzya spoke first at the council. Russia's ambassador then rejected any "
+                 "recognition of Crimea as Ukrainian.")
     assert ("Vasily Nebenzya", "crimea-recognition", "oppose") in found
+
+
+def test_a_country_s_title_linked_to_someone_the_article_never_names_holds_nothing(full):
+    found = full("Russia's ambassador rejected any recognition of Crimea as Ukrainian.")
+    assert not {f for f in found if f[0] == "Vasily Nebenzya"}
 
 
 # Statement records, end to end on the seed articles

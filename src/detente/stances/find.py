@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.resolver import SpeakerResolver
 from detente.lang.en import NEGATORS, PROPOSALS
 from detente.nlp import docinfo
-from detente.records import Actor, Quote, Stance, Statement, record_id
+from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import (
     Step,
@@ -68,6 +68,7 @@ MAX_CONJUNCTS = 3  # how far up a chain of conjoined verbs a pole word is looked
 POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that
+NAMING_LINKS = frozenset({"exact", "alias", "surname", "fuzzy", "local"})  # mentions that name the actor
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 
 
@@ -499,22 +500,19 @@ def mention_holder(resolver: SpeakerResolver, token: Token) -> Optional[Holder]:
 
 def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
     """Whether the mention headed by `token` is a title that a country possesses ("North
-    Korea's envoy") linked to someone not known to serve that country."""
+    Korea's envoy") linked to someone the document never names, or not known to serve that
+    country: the actors stage's guess, not the article's word."""
     mention = resolver.mention_at(token)
     if mention is None or mention.method != "title":
         return False
-    return not serves(resolver, token, resolver.actor(mention.actor_id))
-
-
-def serves(resolver: SpeakerResolver, title: Token, actor: Optional[Actor]) -> bool:
-    """Whether `actor`, whom a title such as "North Korea's envoy" was linked to, is known to
-    serve the country that possesses the title; True for a title no country possesses."""
-    countries = {m.actor_id for c in title.children if c.dep_ == "poss"
+    countries = {m.actor_id for c in token.children if c.dep_ == "poss"
                  for m in [resolver.mention_at(c)] if m is not None and m.kind == "country"}
     if not countries:
-        return True
+        return False
+    actor = resolver.actor(mention.actor_id)
+    named = any(m.actor_id == mention.actor_id and m.method in NAMING_LINKS for m in resolver.mentions)
     served = {actor.country, *(role.of for role in actor.roles)} if actor is not None else set()
-    return bool(countries & served)
+    return not named or not countries & served
 
 
 def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:
