@@ -75,3 +75,50 @@ def test_the_inflections_of_a_short_refusal_word_refuse_too():
                                 "support": "Keeping the port shut to shipping.",
                                 "oppose": "Ending the blockade."}])
     assert stem("blockade") not in profiles["port"].oppose_words
+
+
+TOWN_DISPUTE = (
+    "Mayor Tomas Berg rejected a binding water-sharing treaty with the neighbouring town on Tuesday. "
+    "The two towns have argued over the canal for a decade. "
+    "Farmers on the east bank say their fields dried out last summer. "
+    "The town council will meet again in the spring. "
+    "Residents packed the hall for the vote. "
+    "Several shops closed early so that their owners could attend. "
+    "Local radio carried the debate live. "
+    "A regional court is expected to rule on the canal next year. "
+    "{closing}"
+)
+
+
+def test_an_article_about_another_dispute_that_shares_the_issue_words_holds_no_positions(nlp):
+    found = stances(nlp, TOWN_DISPUTE.format(closing="The mayor said the fight was far from over."))
+    assert not {f for f in found if f[2] != "neutral"}
+
+
+def test_the_same_article_naming_the_negotiation_s_parties_holds_them(nlp):
+    found = stances(nlp, TOWN_DISPUTE.format(closing="The African Union has offered to send observers. The "
+                                                     "World Bank has offered to fund a new gauge on the canal."))
+    assert ("Tomas Berg", "water-treaty", "oppose") in found
+
+
+def test_resolving_a_freeze_favours_what_the_freeze_holds_back(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim said his government hopes to resolve the freeze on mediation.")
+    assert ("Sami Karim", "mediation", "support") in found
+    assert ("Sami Karim", "mediation", "oppose") not in found
+
+
+def test_a_relative_clause_predicated_of_the_issue_gives_its_whole_direction(nlp):
+    resolved = stances(nlp, "Foreign Minister Sami Karim said the freeze on mediation is something he hopes to "
+                            "resolve.")
+    welcomed = stances(nlp, "Foreign Minister Sami Karim said the freeze on mediation is something he welcomes.")
+    assert ("Sami Karim", "mediation", "support") in resolved
+    assert ("Sami Karim", "mediation", "oppose") not in resolved
+    assert ("Sami Karim", "mediation", "oppose") in welcomed
+
+
+def test_what_others_did_in_a_quotation_is_no_position_of_the_speaker(nlp):
+    others = stances(nlp, '"Last month the two ministers invited a neutral broker to chair the dam talks," '
+                          'Foreign Minister Sami Karim said.')
+    own = stances(nlp, '"We have invited a neutral broker to chair the dam talks," Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "mediation", "support") not in others
+    assert ("Sami Karim", "mediation", "support") in own

@@ -197,6 +197,32 @@ def test_iran_taxonomy_does_not_see_ukraine_issues(bare):
     assert bare("Volodymyr Zelensky said Ukraine will never cede territory.", issues="iran-nuclear-2025") == []
 
 
+# Holders named by a country's title, with the actors stage
+
+
+@pytest.fixture(scope="module")
+def full(build_pipeline):
+    nlp = build_pipeline()
+    return lambda text: {(s.actor, s.issue, s.stance) for s in nlp(text)._.statements}
+
+
+def test_a_country_s_title_linked_to_another_country_s_envoy_holds_nothing(full):
+    found = full("Vasily Nebenzya spoke first at the council. Poland's envoy then rejected any recognition "
+                 "of Crimea as Russian.")
+    assert not {f for f in found if f[0] == "Vasily Nebenzya"}
+
+
+def test_a_country_s_title_linked_to_its_own_envoy_named_in_the_article_holds_the_position(full):
+    found = full("Vasily Nebenzya spoke first at the council. Russia's ambassador then rejected any "
+                 "recognition of Crimea as Ukrainian.")
+    assert ("Vasily Nebenzya", "crimea-recognition", "oppose") in found
+
+
+def test_a_country_s_title_linked_to_someone_the_article_never_names_holds_nothing(full):
+    found = full("Russia's ambassador rejected any recognition of Crimea as Ukrainian.")
+    assert not {f for f in found if f[0] == "Vasily Nebenzya"}
+
+
 # Statement records, end to end on the seed articles
 
 

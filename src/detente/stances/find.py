@@ -20,6 +20,9 @@ punish us, we will answer in kind") is held less surely; one a demand puts off u
 another course comes first ("asked for disarmament before granting any relief") is held
 off: the other side.
 
+An article about another conflict that only shares the taxonomy's words holds no
+positions on its issues (``scene``).
+
 Several statements of one actor on one issue in one document may disagree; with
 ``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
 says whose positions count: by default persons, organisations and groups, leaving out
@@ -43,8 +46,19 @@ from detente.lang.en import NEGATORS, PROPOSALS
 from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
-from detente.stances.polarity import Step, agents, contingent, demanded, hypothetical, lexical_polarity, postponed, walk
+from detente.stances.polarity import (
+    Step,
+    agents,
+    contingent,
+    demanded,
+    hypothetical,
+    lexical_polarity,
+    postponed,
+    reported_act,
+    walk,
+)
 from detente.stances.profile import WORD, Profile, stem
+from detente.stances.scene import about
 from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
 
 DEFAULT_KINDS = ("person", "organisation", "group")
@@ -54,6 +68,7 @@ MAX_CONJUNCTS = 3  # how far up a chain of conjoined verbs a pole word is looked
 POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that
+NAMING_LINKS = frozenset({"exact", "alias", "surname", "fuzzy", "local"})  # mentions that name the actor
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 
 
@@ -85,7 +100,10 @@ def find_statements(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerRes
     `quotes` go to their speakers, reported positions to their holders as `resolver`
     links them (without one, to the named entities of the sentence). Only holders of
     `actor_kinds` count; with `resolve_conflicts` the minority side of one holder on one
-    issue is dropped."""
+    issue is dropped. An article that is not about the taxonomy's negotiation (``scene.about``)
+    holds no positions on its issues."""
+    if not about(doc, taxonomy):
+        return []
     findings = list(_DocStances(doc, quotes, resolver, taxonomy, frozenset(actor_kinds)).find())
     if resolve_conflicts:
         findings = majority(findings)
@@ -214,6 +232,10 @@ class _DocStances:
         if quote.id in self.principals:
             principal = self.principals[quote.id]
             return principal if principal.kind in self.actor_kinds else None
+        if self.resolver is not None and quote.speaker_start is not None and quote.speaker_end is not None:
+            source = self.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            if source is not None and len(source) and misattributed(self.resolver, source.root):
+                return None
         actor = self.resolver.actor(quote.speaker_id) if self.resolver is not None else None
         kind = actor.kind if actor is not None else ("anonymous" if quote.speaker.startswith("anonymous") else "person")
         holder = Holder(quote.speaker, quote.speaker_id, kind)
@@ -379,8 +401,10 @@ def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote
     if demand:  # "we will look elsewhere if the jets are not delivered": the speaker wants them
         top = replace(top, polarity=top.polarity * demand, marked=True)
         stance = decide(cue, top, asserted=True)
+    elif hypothetical(anchor, within=top.token) or (not top.marked and reported_act(anchor, within=top.token)):
+        stance = "neutral"  # a condition, or what others did: no side of the speaker's
     else:
-        stance = "neutral" if hypothetical(anchor, within=top.token) else decide(cue, top, asserted=True)
+        stance = decide(cue, top, asserted=True)
     if contingent(anchor, within=top.token):
         top = replace(top, hedged=True)  # a threat or promise: less sure
     return Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, quote.id,
@@ -468,8 +492,27 @@ def mention_holder(resolver: SpeakerResolver, token: Token) -> Optional[Holder]:
         mention = resolver.resolve(token.doc[token.left_edge.i:token.i + 1])
     if mention is None or not mention.actor:
         return None
+    if misattributed(resolver, token):
+        return None
     actor = resolver.actor(mention.actor_id)
     return Holder(mention.actor, mention.actor_id, actor.kind if actor is not None else mention.kind)
+
+
+def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
+    """Whether the mention headed by `token` is a title that a country possesses ("North
+    Korea's envoy") linked to someone the document never names, or not known to serve that
+    country: the actors stage's guess, not the article's word."""
+    mention = resolver.mention_at(token)
+    if mention is None or mention.method != "title":
+        return False
+    countries = {m.actor_id for c in token.children if c.dep_ == "poss"
+                 for m in [resolver.mention_at(c)] if m is not None and m.kind == "country"}
+    if not countries:
+        return False
+    actor = resolver.actor(mention.actor_id)
+    named = any(m.actor_id == mention.actor_id and m.method in NAMING_LINKS for m in resolver.mentions)
+    served = {actor.country, *(role.of for role in actor.roles)} if actor is not None else set()
+    return not named or not countries & served
 
 
 def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:

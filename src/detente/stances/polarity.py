@@ -40,6 +40,7 @@ NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "
 AGENT_DEPS = frozenset({"nsubj", "poss", "agent"})
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,20 @@ def predicate_polarity(token: Token) -> tuple[int, bool]:
     "has to be on the table", "will fail". Returns (polarity, marked)."""
     for comp in _complements(token):
         for word in [comp, *comp.children, *(g for c in comp.children for g in c.children)]:
-            value = lexical_polarity(word)
+            value = clause_polarity(word) if word.dep_ == "relcl" else lexical_polarity(word)
             if value:
                 return value, True
     return 1, False
+
+
+def clause_polarity(verb: Token) -> int:
+    """The polarity of a relative clause over the noun it describes: its verb's, times that of
+    the clauses it governs ("something I hope we can resolve": -1); 0 without a stance word."""
+    value = lexical_polarity(verb)
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        inner = clause_polarity(clause)
+        value = (value or 1) * inner if inner else value
+    return value
 
 
 def _complements(token: Token):
@@ -190,6 +201,20 @@ def threat(verb: Token) -> bool:
                                          or any(g.dep_ == "poss" for g in c.children))  # "our farmers"
                 for c in verb.children)
     return actor and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
+def reported_act(token: Token, within: Token) -> bool:
+    """Whether `token` sits, below `within`, in a clause that tells what someone other than the
+    speaker did ("Russian and DPRK leaders signed a treaty, paving the way for ..."): a verb
+    in the past with a subject of its own, not I or we."""
+    for node in [token, *token.ancestors]:
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.pos_ in ("VERB", "AUX") and subjects:
+            past = node.tag_ == "VBD" or (node.tag_ == "VBN" and any(c.lemma_ == "have" for c in node.children))
+            return past and not any(s.lower_ in FIRST_PERSON for s in subjects)
+        if node.i == within.i:
+            break
+    return False
 
 
 def postponed(token: Token, within: Token) -> bool:
