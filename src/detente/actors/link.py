@@ -138,7 +138,7 @@ def _name_start(doc: Doc, start: int, end: int) -> int:
     while start > doc[start].sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
             start, end) and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_alpha \
             and not doc[start - 1].ent_type_ and _capitalised(doc[start - 1]) \
-            and doc[start - 1].lower_ not in titles.title_words() | HONORIFICS:
+            and doc[start - 1].lower_ not in titles.title_words() and doc[start - 1].lower_ not in HONORIFICS:
         start -= 1
     return start
 
@@ -149,7 +149,7 @@ def _name_end(ent: Span) -> int:
     doc, end = ent.doc, ent.end
     while end < len(doc) and doc[end - 1].whitespace_ == " " and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
             and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].lower_ not in titles.title_words() \
-            and doc[end].lower_ not in ORG_NOUNS | GOVERNMENT_NOUNS:
+            and doc[end].lower_ not in ORG_NOUNS and doc[end].lower_ not in GOVERNMENT_NOUNS:
         end += 1
     return end
 
@@ -209,6 +209,12 @@ def _in_quotation_marks(span: Span) -> bool:
 def _document_noun(t: Token) -> bool:
     """A common noun for a written source: report, statement, data (lemma "datum")."""
     return t.pos_ == "NOUN" and (t.lower_ in SOURCE_DOCUMENT_NOUNS or t.lemma_.lower() in SOURCE_DOCUMENT_NOUNS)
+
+
+def _countries_in(span: Span, country_mentions: list[tuple[int, str]]) -> set[str]:
+    """The ids of the countries linked inside `span` (China, Beijing, Chinese, U.S.), from
+    the document's country mentions as (start, actor id)."""
+    return {actor_id for start, actor_id in country_mentions if span.start_char <= start < span.end_char}
 
 
 class DocLinker:
@@ -874,7 +880,8 @@ class DocLinker:
                          if t.pos_ in ("NOUN", "ADJ") and self._mention_at(t.idx, inside=True) is None)
         for k in range(len(plain.split())):
             canon.update(c.lower() for c in titles.variants().get(" ".join(plain.split()[k:]), ()))
-        owners = self._countries_in(span[:role.i - span.start])
+        country_mentions = [(m.start, m.actor_id) for m in doc._.mentions if m.kind == "country" and m.actor_id]
+        owners = _countries_in(span[:role.i - span.start], country_mentions)
         best: Optional[tuple[bool, int, int, Actor]] = None
         latest_org: Optional[tuple[int, Actor]] = None
         facts = docinfo.info(doc)
@@ -894,7 +901,7 @@ class DocLinker:
             parts = self._context_parts(named)
             earlier.append((m, actor, named, parts))
             countries.setdefault(actor.id, {actor.country} - {None}).update(
-                c for part in parts for c in self._countries_in(part))
+                c for part in parts for c in _countries_in(part, country_mentions))
         for m, actor, named, parts in earlier:
             if actor.kind == "organisation" and (latest_org is None or m.start > latest_org[0]) and (
                     actor.id in self.speakers or named.root.dep_ in AGENT_DEPS[:2]):
@@ -944,11 +951,6 @@ class DocLinker:
         for word in (actor.description or "").lower().split():
             out.add(f"{word}|{word}")
         return out
-
-    def _countries_in(self, span: Span) -> set[str]:
-        """The ids of the countries linked inside `span` (China, Beijing, Chinese, U.S.)."""
-        return {m.actor_id for m in self.doc._.mentions if m.kind == "country" and m.actor_id
-                and span.start_char <= m.start < span.end_char}
 
     # --- bookkeeping -----------------------------------------------------------------------
 
