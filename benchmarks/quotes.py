@@ -1,23 +1,29 @@
-"""Quotation benchmark: Détente against textacy's direct_quotations on the same articles.
+"""Quotation benchmark: Détente against textacy's direct_quotations and the Gender Gap
+Tracker's QuoteExtractor on the same articles.
 
-Runs both systems on the seed articles and the VOA development stories (scored with
+Runs the systems on the seed articles and the VOA development stories (scored with
 shared/tools/score.py against their gold: attribution and span F1, recall by kind) and on
-the PolNeAR dev split (scored with shared/tools/score_polnear.py,
-overall and on quotes with quotation marks, Détente's quotes rewritten in PolNeAR's span
-conventions by detente.evaluation.polnear), counts the articles on which textacy raised,
-and times the quote stage against the whole pipeline.
+the PolNeAR dev split (scored with shared/tools/score_polnear.py, overall and on quotes with
+quotation marks, Détente's quotes rewritten in PolNeAR's span conventions by
+detente.evaluation.polnear), prints each scorer's output and a table of the systems side by
+side, counts the articles on which a peer raised, and times the quote stage against the
+whole pipeline.
 
-textacy is run by a separate interpreter (--peer-python), because it does not belong in
-Détente's install: `python -m venv /tmp/tx && /tmp/tx/bin/pip install textacy==0.13.0`.
-Without one, the textacy part is skipped with a note.
+The peers run in interpreters of their own, because they do not belong in Détente's install
+(benchmarks/quote_peers.py has their adapters): textacy in --peer-python
+(`python -m venv /tmp/tx && /tmp/tx/bin/pip install textacy==0.13.0` and the spaCy model),
+the Gender Gap Tracker from the checkout --ggt in --ggt-python (spaCy, the spaCy model and
+pymongo, for their `bson` import). Without one, that peer is skipped with a note.
 
-usage: python benchmarks/quotes.py [--shared ../shared] [--peer-python /tmp/tx/bin/python] [--out DIR]
+usage: python benchmarks/quotes.py [--shared ../shared] [--peer-python /tmp/tx/bin/python]
+                                   [--ggt DIR --ggt-python /tmp/ggt-venv/bin/python] [--out DIR]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,34 +36,12 @@ from detente.config import DEFAULT_MODEL, Config
 from detente.evaluation.polnear import polnear_records, with_quotation_marks
 from detente.quotes import find_quotes
 from detente.records import Document, text_id
+from quote_peers import GGT_IMPORT, GGT_SCRIPT, TEXTACY_SCRIPT, ggt_file_records, peer_runs, run_adapter
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
-
-TEXTACY_SCRIPT = r"""
-import json, sys, spacy
-from textacy.extract.triples import direct_quotations
-nlp = spacy.load(sys.argv[1])
-raised = 0
-with open(sys.argv[3], "w", encoding="utf-8") as out:
-    for path in json.load(open(sys.argv[2])):
-        text = open(path, encoding="utf-8").read()
-        doc = nlp(text)
-        try:
-            triples = list(direct_quotations(doc))
-        except Exception:
-            raised += 1
-            continue
-        for speaker, cue, content in triples:
-            rec = {"doc": path.rsplit("/", 1)[-1], "kind": "direct", "text": content.text,
-                   "start": content.start_char, "end": content.end_char,
-                   "speaker": " ".join(t.text for t in speaker) or None}
-            if speaker:
-                rec.update(speaker_start=speaker[0].idx, speaker_end=speaker[-1].idx + len(speaker[-1]))
-            if cue:
-                rec.update(cue_start=cue[0].idx, cue_end=cue[-1].idx + len(cue[-1]))
-            out.write(json.dumps(rec) + "\n")
-print(raised)
-"""
+SETS = ("seeds", "voa-dev", "polnear")
+TITLES = {"detente": "Détente", "textacy": "textacy 0.13.0",
+          "ggt": "GGT QuoteExtractor (no coreference)"}
 
 
 def build_pipeline(model: str) -> spacy.Language:
@@ -84,23 +68,6 @@ def run_detente(nlp: spacy.Language, paths: list[pathlib.Path],
     return records, converted, total, quoting
 
 
-def has_textacy(peer_python: str) -> bool:
-    """Whether the interpreter `peer_python` exists and imports textacy."""
-    try:
-        return subprocess.run([peer_python, "-c", "import textacy"], capture_output=True).returncode == 0
-    except OSError:
-        return False
-
-
-def run_textacy(peer_python: str, model: str, paths: list[pathlib.Path], out: pathlib.Path) -> int:
-    """Run textacy in the peer interpreter; returns how many articles it raised on."""
-    listing = out.with_suffix(".paths.json")
-    listing.write_text(json.dumps([str(p) for p in paths]))
-    done = subprocess.run([peer_python, "-c", TEXTACY_SCRIPT, model, str(listing), str(out)],
-                          capture_output=True, text=True, check=True)
-    return int(done.stdout.strip().splitlines()[-1])
-
-
 def write_jsonl(path: pathlib.Path, records: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 
@@ -109,75 +76,150 @@ def score(args: list[str]) -> str:
     return subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True).stdout.rstrip()
 
 
-def run_peer(peer_python: str, model: str, seeds: list[pathlib.Path], voa: list[pathlib.Path],
-             polnear: list[pathlib.Path], texts: dict[str, str], out: pathlib.Path) -> tuple[int, int] | None:
-    """textacy's quotations of the seeds, the VOA stories and PolNeAR dev written beside Détente's; how
-    many articles of each it raised on, or None when `peer_python` has no textacy."""
-    if not has_textacy(peer_python):
-        print(f"note: {peer_python} does not import textacy, so textacy is skipped; give it its own "
+def read_jsonl(path: pathlib.Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def run_textacy(python: str, model: str, articles: dict[str, list[pathlib.Path]],
+                out: pathlib.Path) -> dict[str, int] | None:
+    """textacy's quotations of each set of `articles` written to `out`; how many articles of
+    each it raised on, or None when `python` has no textacy."""
+    if not peer_runs(python, "import textacy"):
+        print(f"note: {python} does not import textacy, so textacy is skipped; give it its own "
               "environment (python -m venv /tmp/tx && /tmp/tx/bin/pip install textacy==0.13.0 and the spaCy model).")
         return None
-    seed_raised = run_textacy(peer_python, model, seeds, out / "textacy.seeds.jsonl")
-    run_textacy(peer_python, model, voa, out / "textacy.voa-dev.jsonl")
-    polnear_raised = run_textacy(peer_python, model, polnear, out / "textacy.polnear.jsonl")
-    found = [json.loads(line) for line in (out / "textacy.polnear.jsonl").read_text(encoding="utf-8").splitlines()]
-    write_jsonl(out / "textacy.polnear-direct.jsonl", with_quotation_marks(found, texts))
-    return seed_raised, polnear_raised
+    return {name: run_adapter(python, TEXTACY_SCRIPT, [model], paths, out / f"textacy.{name}.jsonl")
+            for name, paths in articles.items()}
 
 
-def print_scores(system: str, shared: pathlib.Path, out: pathlib.Path) -> None:
-    """The scores of `system`'s predictions in `out` on the seed gold and on PolNeAR dev."""
-    tools = shared / "tools"
+def run_ggt(python: str, checkout: str | None, model: str, articles: dict[str, list[pathlib.Path]],
+            out: pathlib.Path) -> dict[str, int] | None:
+    """The Gender Gap Tracker's quotes of each set of `articles` (its raw output beside them),
+    as our records in `out`; how many articles of each it raised on, or None when there is no
+    checkout or `python` cannot import its extractor."""
+    if checkout is None:
+        print("note: no Gender Gap Tracker checkout (--ggt DIR), so it is skipped.")
+        return None
+    if not peer_runs(python, GGT_IMPORT, checkout):
+        print(f"note: {python} cannot import {checkout}/nlp/english/quote_extractor.py, so the Gender Gap Tracker "
+              "is skipped; give it its own environment (spaCy, the spaCy model and pymongo).")
+        return None
+    raised = {}
+    for name, paths in articles.items():
+        raw = out / f"ggt.{name}.raw.jsonl"
+        raised[name] = run_adapter(python, GGT_SCRIPT, [checkout, model], paths, raw)
+        texts = {p.name: p.read_text(encoding="utf-8") for p in paths}
+        write_jsonl(out / f"ggt.{name}.jsonl", ggt_file_records(raw, texts))
+    return raised
+
+
+def scores(system: str, shared: pathlib.Path, out: pathlib.Path) -> dict[str, str]:
+    """The scorers' outputs for `system`'s predictions in `out`: the seed gold, the VOA gold,
+    PolNeAR dev over all attributions and over those with quotation marks."""
+    tools, gold = shared / "tools", shared / "gold"
     dev = shared / "peers" / "polnear" / "data" / "dev"
-    gold = shared / "gold" / "seeds.quotes.jsonl"
-    print("-- seed gold")
-    print(score([str(tools / "score.py"), "quotes", str(gold), str(out / f"{system}.seeds.jsonl")]))
-    print("-- VOA development stories")
-    print(score([str(tools / "score.py"), "quotes", str(shared / "gold" / "voa-dev.quotes.jsonl"),
-                 str(out / f"{system}.voa-dev.jsonl")]))
-    print("-- PolNeAR dev, all attributions")
-    print(score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear.jsonl")]))
-    print("-- PolNeAR dev, attributions with quotation marks (predictions: those whose content has one)")
-    direct = out / f"{system}.polnear-direct.jsonl"
-    print(score([str(tools / "score_polnear.py"), str(dev), str(direct), "--direct-only"]))
+    return {
+        "seeds": score([str(tools / "score.py"), "quotes", str(gold / "seeds.quotes.jsonl"),
+                        str(out / f"{system}.seeds.jsonl")]),
+        "voa-dev": score([str(tools / "score.py"), "quotes", str(gold / "voa-dev.quotes.jsonl"),
+                          str(out / f"{system}.voa-dev.jsonl")]),
+        "polnear": score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear.jsonl")]),
+        "polnear-direct": score([str(tools / "score_polnear.py"), str(dev), str(out / f"{system}.polnear-direct.jsonl"),
+                                 "--direct-only"]),
+    }
+
+
+def print_scores(found: dict[str, str]) -> None:
+    """The scorers' outputs of one system, each under its heading."""
+    for heading, key in (("seed gold", "seeds"), ("VOA development stories", "voa-dev"),
+                         ("PolNeAR dev, all attributions", "polnear"),
+                         ("PolNeAR dev, attributions with quotation marks (predictions: those whose content has one)",
+                          "polnear-direct")):
+        print(f"-- {heading}")
+        print(found[key])
+
+
+def figure(output: str, pattern: str) -> str:
+    """The first group of `pattern` in a scorer's `output` (one line), or — when it is absent."""
+    found = re.search(pattern, output, re.MULTILINE)
+    return found.group(1) if found else "—"
+
+
+def who_said_what(output: str) -> str:
+    """score_polnear.py's who-said-what figure as "F1 (P p, R r)", or — when it is absent."""
+    found = re.search(r"^who-said-what .*P=(\S+) R=(\S+) F1=(\S+)", output, re.MULTILINE)
+    return f"{found.group(3)} (P {found.group(1)}, R {found.group(2)})" if found else "—"
+
+
+def summary_rows(found: dict[str, str]) -> list[tuple[str, str]]:
+    """The table's rows for one system's scorer outputs: (label, figure)."""
+    rows = []
+    for key, label in (("seeds", "seed gold"), ("voa-dev", "VOA development stories")):
+        rows += [(f"{label}, attribution F1", figure(found[key], r"^attribution .*F1=(\S+)")),
+                 (f"{label}, span F1", figure(found[key], r"^span .*F1=(\S+)")),
+                 (f"{label}, attributed recall by kind", figure(found[key], r"^recall by kind: (.*)$"))]
+    for key, label in (("polnear", "all attributions"), ("polnear-direct", "quotation marks")):
+        rows += [(f"PolNeAR dev, who-said-what F1, {label}", who_said_what(found[key])),
+                 (f"PolNeAR dev, content exact-span F1, {label}", figure(found[key], r"^content .*?exact .*?F1=(\S+)")),
+                 (f"PolNeAR dev, source exact-span F1, {label}", figure(found[key], r"^source .*?exact .*?F1=(\S+)"))]
+    return rows
+
+
+def summary(found: dict[str, dict[str, str]], raised: dict[str, dict[str, int]], sizes: dict[str, int]) -> str:
+    """A Markdown table of the systems' figures side by side, and the articles each peer raised on."""
+    systems = list(found)
+    labels = [label for label, _ in summary_rows(found[systems[0]])]
+    columns = {system: dict(summary_rows(found[system])) for system in systems}
+    lines = ["| | " + " | ".join(TITLES[s] for s in systems) + " |", "| --- |" + " --- |" * len(systems)]
+    lines += [f"| {label} | " + " | ".join(columns[s][label] for s in systems) + " |" for label in labels]
+    counts = {s: ", ".join(f"{name} {raised[s][name]}/{sizes[name]}" for name in SETS) if s in raised else "—"
+              for s in systems}
+    lines.append("| articles on which it raised | " + " | ".join(counts[s] for s in systems) + " |")
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(REPO.parent / "shared"), help="the shared folder (gold, peers, tools)")
     parser.add_argument("--peer-python", default="/tmp/tx/bin/python", help="interpreter with textacy==0.13.0")
+    parser.add_argument("--ggt", help="a checkout of the Gender Gap Tracker (the folder holding nlp/english)")
+    parser.add_argument("--ggt-python", default="/tmp/ggt-venv/bin/python",
+                        help="interpreter with spaCy, the spaCy model and pymongo, for the Gender Gap Tracker")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--out", help="folder for the predictions (default: a temporary folder)")
     args = parser.parse_args()
     shared = pathlib.Path(args.shared)
     out = pathlib.Path(args.out or tempfile.mkdtemp(prefix="detente-quotes-"))
     out.mkdir(parents=True, exist_ok=True)
-    seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
-    voa = sorted((shared / "corpus" / "voa-dev").glob("*.txt"))
-    polnear = sorted((shared / "peers" / "polnear" / "data" / "dev" / "text").glob("*.txt"))
-    texts = {p.name: p.read_text(encoding="utf-8") for p in polnear}
+    articles = {"seeds": sorted((shared / "corpus" / "seeds").glob("*.txt")),
+                "voa-dev": sorted((shared / "corpus" / "voa-dev").glob("*.txt")),
+                "polnear": sorted((shared / "peers" / "polnear" / "data" / "dev" / "text").glob("*.txt"))}
+    texts = {p.name: p.read_text(encoding="utf-8") for p in articles["polnear"]}
     nlp = build_pipeline(args.model)
 
-    seed_quotes, _, seed_time, seed_quote_time = run_detente(nlp, seeds, "2025-08-12")
+    seed_quotes, _, seed_time, seed_quote_time = run_detente(nlp, articles["seeds"], "2025-08-12")
     write_jsonl(out / "detente.seeds.jsonl", seed_quotes)
-    voa_quotes, _, voa_time, voa_quote_time = run_detente(nlp, voa, None)
+    voa_quotes, _, voa_time, voa_quote_time = run_detente(nlp, articles["voa-dev"], None)
     write_jsonl(out / "detente.voa-dev.jsonl", voa_quotes)
-    pn_quotes, converted, pn_time, pn_quote_time = run_detente(nlp, polnear, None)
+    pn_quotes, converted, pn_time, pn_quote_time = run_detente(nlp, articles["polnear"], None)
     write_jsonl(out / "detente.polnear.records.jsonl", pn_quotes)
     write_jsonl(out / "detente.polnear.jsonl", converted)
-    write_jsonl(out / "detente.polnear-direct.jsonl", with_quotation_marks(converted, texts))
-    raised = run_peer(args.peer_python, args.model, seeds, voa, polnear, texts, out)
-
-    print("==== detente")
-    print_scores("detente", shared, out)
-    if raised is not None:
-        print("==== textacy")
-        print(f"articles on which textacy raised: seeds {raised[0]}/{len(seeds)}, "
-              f"PolNeAR dev {raised[1]}/{len(polnear)}")
-        print_scores("textacy", shared, out)
+    raised = {name: counts for name, counts in (
+        ("textacy", run_textacy(args.peer_python, args.model, articles, out)),
+        ("ggt", run_ggt(args.ggt_python, args.ggt, args.model, articles, out))) if counts is not None}
+    found = {}
+    for system in ("detente", *raised):
+        polnear_found = read_jsonl(out / f"{system}.polnear.jsonl")
+        write_jsonl(out / f"{system}.polnear-direct.jsonl", with_quotation_marks(polnear_found, texts))
+        found[system] = scores(system, shared, out)
+        print(f"==== {TITLES[system]}")
+        print_scores(found[system])
+    print("==== side by side (speakers as each system gives them; the GGT's pipeline resolves its speakers "
+          "with neuralcoref, which needs spaCy 2.1 and is not run)")
+    print(summary(found, raised, {name: len(paths) for name, paths in articles.items()}))
     quoting, total = seed_quote_time + voa_quote_time + pn_quote_time, seed_time + voa_time + pn_time
     print(f"==== speed: the quote stage takes {quoting:.2f}s of the pipeline's {total:.2f}s on "
-          f"{len(seeds) + len(voa) + len(polnear)} articles: it adds {quoting / (total - quoting):.1%} "
+          f"{sum(len(paths) for paths in articles.values())} articles: it adds {quoting / (total - quoting):.1%} "
           "to the other stages")
     print(f"predictions in {out}")
 
