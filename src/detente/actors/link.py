@@ -48,6 +48,7 @@ DASHES = {"-", "–", "—"}
 FUZZY_MIN = 75
 HONORIFICS = frozenset({"mr", "ms", "mrs", "dr"})
 BYLINE_TOKENS = 12  # the longest byline line ("By …"), in tokens
+BYLINE_START = re.compile(r"\s*by\b", re.IGNORECASE)  # how a byline line opens
 ROLE_LOOK_BACK = 20_000  # characters before a role noun ("the mayor") searched for whom it names
 AUTHOR_PREPOSITIONS = ("by", "from", "of")
 AUTHOR_LOOK_BACK = 400  # tokens: how far back "the report" looks for the report it names
@@ -74,11 +75,15 @@ def linker_for(kb_dirs: tuple[str, ...], vocab: Vocab) -> Linker:
 
 def _headline(sent: Span) -> bool:
     """Whether a sentence is in title case (a headline), where the tagger's PERSON and ORG
-    labels are unreliable ("Cracks Appear In NATO Unity")."""
-    if sent.text.rstrip().rstrip("\"”’)").endswith((".", "!", "?")):
-        return False  # a sentence of the body, however many names it holds
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(_capitalised(t) or t.is_upper for t in words) >= 0.75 * len(words)
+    labels are unreliable ("Cracks Appear In NATO Unity"); worked out once per sentence."""
+
+    def title_case() -> bool:
+        if sent.text.rstrip().rstrip("\"”’)").endswith((".", "!", "?")):
+            return False  # a sentence of the body, however many names it holds
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        return len(words) >= 3 and sum(_capitalised(t) or t.is_upper for t in words) >= 0.75 * len(words)
+
+    return docinfo.info(sent.doc).memo(("headline", sent.start), title_case)
 
 
 def _capitalised(t: Token) -> bool:
@@ -612,6 +617,12 @@ class DocLinker:
 
     def _credit(self, span: Span) -> bool:
         """A name in a byline paragraph (By …) or a credit (… contributed to this report)."""
+        text = docinfo.info(self.doc).text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        return (BYLINE_START.match(text, line_start) is not None and self._byline(span)) or self._credited(span)
+
+    def _byline(self, span: Span) -> bool:
+        """Whether a name is in a byline paragraph: By …, no verb, at most BYLINE_TOKENS tokens."""
         doc, most = self.doc, BYLINE_TOKENS + 1  # look no further than a byline's length: linear time
         start = span.start
         while start > max(span.start - most, 0) and "\n" not in doc[start - 1].text:
@@ -620,8 +631,10 @@ class DocLinker:
         while end < min(span.end + most, len(doc)) and "\n" not in doc[end].text:
             end += 1
         line = doc[start:end]
-        if line[0].lower_ == "by" and len(line) <= BYLINE_TOKENS and not any(t.pos_ == "VERB" for t in line):
-            return True
+        return line[0].lower_ == "by" and len(line) <= BYLINE_TOKENS and not any(t.pos_ == "VERB" for t in line)
+
+    def _credited(self, span: Span) -> bool:
+        """Whether a name is the subject of a credit verb (… contributed to this report)."""
         root = span.root
         while root.dep_ == "conj" and root.head != root:
             root = root.head
@@ -886,8 +899,7 @@ class DocLinker:
         latest_org: Optional[tuple[int, Actor]] = None
         facts = docinfo.info(doc)
         earliest = span.start_char - ROLE_LOOK_BACK
-        earlier: list[tuple[Mention, Actor, Span, list[Span]]] = []
-        countries: dict[str, set[str]] = {}  # actor id -> the countries its descriptions name
+        earlier: list[tuple[Mention, Actor, tuple[int, int]]] = []
         for m in doc._.mentions:
             if not earliest <= m.start < span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
                 continue
@@ -895,23 +907,25 @@ class DocLinker:
             if actor is None or actor.kind not in ("person", "organisation"):
                 continue
             tokens = facts.token_range(doc, m.start, m.end)
-            if tokens is None:
-                continue
-            named = doc[tokens[0]:tokens[1]]
-            parts = self._context_parts(named)
-            earlier.append((m, actor, named, parts))
-            countries.setdefault(actor.id, {actor.country} - {None}).update(
-                c for part in parts for c in _countries_in(part, country_mentions))
-        for m, actor, named, parts in earlier:
+            if tokens is not None:
+                earlier.append((m, actor, tokens))
+        countries: dict[str, set[str]] = {}  # actor id -> the countries its descriptions name
+
+        def countries_of(actor: Actor) -> set[str]:
+            if actor.id not in countries:
+                countries[actor.id] = ({actor.country} - {None}) | {
+                    c for _, a, (start, end) in earlier if a.id == actor.id
+                    for part in self._context_parts(doc[start:end]) for c in _countries_in(part, country_mentions)}
+            return countries[actor.id]
+
+        for m, actor, tokens in earlier:
             if actor.kind == "organisation" and (latest_org is None or m.start > latest_org[0]) and (
-                    actor.id in self.speakers or named.root.dep_ in AGENT_DEPS[:2]):
+                    actor.id in self.speakers or doc[tokens[0]:tokens[1]].root.dep_ in AGENT_DEPS[:2]):
                 latest_org = (m.start, actor)
-            context = self._role_context(parts, actor)
-            lemmas = {w.split("|")[0] for w in context}
-            text = " " + " ".join(sorted(lemmas)) + " "
+            context, lemmas, text = self._role_context(tokens, actor)
             if lemma in lemmas or any(all(" " + w + " " in text for w in c.split() if w not in ("of", "the"))
                                       for c in canon):
-                own = countries[actor.id]
+                own = countries_of(actor)
                 if owners and own and not owners & own:
                     continue  # "China's envoy" names no envoy of another country
                 key = (bool(owners & own), len(words & {w.split("|")[1] for w in context}), m.start)
@@ -945,12 +959,19 @@ class DocLinker:
             parts.extend(doc[c.left_edge.i:c.right_edge.i + 1] for c in root.head.children if c.dep_ == "attr")
         return parts
 
-    def _role_context(self, parts: list[Span], actor: Actor) -> set[str]:
-        """The words of `parts` (see _context_parts) and of the actor's description, as "lemma|word"."""
-        out = {f"{t.lemma_.lower()}|{t.lower_}" for part in parts for t in part if t.is_alpha}
-        for word in (actor.description or "").lower().split():
-            out.add(f"{word}|{word}")
-        return out
+    def _role_context(self, mention: tuple[int, int], actor: Actor) -> tuple[frozenset[str], frozenset[str], str]:
+        """The words of the phrases that describe the mention of tokens `mention` (see
+        _context_parts) and of the actor's description, as "lemma|word"; their lemmas; and
+        those lemmas as one space-padded string: worked out once per mention and description."""
+
+        def compute() -> tuple[frozenset[str], frozenset[str], str]:
+            parts = self._context_parts(self.doc[mention[0]:mention[1]])
+            words = {f"{t.lemma_.lower()}|{t.lower_}" for part in parts for t in part if t.is_alpha}
+            words.update(f"{w}|{w}" for w in (actor.description or "").lower().split())
+            lemmas = frozenset(w.split("|")[0] for w in words)
+            return frozenset(words), lemmas, " " + " ".join(sorted(lemmas)) + " "
+
+        return docinfo.info(self.doc).memo(("role context", *mention, actor.description), compute)
 
     # --- bookkeeping -----------------------------------------------------------------------
 

@@ -67,7 +67,6 @@ def infer_genders(doc: Doc) -> None:
         return
     facts = docinfo.info(doc)
     sentence = facts.sentence_numbers(doc)
-    quotes = facts.quoted()
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     votes: dict[str, dict[str, int]] = {}
     for m in doc._.mentions or []:
@@ -85,7 +84,7 @@ def infer_genders(doc: Doc) -> None:
                 votes[actor.id][honorific] += 2
     for tok in doc:
         gender = GENDER.get(tok.lower_)
-        if gender is None or pronoun_kind(tok) is None or any(a <= tok.idx < b for a, b in quotes):
+        if gender is None or pronoun_kind(tok) is None or facts.is_quoted(tok.idx):
             continue
         here = sentence[tok.i]
         people = {a for start, a in by_sentence.get(here, []) if start < tok.idx}
@@ -112,12 +111,7 @@ def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = No
     facts = docinfo.info(doc)
     sentence = facts.sentence_numbers(doc)
     here = sentence[token.i]
-    quotes = facts.quoted()
-
-    def quoted(char: int) -> bool:
-        return any(a <= char < b for a, b in quotes)
-
-    pronoun_quoted = quoted(token.idx)
+    pronoun_quoted = facts.is_quoted(token.idx)
     first = bisect.bisect_left(sentence, here - LOOK_BACK)
     earliest = doc[first].idx if first < len(doc) else token.idx  # mentions before it are too far back
     best: Optional[Actor] = None
@@ -134,7 +128,7 @@ def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = No
         if tokens is None:
             continue
         distance = here - sentence[tokens[0]]
-        if distance > LOOK_BACK or (quoted(m.start) and not pronoun_quoted):
+        if distance > LOOK_BACK or (not pronoun_quoted and facts.is_quoted(m.start)):
             continue  # a pronoun outside quotation marks does not point at a name inside
         span = doc[tokens[0]:tokens[1]]
         if actor.kind == "anonymous" and kind in GENDER.values() and span.root.tag_ not in ("NN", "NNP"):

@@ -4,6 +4,7 @@ quotations, the tokens that character offsets cover, and what a stage asks to ke
 (``memo``)."""
 from __future__ import annotations
 
+import bisect
 import weakref
 from typing import Callable, Hashable, Optional, TypeVar
 
@@ -22,6 +23,7 @@ class DocInfo:
         self._sentence_numbers: Optional[list[int]] = None
         self._quotes: Optional[list[QuoteSpan]] = None
         self._quoted: Optional[list[tuple[int, int]]] = None
+        self._quoted_starts: Optional[list[int]] = None
         self._tokens: dict[tuple[int, int], Optional[tuple[int, int]]] = {}
         self._memo: dict[Hashable, object] = {}
 
@@ -52,6 +54,15 @@ class DocInfo:
         if self._quoted is None:
             self._quoted = [(q.start, q.end) for q in self.quotes() if not q.single]
         return self._quoted
+
+    def is_quoted(self, char: int) -> bool:
+        """Whether character `char` is inside double quotation marks (a search among the
+        quotations' starts, which come in text order and do not overlap)."""
+        quoted = self.quoted()
+        if self._quoted_starts is None:
+            self._quoted_starts = [start for start, _ in quoted]
+        i = bisect.bisect_right(self._quoted_starts, char) - 1
+        return i >= 0 and char < quoted[i][1]
 
     def token_range(self, doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
         """The token indices (start, end) covering characters `start` to `end`, None where

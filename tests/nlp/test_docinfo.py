@@ -1,0 +1,17 @@
+"""What DocInfo works out once per document."""
+from __future__ import annotations
+
+import spacy
+
+from detente.nlp import docinfo
+
+
+def test_is_quoted_tells_characters_inside_double_quotation_marks_from_those_outside():
+    text = 'The envoy called it "a first step" and the minister said "not yet." Talks resume Monday.'
+    doc = spacy.blank("en")(text)
+    facts = docinfo.info(doc)
+    inside = [text.index("first"), text.index("not yet")]
+    outside = [text.index("envoy"), text.index("minister"), text.index("Talks"), text.index('"a first')]
+    assert all(facts.is_quoted(char) for char in inside)
+    assert not any(facts.is_quoted(char) for char in outside)
+    assert facts.is_quoted(text.index("step")) and not facts.is_quoted(text.index(" and the"))
