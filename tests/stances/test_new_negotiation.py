@@ -51,6 +51,26 @@ def test_an_outcome_no_actor_carries_out_is_no_demand(nlp):
     assert ("Maria Duval", "water-treaty", "support") not in found
 
 
+def test_warning_of_harm_if_a_course_is_taken_opposes_it(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim warned that millions downstream would go hungry "
+                         "if the reservoir is filled this year.")
+    assert ("Sami Karim", "dam-filling", "oppose") in found
+
+
+def test_warning_of_harm_if_a_course_is_not_taken_supports_it(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim warned that the region would face unrest "
+                         "if a binding water-sharing treaty is not signed.")
+    assert ("Sami Karim", "water-treaty", "support") in found
+    assert ("Sami Karim", "water-treaty", "oppose") not in found
+
+
+def test_a_reprisal_threatened_if_a_course_is_taken_opposes_it(nlp):
+    found = stances(nlp, '"We will retaliate if the reservoir is filled before a deal," '
+                         'Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "dam-filling", "oppose") in found
+    assert ("Sami Karim", "dam-filling", "support") not in found
+
+
 def test_warning_against_a_course_opposes_it(nlp):
     found = stances(nlp, "Foreign Minister Sami Karim warned against filling the dam's reservoir before the rains.")
     assert ("Sami Karim", "dam-filling", "oppose") in found

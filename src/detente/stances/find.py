@@ -42,7 +42,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import SpeakerResolver
-from detente.lang.en import NEGATORS, PROPOSALS
+from detente.lang.en import NEGATORS, PROPOSALS, WARNING
 from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
@@ -397,9 +397,9 @@ def question(sent: Span) -> bool:
 
 def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:
     """The position a quotation's speaker takes with the phrase headed by `anchor`."""
-    demand = demanded(anchor, within=top.token)
+    demand = demanded(anchor, within=top.token, warning=warns(quote, sent.doc))
     if demand:  # "we will look elsewhere if the jets are not delivered": the speaker wants them
-        top = replace(top, polarity=top.polarity * demand, marked=True)
+        top = replace(top, polarity=top.polarity * demand, marked=True, worded=True)
         stance = decide(cue, top, asserted=True)
     elif hypothetical(anchor, within=top.token) or (not top.marked and reported_act(anchor, within=top.token)):
         stance = "neutral"  # a condition, or what others did: no side of the speaker's
@@ -409,6 +409,15 @@ def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote
         top = replace(top, hedged=True)  # a threat or promise: less sure
     return Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, quote.id,
                    confidence(stance, top, quoted=True))
+
+
+def warns(quote: Quote, doc: Doc) -> bool:
+    """Whether the word that reports `quote` is a warning ("warned that the bases are at risk
+    if ...")."""
+    if quote.cue_start is None or quote.cue_end is None:
+        return False
+    cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in WARNING for t in cue)
 
 
 def describe(cue: Cue, anchor: Token, span: frozenset, steps: list[Step], described: dict) -> None:

@@ -73,6 +73,8 @@ CONTINGENT = frozenset(_stance["contingent"])
 POSTPONING = frozenset(_stance["postponing"])
 DEMANDING = frozenset(_stance["demanding"])
 DEMANDING_IF_NEGATED = frozenset(_stance["demanding_if_negated"])
+WARNING = frozenset(_stance["warning"])
+REPRISALS = frozenset(_stance["reprisals"])
 
 # Words of an issue's description that say how, not what: never topic words of a profile.
 _profiles = _load("profiles.yaml")
