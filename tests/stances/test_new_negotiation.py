@@ -142,3 +142,22 @@ def test_what_others_did_in_a_quotation_is_no_position_of_the_speaker(nlp):
     own = stances(nlp, '"We have invited a neutral broker to chair the dam talks," Foreign Minister Sami Karim said.')
     assert ("Sami Karim", "mediation", "support") not in others
     assert ("Sami Karim", "mediation", "support") in own
+
+
+ARCTIC_LANES = pathlib.Path(__file__).resolve().parent.parent / "data" / "taxonomies" / "arctic-lanes.yaml"
+
+
+@pytest.fixture(scope="module")
+def arctic(build_pipeline):
+    return build_pipeline(issues=str(ARCTIC_LANES))
+
+
+def test_a_party_named_only_as_a_place_does_not_make_the_sentence_about_its_seat(arctic):
+    found = stances(arctic, '"A long winter of quarrels in Greenland is not good for anyone," '
+                            'Trade Minister Jane Holt said.')
+    assert not {f for f in found if f[1] == "greenland-at-table"}
+
+
+def test_a_party_named_as_such_still_makes_the_sentence_about_its_seat(arctic):
+    found = stances(arctic, "Trade Minister Jane Holt insisted that Greenland must take part in the negotiation.")
+    assert ("Jane Holt", "greenland-at-table", "support") in found

@@ -42,7 +42,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import SpeakerResolver
-from detente.lang.en import NEGATORS, PROPOSALS, WARNING
+from detente.lang.en import NEGATORS, PROPOSALS, STANCE_PLACE_PREPOSITIONS, WARNING
 from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
@@ -69,6 +69,7 @@ POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that
 NAMING_LINKS = frozenset({"exact", "alias", "surname", "fuzzy", "local"})  # mentions that name the actor
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 
 
@@ -311,10 +312,13 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     described = descriptions(sent)
     stems = [stem(t.text) if WORD.fullmatch(t.text) and t.i not in described else "" for t in sent]
     found = set(stems)
+    where = places(sent)
+    only_places = frozenset(stems[i] for i in where) - {s for k, s in enumerate(stems) if k not in where}
     for profile in profiles:
-        if not profile.about(found):
+        if not profile.about(found, only_places):
             continue
-        weights = [0.0 if s in profile.shared else profile.topic.get(s, 0.0) for s in stems]
+        weights = [0.0 if s in profile.shared or (k in where and s not in profile.settings)
+                   else profile.topic.get(s, 0.0) for k, s in enumerate(stems)]
         best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
         cue, head, span = profile_phrase(sent, sent[best], profile, stems)
         if head.i == best + sent.start or profile.topic.get(stems[head.i - sent.start]):
@@ -357,6 +361,14 @@ def descriptions(sent: Span) -> set[int]:
         if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
             found.update(t.i for t in token.subtree)
     return found
+
+
+def places(sent: Span) -> set[int]:
+    """Positions in `sent` (from its start) of the names that say where something happens
+    ("the war in Europe"): a place, not a party to an issue."""
+    return {t.i - sent.start for t in sent
+            if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in STANCE_PLACE_PREPOSITIONS
+            and t.ent_type_ in PLACE_ENTITIES}
 
 
 def excluded(anchor: Token, profile: Profile, stems: list[str], start: int) -> list[Token]:

@@ -80,6 +80,7 @@ REPRISALS = frozenset(_stance["reprisals"])
 _profiles = _load("profiles.yaml")
 GENERIC_TOPIC_WORDS = frozenset(_profiles["generic"])
 # Groups of words that name the same act: a pole word of an issue brings its fellows.
+STANCE_PLACE_PREPOSITIONS = frozenset(_profiles["place_prepositions"])
 POLE_SYNONYMS = tuple(frozenset(group) for group in _profiles["pole_synonyms"])
 
 _events = _load("events.yaml")
