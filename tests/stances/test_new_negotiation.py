@@ -51,6 +51,26 @@ def test_an_outcome_no_actor_carries_out_is_no_demand(nlp):
     assert ("Maria Duval", "water-treaty", "support") not in found
 
 
+def test_warning_of_harm_if_a_course_is_taken_opposes_it(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim warned that millions downstream would go hungry "
+                         "if the reservoir is filled this year.")
+    assert ("Sami Karim", "dam-filling", "oppose") in found
+
+
+def test_warning_of_harm_if_a_course_is_not_taken_supports_it(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim warned that the region would face unrest "
+                         "if a binding water-sharing treaty is not signed.")
+    assert ("Sami Karim", "water-treaty", "support") in found
+    assert ("Sami Karim", "water-treaty", "oppose") not in found
+
+
+def test_a_reprisal_threatened_if_a_course_is_taken_opposes_it(nlp):
+    found = stances(nlp, '"We will retaliate if the reservoir is filled before a deal," '
+                         'Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "dam-filling", "oppose") in found
+    assert ("Sami Karim", "dam-filling", "support") not in found
+
+
 def test_warning_against_a_course_opposes_it(nlp):
     found = stances(nlp, "Foreign Minister Sami Karim warned against filling the dam's reservoir before the rains.")
     assert ("Sami Karim", "dam-filling", "oppose") in found
@@ -122,3 +142,22 @@ def test_what_others_did_in_a_quotation_is_no_position_of_the_speaker(nlp):
     own = stances(nlp, '"We have invited a neutral broker to chair the dam talks," Foreign Minister Sami Karim said.')
     assert ("Sami Karim", "mediation", "support") not in others
     assert ("Sami Karim", "mediation", "support") in own
+
+
+ARCTIC_LANES = pathlib.Path(__file__).resolve().parent.parent / "data" / "taxonomies" / "arctic-lanes.yaml"
+
+
+@pytest.fixture(scope="module")
+def arctic(build_pipeline):
+    return build_pipeline(issues=str(ARCTIC_LANES))
+
+
+def test_a_party_named_only_as_a_place_does_not_make_the_sentence_about_its_seat(arctic):
+    found = stances(arctic, '"A long winter of quarrels in Greenland is not good for anyone," '
+                            'Trade Minister Jane Holt said.')
+    assert not {f for f in found if f[1] == "greenland-at-table"}
+
+
+def test_a_party_named_as_such_still_makes_the_sentence_about_its_seat(arctic):
+    found = stances(arctic, "Trade Minister Jane Holt insisted that Greenland must take part in the negotiation.")
+    assert ("Jane Holt", "greenland-at-table", "support") in found

@@ -315,3 +315,15 @@ def test_a_topic_word_that_only_modifies_another_noun_is_not_the_issue(plain_pip
     path.write_text(textwrap.dedent(TALKS), encoding="utf-8")
     found = stances_of(plain_pipeline, path, "Minister Paul Hahn warned that the talks table would collapse.")
     assert not any(issue == "selvia-at-the-table" for _, issue, _ in found)
+
+
+def test_a_name_the_issue_sets_things_in_may_anchor_it_as_a_place():
+    profiles = build_profiles([
+        {"id": "arms-transfers", "label": "Arms transfers", "support": "Shipping shells for the war in Selvia."},
+        {"id": "corvia-seat", "label": "Corvia at the table", "support": "Corvia taking part in the talks."},
+    ])
+    selvia, corvia = stem("Selvia"), stem("Corvia")
+    assert profiles["arms-transfers"].settings == {selvia}
+    assert profiles["arms-transfers"].score({selvia}, frozenset({selvia}))[1] > 0
+    assert profiles["corvia-seat"].score({corvia})[1] > 0
+    assert profiles["corvia-seat"].score({corvia}, frozenset({corvia}))[1] == 0

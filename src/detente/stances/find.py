@@ -42,7 +42,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolver import SpeakerResolver
-from detente.lang.en import NEGATORS, PROPOSALS
+from detente.lang.en import NEGATORS, PROPOSALS, STANCE_PLACE_PREPOSITIONS, WARNING
 from detente.nlp import docinfo
 from detente.records import Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
@@ -69,6 +69,7 @@ POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that
 NAMING_LINKS = frozenset({"exact", "alias", "surname", "fuzzy", "local"})  # mentions that name the actor
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country"}
 
 
@@ -311,10 +312,13 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     described = descriptions(sent)
     stems = [stem(t.text) if WORD.fullmatch(t.text) and t.i not in described else "" for t in sent]
     found = set(stems)
+    where = places(sent)
+    only_places = frozenset(stems[i] for i in where) - {s for k, s in enumerate(stems) if k not in where}
     for profile in profiles:
-        if not profile.about(found):
+        if not profile.about(found, only_places):
             continue
-        weights = [0.0 if s in profile.shared else profile.topic.get(s, 0.0) for s in stems]
+        weights = [0.0 if s in profile.shared or (k in where and s not in profile.settings)
+                   else profile.topic.get(s, 0.0) for k, s in enumerate(stems)]
         best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
         cue, head, span = profile_phrase(sent, sent[best], profile, stems)
         if head.i == best + sent.start or profile.topic.get(stems[head.i - sent.start]):
@@ -359,6 +363,14 @@ def descriptions(sent: Span) -> set[int]:
     return found
 
 
+def places(sent: Span) -> set[int]:
+    """Positions in `sent` (from its start) of the names that say where something happens
+    ("the war in Europe"): a place, not a party to an issue."""
+    return {t.i - sent.start for t in sent
+            if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in STANCE_PLACE_PREPOSITIONS
+            and t.ent_type_ in PLACE_ENTITIES}
+
+
 def excluded(anchor: Token, profile: Profile, stems: list[str], start: int) -> list[Token]:
     """The "without" and its object when the issue phrase headed by `anchor` leaves out
     one of the issue's topic words ("negotiations without Selvia"), else nothing."""
@@ -397,9 +409,9 @@ def question(sent: Span) -> bool:
 
 def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote: Quote) -> Finding:
     """The position a quotation's speaker takes with the phrase headed by `anchor`."""
-    demand = demanded(anchor, within=top.token)
+    demand = demanded(anchor, within=top.token, warning=warns(quote, sent.doc))
     if demand:  # "we will look elsewhere if the jets are not delivered": the speaker wants them
-        top = replace(top, polarity=top.polarity * demand, marked=True)
+        top = replace(top, polarity=top.polarity * demand, marked=True, worded=True)
         stance = decide(cue, top, asserted=True)
     elif hypothetical(anchor, within=top.token) or (not top.marked and reported_act(anchor, within=top.token)):
         stance = "neutral"  # a condition, or what others did: no side of the speaker's
@@ -409,6 +421,15 @@ def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote
         top = replace(top, hedged=True)  # a threat or promise: less sure
     return Finding(holder, cue.issue, stance, sent.start_char, sent.end_char, quote.id,
                    confidence(stance, top, quoted=True))
+
+
+def warns(quote: Quote, doc: Doc) -> bool:
+    """Whether the word that reports `quote` is a warning ("warned that the bases are at risk
+    if ...")."""
+    if quote.cue_start is None or quote.cue_end is None:
+        return False
+    cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in WARNING for t in cue)
 
 
 def describe(cue: Cue, anchor: Token, span: frozenset, steps: list[Step], described: dict) -> None:

@@ -30,6 +30,7 @@ from detente.lang.en import (
     PHRASAL,
     POSTPONING,
     PROPOSALS,
+    REPRISALS,
     SPEECH_VERBS,
     SUPPORTIVE,
     TOPICS,
@@ -177,21 +178,29 @@ def _contingency(clause: Token) -> bool:
             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children))
 
 
-def demanded(token: Token, within: Optional[Token] = None) -> int:
+def demanded(token: Token, within: Optional[Token] = None, warning: bool = False) -> int:
     """+1 or -1 when `token` sits in a condition that names what the speaker demands (a
     threat's "unless the freeze is lifted": +1; "if the jets cannot be bought": -1, the
-    negation undone), below `within` when given; 0 for any other clause or condition."""
+    negation undone) or warns against (a `warning`'s or a reprisal's "if Turkey is
+    sanctioned": -1), below `within` when given; 0 for any other clause or condition."""
     for node in [token, *token.ancestors]:
         mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in CONDITIONS), None)
         if mark is not None:
-            if not threat(node.head):
+            warned = warning or reprisal(node.head)
+            if not (warned or threat(node.head)):
                 return 0
             if mark.lower_ in DEMANDING:
                 return 1
-            return -1 if mark.lower_ in DEMANDING_IF_NEGATED and negated(node) else 0
+            return -1 if mark.lower_ in DEMANDING_IF_NEGATED and (warned or negated(node)) else 0
         if within is not None and node.i == within.i:
             break
     return 0
+
+
+def reprisal(verb: Token) -> bool:
+    """Whether `verb` is, or takes as its object, a reprisal ("we will retaliate", "threatened
+    retaliation")."""
+    return any(t.lemma_.lower() in REPRISALS for t in [verb, *(c for c in verb.children if c.dep_ == "dobj")])
 
 
 def threat(verb: Token) -> bool:

@@ -36,6 +36,7 @@ from detente.lang.en import (
     OPPOSING,
     POLE_SYNONYMS,
     PROPOSALS,
+    STANCE_PLACE_PREPOSITIONS,
     SUPPORTIVE,
 )
 
@@ -148,7 +149,8 @@ class Profile:
     """The topic words (stem -> weight) and pole words of one issue; `shared` topic words,
     which most of the taxonomy's issues use ("Ukraine"), and `names` of parties that
     several issues name ("Russia"), which say who takes part rather than what is at stake,
-    add to a sentence's weight but cannot anchor it."""
+    add to a sentence's weight but cannot anchor it; `settings`, the places its own words
+    set it in ("the war in Ukraine")."""
 
     issue: str
     topic: dict[str, float]
@@ -156,16 +158,19 @@ class Profile:
     oppose_words: frozenset[str]
     shared: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    settings: frozenset[str] = frozenset()
 
-    def score(self, found: Iterable[str]) -> tuple[float, float]:
+    def score(self, found: Iterable[str], places: frozenset[str] = frozenset()) -> tuple[float, float]:
         """Total weight of the distinct topic stems in `found`, and the largest one that
-        can anchor it."""
+        can anchor it: not one of `places`, the names a sentence uses only for where
+        something happens, unless the issue's own words set it there too."""
         found = set(found) & self.topic.keys()
         weights = [self.topic[s] for s in found]
-        return sum(weights), max((self.topic[s] for s in found - self.shared - self.names), default=0.0)
+        unanchored = self.shared | self.names | (places - self.settings)
+        return sum(weights), max((self.topic[s] for s in found - unanchored), default=0.0)
 
-    def about(self, found: Iterable[str]) -> bool:
-        total, best = self.score(found)
+    def about(self, found: Iterable[str], places: frozenset[str] = frozenset()) -> bool:
+        total, best = self.score(found, places)
         return total >= THRESHOLD and best >= MIN_ANCHOR
 
     def matches(self, text: str) -> bool:
@@ -200,11 +205,22 @@ def name_stems(texts: list[str]) -> frozenset[str]:
     return frozenset(capitalised - lower)
 
 
+def setting_stems(texts: list[str]) -> frozenset[str]:
+    """The stems of the names `texts` write as where something happens ("the war in Ukraine")."""
+    found = set()
+    for text in texts:
+        for match in re.finditer(r"\b(\w+)\s+(?:the\s+)?([A-Z]\w*)", text):
+            if match.group(1).lower() in STANCE_PLACE_PREPOSITIONS:
+                found.add(stem(match.group(2)))
+    return frozenset(found)
+
+
 def build_profiles(issues: list[dict]) -> dict[str, Profile]:
     """Profiles of the issues described by `issues`, each a mapping with id, label,
     support, oppose, keywords, support_sounds_like and oppose_sounds_like."""
     raw: dict[str, dict[str, float]] = {}
     names: dict[str, frozenset[str]] = {}
+    settings: dict[str, frozenset[str]] = {}
     poles: dict[str, tuple[set[str], set[str]]] = {}
     for issue in issues:
         weights: dict[str, float] = {}
@@ -220,6 +236,7 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         add([*issue.get("support_sounds_like", ()), *issue.get("oppose_sounds_like", ())], "example")
         raw[issue["id"]] = weights
         names[issue["id"]] = name_stems(texts_of(issue))
+        settings[issue["id"]] = setting_stems(texts_of(issue))
         support = set().union(*map(pole_stems, [issue["support"], *issue.get("support_sounds_like", ())]))
         oppose = set().union(*map(pole_stems, [issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
         support, oppose = support - oppose, oppose - support
@@ -244,5 +261,5 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         # a name several issues use is a party ("Russia"); one issue's own is its topic ("Crimea")
         parties = frozenset(s for s in names[issue_id] if df.get(s, 0) > 1)
         profiles[issue_id] = Profile(issue_id, {s: w for s, w in topic.items() if w > 0.2}, frozenset(support),
-                                     frozenset(oppose), shared, parties)
+                                     frozenset(oppose), shared, parties, settings[issue_id])
     return profiles

@@ -73,11 +73,14 @@ CONTINGENT = frozenset(_stance["contingent"])
 POSTPONING = frozenset(_stance["postponing"])
 DEMANDING = frozenset(_stance["demanding"])
 DEMANDING_IF_NEGATED = frozenset(_stance["demanding_if_negated"])
+WARNING = frozenset(_stance["warning"])
+REPRISALS = frozenset(_stance["reprisals"])
 
 # Words of an issue's description that say how, not what: never topic words of a profile.
 _profiles = _load("profiles.yaml")
 GENERIC_TOPIC_WORDS = frozenset(_profiles["generic"])
 # Groups of words that name the same act: a pole word of an issue brings its fellows.
+STANCE_PLACE_PREPOSITIONS = frozenset(_profiles["place_prepositions"])
 POLE_SYNONYMS = tuple(frozenset(group) for group in _profiles["pole_synonyms"])
 
 _events = _load("events.yaml")
