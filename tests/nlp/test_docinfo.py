@@ -15,3 +15,14 @@ def test_is_quoted_tells_characters_inside_double_quotation_marks_from_those_out
     assert all(facts.is_quoted(char) for char in inside)
     assert not any(facts.is_quoted(char) for char in outside)
     assert facts.is_quoted(text.index("step")) and not facts.is_quoted(text.index(" and the"))
+
+
+def test_positions_finds_tokens_of_a_kind_in_order_and_tokens_where_yields_them(build_pipeline):
+    nlp = build_pipeline(stages=[])
+    doc = nlp("She said the envoy had left. He denied it, and she repeated her claim.")
+    facts = docinfo.info(doc)
+    assert [doc[i].text for i in facts.positions(doc, "LOWER", ("she", "he"))] == ["She", "He", "she"]
+    assert [t.text for t in docinfo.tokens_where(doc, "POS", ("VERB",))] == [
+        t.text for t in doc if t.pos_ == "VERB"]
+    assert [t.text for t in docinfo.tokens_where(doc, "ORTH", (",",))] == [","]
+    assert facts.positions(doc, "LOWER", ("nowhere",)) == []

@@ -128,8 +128,8 @@ def _untagged_people(doc: Doc) -> list[Span]:
     """Names the tagger gave no label that a person's role in apposition shows to be a
     person's (Ana Ruiz, the union's executive director, told …)."""
     out = []
-    for t in doc:
-        if t.tag_ != "NNP" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass") or not _capitalised(t):
+    for t in docinfo.tokens_where(doc, "TAG", ("NNP",)):
+        if t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass") or not _capitalised(t):
             continue
         name = Span(doc, _name_start(doc, t.i, t.i + 1), t.i + 1, label="PERSON")
         if len(name) > 1 and _role_in_apposition(name) and not any(w.lower_ in titles.title_words() for w in name):
@@ -670,7 +670,7 @@ class DocLinker:
                  if a.kind == "person" and len(a.name.split()) > 1}
         covered = {(m.start, m.end) for m in self.doc._.mentions}
         taken = {i for m in self.doc._.mentions for i in range(m.start, m.end)}
-        for tok in self.doc:
+        for tok in docinfo.tokens_where(self.doc, "ORTH", known):
             actor = known.get(tok.text)
             if actor and tok.pos_ == "PROPN" and tok.idx not in taken and (tok.idx, tok.idx + len(tok)) not in covered:
                 self._mention(tok.idx, tok.idx + len(tok), actor, "surname", 0.85)
@@ -720,7 +720,7 @@ class DocLinker:
         return None
 
     def _link_pronouns(self) -> None:
-        for tok in self.doc:
+        for tok in docinfo.tokens_where(self.doc, "LOWER", pronouns.GENDER):
             if pronouns.pronoun_kind(tok) in ("male", "female"):
                 found = pronouns.resolve(self.doc, tok, self.speakers)
                 if found:

@@ -82,7 +82,7 @@ def infer_genders(doc: Doc) -> None:
             if honorific:
                 votes.setdefault(actor.id, {}).setdefault(honorific, 0)
                 votes[actor.id][honorific] += 2
-    for tok in doc:
+    for tok in docinfo.tokens_where(doc, "LOWER", GENDER):
         gender = GENDER.get(tok.lower_)
         if gender is None or pronoun_kind(tok) is None or facts.is_quoted(tok.idx):
             continue

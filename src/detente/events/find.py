@@ -10,6 +10,7 @@ nouns of the sentence.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
@@ -18,7 +19,8 @@ from detente.actors.resolver import SpeakerResolver
 from detente.events.arguments import Arguments, Party, negated, tense
 from detente.events.confidence import CONFIDENCE
 from detente.events.ontology import Ontology
-from detente.events.triggers import Match, as_intention, as_refusal, embedded, match, purpose_clause
+from detente.events.triggers import VERB_POS, Match, as_intention, as_refusal, embedded, match, purpose_clause
+from detente.nlp import docinfo
 from detente.records import Event, Quote, record_id
 
 
@@ -49,7 +51,10 @@ def sentence_matches(sent: Span, ontology: Ontology) -> dict[int, Match]:
     alone, not a phrasal one) whose purpose clause is a trigger gives way to it ("phoned X
     to congratulate him")."""
     found = {}
-    for token in sent:
+    doc = sent.doc
+    verbs = docinfo.info(doc).positions(doc, "POS", VERB_POS)  # the only tokens `match` takes
+    for i in verbs[bisect.bisect_left(verbs, sent.start):bisect.bisect_left(verbs, sent.end)]:
+        token = doc[i]
         hit = match(token, ontology)
         if hit is not None:
             found[token.i] = hit

@@ -1,14 +1,15 @@
 """What linking reads of a parsed document again and again, worked out once per Doc:
 its text (``Doc.text`` joins every token anew), the sentence number of each token, its
-quotations, the tokens that character offsets cover, and what a stage asks to keep
-(``memo``)."""
+quotations, the tokens that character offsets cover, where tokens of a kind are, and what
+a stage asks to keep (``memo``)."""
 from __future__ import annotations
 
 import bisect
 import weakref
-from typing import Callable, Hashable, Optional, TypeVar
+from typing import Callable, Hashable, Iterable, Iterator, Optional, TypeVar
 
-from spacy.tokens import Doc
+import numpy
+from spacy.tokens import Doc, Token
 
 from detente.nlp.quotemarks import QuoteSpan, find_quotes
 
@@ -33,6 +34,18 @@ class DocInfo:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[return-value]
+
+    def positions(self, doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
+        """The indices of the tokens whose `attr` ("POS", "TAG", "LOWER", "ORTH") is one of
+        `values`, in order, read from the Doc's array at once (no Token made for the others),
+        so that a stage looking for a few kinds of token need not visit every token."""
+        wanted = frozenset(values)
+
+        def compute() -> list[int]:
+            ids = [doc.vocab.strings[v] for v in wanted]
+            return numpy.flatnonzero(numpy.isin(doc.to_array(attr), ids)).tolist()
+
+        return self.memo(("positions", attr, wanted), compute)
 
     def sentence_numbers(self, doc: Doc) -> list[int]:
         """The number of the sentence each token is in, by token index."""
@@ -75,6 +88,11 @@ class DocInfo:
 
 
 _infos: "weakref.WeakKeyDictionary[Doc, DocInfo]" = weakref.WeakKeyDictionary()
+
+
+def tokens_where(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
+    """The tokens of `doc` whose `attr` is one of `values`, in order (DocInfo.positions)."""
+    return (doc[i] for i in info(doc).positions(doc, attr, values))
 
 
 def info(doc: Doc) -> DocInfo:

@@ -1,6 +1,7 @@
 """Loading an installed spaCy pipeline and preparing it for news text."""
 from __future__ import annotations
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,10 +12,12 @@ from detente.errors import ModelNotFound
 
 @Language.component("detente_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so the parser never joins two paragraphs."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    """Start a sentence after every line break, so the parser never joins two paragraphs
+    (a break is a token of its own, or in one: a token's trailing whitespace is one space)."""
+    orth = doc.to_array("ORTH")
+    breaks = [o for o in set(orth.tolist()) if "\n" in doc.vocab.strings[o]]
+    for i in numpy.flatnonzero(numpy.isin(orth[:-1], breaks)).tolist():
+        doc[i + 1].is_sent_start = True
     return doc
 
 

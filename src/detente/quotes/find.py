@@ -34,7 +34,7 @@ def find_quotes(doc: Doc, resolver: Optional[SpeakerResolver] = None) -> list[Qu
     """Direct, partial and indirect quotes of a parsed `doc` in text order, their speakers
     linked to actors by `resolver` (without one, only the speaker's words are set)."""
     marks = docinfo.info(doc).quotes()
-    starts = [t.idx for t in doc]
+    starts = doc.to_array("IDX").tolist()
     labelled = speaker_labels(doc)
     labels = [(f.start, f.end) for f in labelled]
     quoted = [(m.open_at, m.close_at + 1) for m in marks]

@@ -110,8 +110,8 @@ def speaker_labels(doc: Doc) -> list[Found]:
     """Paragraphs that open with a speaker's name and a colon, as in transcripts and
     headlines: PENCE: Well, look, …; Sanders: Clinton needs to … ."""
     out = []
-    for t in doc:
-        if t.text != ":" or t.i == 0:
+    for t in docinfo.tokens_where(doc, "ORTH", (":",)):
+        if t.i == 0:
             continue
         start = t.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].text:

@@ -36,6 +36,8 @@ from detente.quotes.speakers import (
 
 LONGEST_FRAGMENT = 5  # words: a longer quoted fragment carries the claim, a partial quote of its own
 COMPLEMENTS = ("ccomp", "xcomp", "dobj", "acomp", "attr")
+VERB_TAGS = ("VERB", "AUX")  # the parts of speech a cue verb has (speakers.is_cue_verb)
+SOURCE_FIRST_WORDS = frozenset(words[0] for words in SOURCE_PREPOSITIONS)
 
 
 def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]],
@@ -45,7 +47,7 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
     quoted fragments (`fragments`, partial quotes) when real words lie outside them: Rubio
     said both sides need to “do difficult things”."""
     out: list[Found] = []
-    for verb in doc:
+    for verb in docinfo.tokens_where(doc, "POS", VERB_TAGS):
         if not (is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in POSITION_VERBS)):
             continue
         if within(verb.idx, quoted) or within(verb.idx, [(f.start, f.end) for f in out]) \
@@ -78,7 +80,7 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
     political ploy; Clinton called for comprehensive reform. The content is the verb's
     object with its complement, up to the end of the clause."""
     out = []
-    for verb in doc:
+    for verb in docinfo.tokens_where(doc, "POS", ("VERB",)):
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in LABELLING_VERBS or within(verb.idx, taken):
             continue
@@ -232,7 +234,7 @@ def according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
     quotations they hold included (PolNeAR and the seed gold count the outer attribution
     as well as the quotation nested in it)."""
     out = []
-    for t in doc:
+    for t in docinfo.tokens_where(doc, "LOWER", SOURCE_FIRST_WORDS):
         if t.i + 1 >= len(doc) or (t.lower_, doc[t.i + 1].lower_) not in SOURCE_PREPOSITIONS:
             continue
         objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
@@ -274,7 +276,7 @@ def parenthetical(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int
     joined after it (…, Gallagher said, but now his team is worried); after a cue clause
     opening the sentence with a comma, the rest of it (He argues, the plan will fail)."""
     out = []
-    for verb in doc:
+    for verb in docinfo.tokens_where(doc, "POS", VERB_TAGS):
         if not is_cue_verb(verb) or within(verb.idx, quoted) or within(verb.idx, taken):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
