@@ -913,9 +913,10 @@ class DocLinker:
 
         def countries_of(actor: Actor) -> set[str]:
             if actor.id not in countries:
-                countries[actor.id] = ({actor.country} - {None}) | {
+                countries[actor.id] = {actor.country} if actor.country else set()
+                countries[actor.id].update(
                     c for _, a, (start, end) in earlier if a.id == actor.id
-                    for part in self._context_parts(doc[start:end]) for c in _countries_in(part, country_mentions)}
+                    for part in self._context_parts(doc[start:end]) for c in _countries_in(part, country_mentions))
             return countries[actor.id]
 
         for m, actor, tokens in earlier:
