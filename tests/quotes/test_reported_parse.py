@@ -89,3 +89,33 @@ def test_the_object_of_with_before_a_participle_is_its_subject(pipeline):
 ])
 def test_verbs_of_judgement_and_clarification_report_speech(pipeline, text, content, cue):
     assert [(c, q) for c, q, _ in reported(pipeline, text)] == [(content, cue)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Last spring, the premier threatened to expel the envoys of both countries.",
+     "to expel the envoys of both countries", "the premier"),
+    ("Oslo has threatened to suspend its funding for the port project.",
+     "to suspend its funding for the port project", "Oslo"),
+])
+def test_a_person_or_body_threatening_to_act_states_an_intention(pipeline, text, content, speaker):
+    assert [(c, s) for c, _, s in reported(pipeline, text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The dispute over fishing rights threatens to derail the whole summit.",
+    "Rising prices threaten to push thousands of families into debt this winter.",
+])
+def test_a_thing_threatening_to_happen_is_no_statement(pipeline, text):
+    assert reported(pipeline, text) == []
+
+
+def test_a_call_for_someone_to_act_reports_the_clause(pipeline):
+    text = "Halvorsen called for the regional council to reopen the ferry line before the summer."
+    assert reported(pipeline, text) == [
+        ("the regional council to reopen the ferry line before the summer", "called for", "Halvorsen")]
+
+
+def test_a_participle_after_a_date_takes_the_clause_subject_as_speaker(pipeline):
+    text = "Okafor issued a statement Monday saying the harbour authority had misled the public for years."
+    assert reported(pipeline, text) == [
+        ("the harbour authority had misled the public for years", "saying", "Okafor")]

@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from detente.lang.en import (
+    AGENT_ONLY_VERBS,
     DIRECTIVE_VERBS,
     INTENTION_VERBS,
     LABELLING_VERBS,
@@ -28,6 +29,7 @@ from detente.quotes.speakers import (
     SUBJECTS,
     cue_span,
     holds_views,
+    is_agent,
     is_cue_verb,
     is_generic,
     noun_phrase,
@@ -66,7 +68,8 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
                 continue
             speaker = speaker_of(verb)
             if speaker is None or is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS \
-                    or not (is_cue_verb(verb) or holds_views(speaker)):
+                    or not (is_cue_verb(verb) or holds_views(speaker)) \
+                    or (infinitive and lemma in AGENT_ONLY_VERBS and not is_agent(speaker)):
                 continue
             out.append(Found(span.start_char, span.end_char, "indirect", cue_span(verb), speaker,
                              CONFIDENCE["indirect"]))
@@ -84,14 +87,18 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
             continue
         right = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "npadvmod")]
         calls_for = [c for c in right if c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"]
+        clause = _called_for_clause(verb) if lemma == "call" and not calls_for else None
         if calls_for:
             right = [c for c in calls_for[0].children if c.dep_ == "pobj"]
+        elif clause is not None:
+            calls_for, right = [clause[0]], [clause[1]]  # the mark "for" closes the cue
         elif not (any(c.dep_ == "dobj" for c in right) and any(c.dep_ in ("oprd", "ccomp", "xcomp") or (
                 c.dep_ == "prep" and c.lower_ == "as") for c in right)) and not any(c.dep_ == "ccomp" for c in right):
             continue
         if not right:
             continue
-        span = trim(doc[right[0].left_edge.i:right[-1].right_edge.i + 1])
+        first = right[0].left_edge.i + (right[0].left_edge.dep_ == "mark")  # without the complementiser
+        span = trim(doc[first:right[-1].right_edge.i + 1])
         speaker = speaker_of(verb)
         if span is None or speaker is None or is_generic(speaker) or not holds_views(speaker) \
                 or any(a < span.end_char and span.start_char < b for a, b in taken):
@@ -99,6 +106,17 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
         cue = doc[verb.i:calls_for[0].i + 1] if calls_for else cue_span(verb)
         out.append(Found(span.start_char, span.end_char, "indirect", cue, speaker, CONFIDENCE["naming"]))
     return out
+
+
+def _called_for_clause(verb: Token) -> Optional[tuple[Token, Token]]:
+    """The clause "call for" introduces with a subject of its own (Ruiz called for the
+    council to act), which the parser makes an adverbial clause marked by "for" right after
+    the verb: the mark and the clause's verb; None otherwise."""
+    for c in verb.children:
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1]
+        if c.dep_ == "advcl" and marks and any(s.dep_ in SUBJECTS for s in c.children):
+            return marks[0], c
+    return None
 
 
 def _holds_fragment(content: Span, start: int, end: int, fragments: Sequence[tuple[int, int]]) -> bool:
