@@ -119,3 +119,15 @@ def test_a_participle_after_a_date_takes_the_clause_subject_as_speaker(pipeline)
     text = "Okafor issued a statement Monday saying the harbour authority had misled the public for years."
     assert reported(pipeline, text) == [
         ("the harbour authority had misled the public for years", "saying", "Okafor")]
+
+
+def test_a_statement_s_words_are_its_author_s(pipeline):
+    text = "The harbour board released a statement urging the ministry to halt the dredging at once."
+    assert [(c, s) for c, _, s in reported(pipeline, text)] == [
+        ("to halt the dredging at once", "The harbour board")]
+
+
+def test_a_quoted_label_in_a_statement_is_its_author_s_not_the_labelled_thing_s(pipeline):
+    text = 'The council issued a statement calling the vote "a betrayal of the coastal towns" on Friday.'
+    doc = parse(pipeline, text, name="a.txt")
+    assert [(q.kind, q.speaker_text) for q in doc._.quotes] == [("partial", "The council")]

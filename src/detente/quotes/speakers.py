@@ -19,6 +19,7 @@ from detente.lang.en import (
     INTENTION_VERBS,
     NAMING_VERBS,
     ORGANISATION_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TEXT_VERBS,
     TEXTS,
@@ -92,6 +93,8 @@ def speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
     if absolute is not None:
         return absolute  # an absolute with-phrase: … with Brussels warning that …
     previous = _word_before(verb)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in SPEECH_NOUNS | TEXTS:
+        return owner_of(verb.head)  # a text's words are its author's: Oslo issued a statement calling …
     if verb.dep_ == "acl" or (verb.tag_ == "VBG" and previous.pos_ in ("NOUN", "PROPN")
                               and previous.dep_ != "npadvmod"):
         return None  # a participle modifying a noun: the “legacy media” reporting that … (not a date: … Monday saying)
