@@ -131,3 +131,8 @@ def test_a_quoted_label_in_a_statement_is_its_author_s_not_the_labelled_thing_s(
     text = 'The council issued a statement calling the vote "a betrayal of the coastal towns" on Friday.'
     doc = parse(pipeline, text, name="a.txt")
     assert [(q.kind, q.speaker_text) for q in doc._.quotes] == [("partial", "The council")]
+
+
+def test_a_condition_after_the_content_belongs_to_it(pipeline):
+    text = "Halvorsen urged owners of ferries and boats that carry tourists to lower their fares if they want to keep the licence."
+    assert [c for c, _, _ in reported(pipeline, text)] == ["to lower their fares if they want to keep the licence"]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.lang.en import (
     AGENT_ONLY_VERBS,
+    CONDITION_MARKS,
     DIRECTIVE_VERBS,
     INTENTION_VERBS,
     LABELLING_VERBS,
@@ -62,7 +63,9 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
             if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
                     or (comp.i < verb.i and not _trails(comp, verb)):
                 continue
-            span = _content_span(comp, split[1] if split and comp == split[0] else _coordinated_clause(verb, comp))
+            last = split[1] if split and comp == split[0] \
+                else _coordinated_clause(verb, comp) or _condition_after(verb, comp)
+            span = _content_span(comp, last)
             if span is None or any(a < span.end_char and span.start_char < b for a, b in taken
                                    if not _holds_fragment(span, a, b, fragments)):
                 continue
@@ -206,6 +209,16 @@ def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
                 and any(s.dep_ in (*SUBJECTS, "expl") for s in c.children) \
                 and not any(is_cue_verb(t) for t in c.subtree) \
                 and "\n" not in verb.doc[comp.right_edge.i:c.right_edge.i + 1].text:
+            return c
+    return None
+
+
+def _condition_after(verb: Token, comp: Token) -> Optional[Token]:
+    """A condition right after the reported content that the parser hung on the cue verb
+    (she urged them to leave if the talks fail): the condition's verb; None when there is none."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.left_edge.i == comp.right_edge.i + 1 \
+                and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
             return c
     return None
 
