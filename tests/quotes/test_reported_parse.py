@@ -136,3 +136,17 @@ def test_a_quoted_label_in_a_statement_is_its_author_s_not_the_labelled_thing_s(
 def test_a_condition_after_the_content_belongs_to_it(pipeline):
     text = "Halvorsen urged owners of ferries and boats that carry tourists to lower their fares if they want to keep the licence."
     assert [c for c, _, _ in reported(pipeline, text)] == ["to lower their fares if they want to keep the licence"]
+
+
+def test_a_clause_after_a_phrase_between_it_and_the_cue_is_the_reported_content(pipeline):
+    text = "Halvorsen said after the meeting she would not sign the harbour deal in its present form."
+    assert [(c, s) for c, _, s in reported(pipeline, text)] == [
+        ("after the meeting she would not sign the harbour deal in its present form", "Halvorsen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Halvorsen said so when she resigned from the council in dramatic fashion.",
+    "Halvorsen said so because she resigned from the council in dramatic fashion.",
+])
+def test_an_adverbial_clause_of_time_or_cause_after_a_cue_is_not_reported_content(pipeline, text):
+    assert reported(pipeline, text) == []

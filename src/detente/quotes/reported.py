@@ -56,7 +56,7 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
             continue
         lemma = verb.lemma_.lower()
         split = _split_clause(verb)
-        hung = _in_a_statement(verb) + _that_clause_after(verb) + ([split[0]] if split else [])
+        hung = _in_a_statement(verb) + _that_clause_after(verb) + _unmarked_clause(verb) + ([split[0]] if split else [])
         for comp in dict.fromkeys([*verb.children, *hung]):
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and _addressed(verb, comp)
@@ -198,6 +198,16 @@ def _that_clause_after(verb: Token) -> list[Token]:
     if clause.dep_ != "ccomp" or clause.head == verb or clause.head.i > verb.i:
         return []
     return [clause]
+
+
+def _unmarked_clause(verb: Token) -> list[Token]:
+    """The reported clause the parser made an adverbial clause of the cue verb behind a
+    phrase between them (Ruiz said after the vote she would resign): a finite clause after
+    the verb with a subject of its own and no conjunction that would make it adverbial."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and any(s.dep_ in SUBJECTS for s in c.children)
+            and not any(m.dep_ == "mark" or m.tag_ == "WRB" for m in c.children)  # if, because; when, where
+            and (c.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ == "MD" for a in c.children))]
 
 
 def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
