@@ -150,3 +150,20 @@ def test_a_clause_after_a_phrase_between_it_and_the_cue_is_the_reported_content(
 ])
 def test_an_adverbial_clause_of_time_or_cause_after_a_cue_is_not_reported_content(pipeline, text):
     assert reported(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norway could find itself excluded from the fishing talks with its neighbours.",
+    "The young engineer finds it difficult to explain his work to his family.",
+    "The jury may find Okafor guilty of fraud by the end of the week.",
+])
+def test_a_judgement_without_a_verb_of_its_own_is_no_reported_thought(pipeline, text):
+    assert reported(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ana Ruiz believes the talks will fail before the winter.", "the talks will fail before the winter"),
+    ("The latest survey shows the mayor leading her rival by six points.", "the mayor leading her rival by six points"),
+])
+def test_a_thought_or_finding_with_a_verb_of_its_own_is_reported(pipeline, text, content):
+    assert [c for c, _, _ in reported(pipeline, text)] == [content]

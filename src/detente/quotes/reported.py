@@ -39,6 +39,7 @@ from detente.quotes.speakers import (
 
 LONGEST_FRAGMENT = 5  # words: a longer quoted fragment carries the claim, a partial quote of its own
 COMPLEMENTS = ("ccomp", "xcomp", "dobj", "acomp", "attr")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]],
@@ -61,7 +62,8 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and _addressed(verb, comp)
             if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
-                    or (comp.i < verb.i and not _trails(comp, verb)):
+                    or (comp.i < verb.i and not _trails(comp, verb)) \
+                    or (not is_cue_verb(verb) and _small_clause(comp)):
                 continue
             last = split[1] if split and comp == split[0] \
                 else _coordinated_clause(verb, comp) or _condition_after(verb, comp)
@@ -200,6 +202,15 @@ def _that_clause_after(verb: Token) -> list[Token]:
     return [clause]
 
 
+def _small_clause(comp: Token) -> bool:
+    """Whether a complement is a clause without a verb of its own, a judgement rather than
+    a reported thought (found itself excluded; finds it difficult; found him guilty): no
+    conjunction, no finite verb or gerund (polls show Ruiz leading), no auxiliary."""
+    return comp.tag_ not in (*FINITE_TAGS, "VBG") and not any(
+        c.dep_ == "mark" or (c.dep_ in ("aux", "auxpass") and (c.tag_ in FINITE_TAGS or c.tag_ in ("MD", "TO")))
+        for c in comp.children)
+
+
 def _unmarked_clause(verb: Token) -> list[Token]:
     """The reported clause the parser made an adverbial clause of the cue verb behind a
     phrase between them (Ruiz said after the vote she would resign): a finite clause after
@@ -207,7 +218,7 @@ def _unmarked_clause(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
             and any(s.dep_ in SUBJECTS for s in c.children)
             and not any(m.dep_ == "mark" or m.tag_ == "WRB" for m in c.children)  # if, because; when, where
-            and (c.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ == "MD" for a in c.children))]
+            and (c.tag_ in FINITE_TAGS or any(a.tag_ == "MD" for a in c.children))]
 
 
 def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
