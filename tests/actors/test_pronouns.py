@@ -42,3 +42,18 @@ def test_they_is_not_one_person_named_alone(nlp):
     text = ("Ana Ruiz wrote to the minister on Tuesday. "
             "“We are deeply worried about the state of the harbour,” they wrote.")
     assert speaker_of(parse(nlp, text), "deeply worried") != "Ana Ruiz"
+
+
+def test_he_after_an_unnamed_speaker_is_not_a_man_named_in_passing(nlp):
+    text = ("“The roads are a mess,” a lorry driver complained at the depot. "
+            "He agreed with Mayor Anton Vestergaard's remark that the bridge must close, but he was angry. "
+            "“Nobody asked us first,” he added.")
+    speaker = speaker_of(parse(nlp, text), "Nobody asked us")
+    assert speaker is not None and speaker.startswith("anonymous:") and speaker.endswith("driver")
+
+
+def test_the_role_noun_of_a_named_speaker_stays_that_person(nlp):
+    text = ("Mayor Anton Vestergaard spoke at the depot on Monday. "
+            "The mayor said the bridge must close for a month. "
+            "“Nobody likes it,” he added.")
+    assert speaker_of(parse(nlp, text), "Nobody likes it") == "Anton Vestergaard"

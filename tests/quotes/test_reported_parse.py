@@ -89,3 +89,81 @@ def test_the_object_of_with_before_a_participle_is_its_subject(pipeline):
 ])
 def test_verbs_of_judgement_and_clarification_report_speech(pipeline, text, content, cue):
     assert [(c, q) for c, q, _ in reported(pipeline, text)] == [(content, cue)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Last spring, the premier threatened to expel the envoys of both countries.",
+     "to expel the envoys of both countries", "the premier"),
+    ("Oslo has threatened to suspend its funding for the port project.",
+     "to suspend its funding for the port project", "Oslo"),
+])
+def test_a_person_or_body_threatening_to_act_states_an_intention(pipeline, text, content, speaker):
+    assert [(c, s) for c, _, s in reported(pipeline, text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The dispute over fishing rights threatens to derail the whole summit.",
+    "Rising prices threaten to push thousands of families into debt this winter.",
+])
+def test_a_thing_threatening_to_happen_is_no_statement(pipeline, text):
+    assert reported(pipeline, text) == []
+
+
+def test_a_call_for_someone_to_act_reports_the_clause(pipeline):
+    text = "Halvorsen called for the regional council to reopen the ferry line before the summer."
+    assert reported(pipeline, text) == [
+        ("the regional council to reopen the ferry line before the summer", "called for", "Halvorsen")]
+
+
+def test_a_participle_after_a_date_takes_the_clause_subject_as_speaker(pipeline):
+    text = "Okafor issued a statement Monday saying the harbour authority had misled the public for years."
+    assert reported(pipeline, text) == [
+        ("the harbour authority had misled the public for years", "saying", "Okafor")]
+
+
+def test_a_statement_s_words_are_its_author_s(pipeline):
+    text = "The harbour board released a statement urging the ministry to halt the dredging at once."
+    assert [(c, s) for c, _, s in reported(pipeline, text)] == [
+        ("to halt the dredging at once", "The harbour board")]
+
+
+def test_a_quoted_label_in_a_statement_is_its_author_s_not_the_labelled_thing_s(pipeline):
+    text = 'The council issued a statement calling the vote "a betrayal of the coastal towns" on Friday.'
+    doc = parse(pipeline, text, name="a.txt")
+    assert [(q.kind, q.speaker_text) for q in doc._.quotes] == [("partial", "The council")]
+
+
+def test_a_condition_after_the_content_belongs_to_it(pipeline):
+    text = "Halvorsen urged owners of ferries and boats that carry tourists to lower their fares if they want to keep the licence."
+    assert [c for c, _, _ in reported(pipeline, text)] == ["to lower their fares if they want to keep the licence"]
+
+
+def test_a_clause_after_a_phrase_between_it_and_the_cue_is_the_reported_content(pipeline):
+    text = "Halvorsen said after the meeting she would not sign the harbour deal in its present form."
+    assert [(c, s) for c, _, s in reported(pipeline, text)] == [
+        ("after the meeting she would not sign the harbour deal in its present form", "Halvorsen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Halvorsen said so when she resigned from the council in dramatic fashion.",
+    "Halvorsen said so because she resigned from the council in dramatic fashion.",
+])
+def test_an_adverbial_clause_of_time_or_cause_after_a_cue_is_not_reported_content(pipeline, text):
+    assert reported(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norway could find itself excluded from the fishing talks with its neighbours.",
+    "The young engineer finds it difficult to explain his work to his family.",
+    "The jury may find Okafor guilty of fraud by the end of the week.",
+])
+def test_a_judgement_without_a_verb_of_its_own_is_no_reported_thought(pipeline, text):
+    assert reported(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ana Ruiz believes the talks will fail before the winter.", "the talks will fail before the winter"),
+    ("The latest survey shows the mayor leading her rival by six points.", "the mayor leading her rival by six points"),
+])
+def test_a_thought_or_finding_with_a_verb_of_its_own_is_reported(pipeline, text, content):
+    assert [c for c, _, _ in reported(pipeline, text)] == [content]

@@ -252,6 +252,7 @@ class DocLinker:
         self._drop_bystanders()
         self._link_titles()
         pronouns.infer_genders(self.doc)
+        self._link_unnamed_speakers()
         self._link_pronouns()
         self._drop_passing_countries()
         self._drop_passing_organisations()
@@ -719,6 +720,17 @@ class DocLinker:
                 return actor.id
         return None
 
+    def _link_unnamed_speakers(self) -> None:
+        """Link people a text introduces by role as they speak (a ferry captain said …) as
+        anonymous sources before the pronouns, so that a later "he" can stand for them
+        rather than for a name in passing. Only an indefinite phrase introduces someone new;
+        "the mayor" may be a person named before."""
+        quoted = docinfo.info(self.doc).quoted()
+        for t in self.doc:
+            if _introduces_a_speaker(t) and self._mention_at(t.idx, inside=True) is None \
+                    and not any(a <= t.idx < b for a, b in quoted):
+                self._anonymous(self.doc[t.left_edge.i:t.i + 1], 0.5)
+
     def _link_pronouns(self) -> None:
         for tok in docinfo.tokens_where(self.doc, "LOWER", pronouns.GENDER):
             if pronouns.pronoun_kind(tok) in ("male", "female"):
@@ -996,6 +1008,13 @@ class DocLinker:
     def _person_at(self, token: Token) -> bool:
         m = self._mention_at(token.idx, inside=True)
         return m is not None and m.kind == "person"
+
+
+def _introduces_a_speaker(t: Token) -> bool:
+    """Whether `t` heads an indefinite singular person noun that is the subject of a speech
+    verb (a ferry captain said …)."""
+    return t.dep_ == "nsubj" and t.tag_ == "NN" and t.head.lemma_ in SPEECH_VERBS and anonymous.is_person_noun(t) \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
 
 
 _spans: "weakref.WeakKeyDictionary[Doc, tuple[int, int, dict[tuple[int, int], Mention]]]" = weakref.WeakKeyDictionary()

@@ -9,6 +9,8 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from detente.lang.en import (
+    AGENT_ONLY_VERBS,
+    CONDITION_MARKS,
     DIRECTIVE_VERBS,
     INTENTION_VERBS,
     LABELLING_VERBS,
@@ -28,6 +30,7 @@ from detente.quotes.speakers import (
     SUBJECTS,
     cue_span,
     holds_views,
+    is_agent,
     is_cue_verb,
     is_generic,
     noun_phrase,
@@ -38,6 +41,7 @@ LONGEST_FRAGMENT = 5  # words: a longer quoted fragment carries the claim, a par
 COMPLEMENTS = ("ccomp", "xcomp", "dobj", "acomp", "attr")
 VERB_TAGS = ("VERB", "AUX")  # the parts of speech a cue verb has (speakers.is_cue_verb)
 SOURCE_FIRST_WORDS = frozenset(words[0] for words in SOURCE_PREPOSITIONS)
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int]],
@@ -55,20 +59,24 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
             continue
         lemma = verb.lemma_.lower()
         split = _split_clause(verb)
-        hung = _in_a_statement(verb) + _that_clause_after(verb) + ([split[0]] if split else [])
+        hung = _in_a_statement(verb) + _that_clause_after(verb) + _unmarked_clause(verb) + ([split[0]] if split else [])
         for comp in dict.fromkeys([*verb.children, *hung]):
             infinitive = comp.dep_ == "xcomp" and lemma in INFINITIVE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and _addressed(verb, comp)
             if (comp.dep_ != "ccomp" and not infinitive and comp not in hung) \
-                    or (comp.i < verb.i and not _trails(comp, verb)):
+                    or (comp.i < verb.i and not _trails(comp, verb)) \
+                    or (not is_cue_verb(verb) and _small_clause(comp)):
                 continue
-            span = _content_span(comp, split[1] if split and comp == split[0] else _coordinated_clause(verb, comp))
+            last = split[1] if split and comp == split[0] \
+                else _coordinated_clause(verb, comp) or _condition_after(verb, comp)
+            span = _content_span(comp, last)
             if span is None or any(a < span.end_char and span.start_char < b for a, b in taken
                                    if not _holds_fragment(span, a, b, fragments)):
                 continue
             speaker = speaker_of(verb)
             if speaker is None or is_generic(speaker) or speaker.root.lower_ in PERSONAL_PRONOUNS \
-                    or not (is_cue_verb(verb) or holds_views(speaker)):
+                    or not (is_cue_verb(verb) or holds_views(speaker)) \
+                    or (infinitive and lemma in AGENT_ONLY_VERBS and not is_agent(speaker)):
                 continue
             out.append(Found(span.start_char, span.end_char, "indirect", cue_span(verb), speaker,
                              CONFIDENCE["indirect"]))
@@ -86,14 +94,18 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
             continue
         right = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "npadvmod")]
         calls_for = [c for c in right if c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"]
+        clause = _called_for_clause(verb) if lemma == "call" and not calls_for else None
         if calls_for:
             right = [c for c in calls_for[0].children if c.dep_ == "pobj"]
+        elif clause is not None:
+            calls_for, right = [clause[0]], [clause[1]]  # the mark "for" closes the cue
         elif not (any(c.dep_ == "dobj" for c in right) and any(c.dep_ in ("oprd", "ccomp", "xcomp") or (
                 c.dep_ == "prep" and c.lower_ == "as") for c in right)) and not any(c.dep_ == "ccomp" for c in right):
             continue
         if not right:
             continue
-        span = trim(doc[right[0].left_edge.i:right[-1].right_edge.i + 1])
+        first = right[0].left_edge.i + (right[0].left_edge.dep_ == "mark")  # without the complementiser
+        span = trim(doc[first:right[-1].right_edge.i + 1])
         speaker = speaker_of(verb)
         if span is None or speaker is None or is_generic(speaker) or not holds_views(speaker) \
                 or any(a < span.end_char and span.start_char < b for a, b in taken):
@@ -101,6 +113,17 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
         cue = doc[verb.i:calls_for[0].i + 1] if calls_for else cue_span(verb)
         out.append(Found(span.start_char, span.end_char, "indirect", cue, speaker, CONFIDENCE["naming"]))
     return out
+
+
+def _called_for_clause(verb: Token) -> Optional[tuple[Token, Token]]:
+    """The clause "call for" introduces with a subject of its own (Ruiz called for the
+    council to act), which the parser makes an adverbial clause marked by "for" right after
+    the verb: the mark and the clause's verb; None otherwise."""
+    for c in verb.children:
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1]
+        if c.dep_ == "advcl" and marks and any(s.dep_ in SUBJECTS for s in c.children):
+            return marks[0], c
+    return None
 
 
 def _holds_fragment(content: Span, start: int, end: int, fragments: Sequence[tuple[int, int]]) -> bool:
@@ -181,6 +204,25 @@ def _that_clause_after(verb: Token) -> list[Token]:
     return [clause]
 
 
+def _small_clause(comp: Token) -> bool:
+    """Whether a complement is a clause without a verb of its own, a judgement rather than
+    a reported thought (found itself excluded; finds it difficult; found him guilty): no
+    conjunction, no finite verb or gerund (polls show Ruiz leading), no auxiliary."""
+    return comp.tag_ not in (*FINITE_TAGS, "VBG") and not any(
+        c.dep_ == "mark" or (c.dep_ in ("aux", "auxpass") and (c.tag_ in FINITE_TAGS or c.tag_ in ("MD", "TO")))
+        for c in comp.children)
+
+
+def _unmarked_clause(verb: Token) -> list[Token]:
+    """The reported clause the parser made an adverbial clause of the cue verb behind a
+    phrase between them (Ruiz said after the vote she would resign): a finite clause after
+    the verb with a subject of its own and no conjunction that would make it adverbial."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and any(s.dep_ in SUBJECTS for s in c.children)
+            and not any(m.dep_ == "mark" or m.tag_ == "WRB" for m in c.children)  # if, because; when, where
+            and (c.tag_ in FINITE_TAGS or any(a.tag_ == "MD" for a in c.children))]
+
+
 def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
     """A clause the parser coordinated with the cue verb that goes on with the reported
     content (she says she tried to duck but the bullet hit her): one with its own subject
@@ -190,6 +232,16 @@ def _coordinated_clause(verb: Token, comp: Token) -> Optional[Token]:
                 and any(s.dep_ in (*SUBJECTS, "expl") for s in c.children) \
                 and not any(is_cue_verb(t) for t in c.subtree) \
                 and "\n" not in verb.doc[comp.right_edge.i:c.right_edge.i + 1].text:
+            return c
+    return None
+
+
+def _condition_after(verb: Token, comp: Token) -> Optional[Token]:
+    """A condition right after the reported content that the parser hung on the cue verb
+    (she urged them to leave if the talks fail): the condition's verb; None when there is none."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.left_edge.i == comp.right_edge.i + 1 \
+                and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
             return c
     return None
 

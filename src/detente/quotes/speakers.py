@@ -9,13 +9,17 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from detente.actors.anonymous import is_person_noun
 from detente.lang.en import (
     BELIEF_VERBS,
+    BODY_NOUNS,
     CARRY_ON_VERBS,
     DIRECTIVE_VERBS,
     GENERIC_SOURCES,
     INTENTION_VERBS,
     NAMING_VERBS,
+    ORGANISATION_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TEXT_VERBS,
     TEXTS,
@@ -88,8 +92,12 @@ def speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
     absolute = _with_subject(verb)
     if absolute is not None:
         return absolute  # an absolute with-phrase: … with Brussels warning that …
-    if verb.dep_ == "acl" or (verb.tag_ == "VBG" and _word_before(verb).pos_ in ("NOUN", "PROPN")):
-        return None  # a participle modifying a noun: the “legacy media” reporting that …
+    previous = _word_before(verb)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in SPEECH_NOUNS | TEXTS:
+        return owner_of(verb.head)  # a text's words are its author's: Oslo issued a statement calling …
+    if verb.dep_ == "acl" or (verb.tag_ == "VBG" and previous.pos_ in ("NOUN", "PROPN")
+                              and previous.dep_ != "npadvmod"):
+        return None  # a participle modifying a noun: the “legacy media” reporting that … (not a date: … Monday saying)
     fallback, node = None, verb
     for _ in range(MAX_CLIMB):
         if node.head == node:
@@ -199,6 +207,16 @@ def holds_views(speaker: Span) -> bool:
         return root.lower_ not in EMPTY_PRONOUNS
     return root.pos_ == "PROPN" or root.tag_ == "NNS" or root.ent_type_ in AGENT_ENTITIES or any(
         t.dep_ in ("det", "poss") or t.pos_ == "PROPN" for t in speaker)
+
+
+def is_agent(speaker: Span) -> bool:
+    """Whether a subject is a person or a body (a name, a pronoun for one, a noun for a
+    person or an organisation by its role), not a thing or an event (the dispute)."""
+    root = speaker.root
+    if root.pos_ == "PRON":
+        return root.lower_ not in EMPTY_PRONOUNS
+    return root.pos_ == "PROPN" or root.ent_type_ in AGENT_ENTITIES or is_person_noun(root) \
+        or root.lemma_.lower() in ORGANISATION_NOUNS | BODY_NOUNS
 
 
 def inverted_subject(verb: Token) -> Optional[Span]:
