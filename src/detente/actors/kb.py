@@ -63,15 +63,17 @@ def surname(name: str) -> str:
     return " ".join(parts[i:])
 
 
-def surname_forms(name: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def surname_forms(name: str) -> frozenset[str]:
     """The folded surnames a person is called by later in an article: the surname, and
-    without a particle joined by a hyphen ('Mohammed al-Amin' -> 'al-amin', 'amin')."""
+    without a particle joined by a hyphen ('Mohammed al-Amin' -> 'al-amin', 'amin'); kept
+    per name, since every surname mention asks again for every person of the article."""
     last = surname(name)
     forms = {fold(last)}
     particle, _, rest = last.partition("-")
     if rest and " " not in last and particle.lower() in NAME_PARTICLES:
         forms.add(fold(rest))
-    return forms
+    return frozenset(forms)
 
 
 # --- reading and validating -------------------------------------------------------------

@@ -725,10 +725,10 @@ class DocLinker:
         anonymous sources before the pronouns, so that a later "he" can stand for them
         rather than for a name in passing. Only an indefinite phrase introduces someone new;
         "the mayor" may be a person named before."""
-        quoted = docinfo.info(self.doc).quoted()
-        for t in self.doc:
+        facts = docinfo.info(self.doc)
+        for t in docinfo.tokens_where(self.doc, "TAG", ("NN",)):
             if _introduces_a_speaker(t) and self._mention_at(t.idx, inside=True) is None \
-                    and not any(a <= t.idx < b for a, b in quoted):
+                    and not facts.is_quoted(t.idx):
                 self._anonymous(self.doc[t.left_edge.i:t.i + 1], 0.5)
 
     def _link_pronouns(self) -> None:

@@ -20,7 +20,8 @@ class DocInfo:
     """Cached facts of one document; holds no reference to the Doc itself."""
 
     def __init__(self, doc: Doc):
-        self.text: str = doc.text
+        document = getattr(doc._, "document", None)  # the text the Doc was made of, the same
+        self.text: str = document.text if document is not None else doc.text
         self._sentence_numbers: Optional[list[int]] = None
         self._quotes: Optional[list[QuoteSpan]] = None
         self._quoted: Optional[list[tuple[int, int]]] = None
@@ -42,8 +43,11 @@ class DocInfo:
         wanted = frozenset(values)
 
         def compute() -> list[int]:
-            ids = [doc.vocab.strings[v] for v in wanted]
-            return numpy.flatnonzero(numpy.isin(doc.to_array(attr), ids)).tolist()
+            column = self.memo(("column", attr), lambda: doc.to_array(attr))
+            found = numpy.zeros(len(column), dtype=bool)
+            for value in wanted:
+                found |= column == doc.vocab.strings[value]
+            return numpy.flatnonzero(found).tolist()
 
         return self.memo(("positions", attr, wanted), compute)
 

@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from detente.nlp import docinfo
 from detente.stances.taxonomy import Taxonomy
 
 # The share of an article's sentences that must name the scene for it to be about the
@@ -69,5 +70,6 @@ def about(doc: Doc, taxonomy: Taxonomy) -> bool:
     sents = list(doc.sents)
     if pattern is None or len(sents) < MIN_SENTENCES:
         return True
-    naming = sum(bool(pattern.search(sent.text)) for sent in sents)
+    text = docinfo.info(doc).text
+    naming = sum(bool(pattern.search(text[sent.start_char:sent.end_char])) for sent in sents)
     return naming >= MIN_SCENE_SHARE * len(sents)
