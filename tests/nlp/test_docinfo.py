@@ -26,3 +26,13 @@ def test_positions_finds_tokens_of_a_kind_in_order_and_tokens_where_yields_them(
         t.text for t in doc if t.pos_ == "VERB"]
     assert [t.text for t in docinfo.tokens_where(doc, "ORTH", (",",))] == [","]
     assert facts.positions(doc, "LOWER", ("nowhere",)) == []
+
+
+def test_distinct_lists_each_word_once_and_positions_takes_many_values_alike():
+    doc = spacy.blank("en")("Talks in Oslo, talks in Rome, then Vienna and Geneva; talks in Oslo again next week.")
+    facts = docinfo.info(doc)
+    assert sorted(facts.distinct(doc, "ORTH")) == sorted({t.text for t in doc})
+    assert sorted(facts.distinct(doc, "LOWER")) == sorted({t.lower_ for t in doc})
+    many = [w for w in facts.distinct(doc, "ORTH") if w not in (",", "in")]
+    assert len(many) > docinfo.FEW_VALUES
+    assert facts.positions(doc, "ORTH", many) == [t.i for t in doc if t.text in many]

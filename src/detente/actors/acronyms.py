@@ -53,8 +53,9 @@ def _definitions(doc: Doc) -> dict[str, tuple[int, int]]:
     """Each acronym the article defines ("Name (ACR)", "Name, or ACR") -> the offsets of the
     first name whose initials spell it."""
     names: dict[str, tuple[int, int]] = {}
-    for tok in doc:
-        if not _acronym_word(tok.text) or tok.text in names:
+    words = [w for w in docinfo.info(doc).distinct(doc, "ORTH") if _acronym_word(w)]
+    for tok in docinfo.tokens_where(doc, "ORTH", words):
+        if tok.text in names:
             continue
         end = _before_definition(tok)
         if end is None:
@@ -72,9 +73,9 @@ def _definitions(doc: Doc) -> dict[str, tuple[int, int]]:
 def _title_words_by_initial(doc: Doc) -> dict[str, list[int]]:
     """The offsets of the document's title-case words, by their first letter."""
     starts: dict[str, list[int]] = {}
-    for tok in doc:
-        if tok.is_title:
-            starts.setdefault(tok.text[0], []).append(tok.i)
+    words = [w for w in docinfo.info(doc).distinct(doc, "ORTH") if w.istitle()]
+    for i in docinfo.info(doc).positions(doc, "ORTH", words):
+        starts.setdefault(doc[i].text[0], []).append(i)
     return starts
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from detente.nlp.quotemarks import QuoteSpan, find_quotes
 
 T = TypeVar("T")
+FEW_VALUES = 8  # up to this many values, positions compares a column with each (faster than numpy.isin)
 
 
 class DocInfo:
@@ -36,6 +37,15 @@ class DocInfo:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[return-value]
 
+    def distinct(self, doc: Doc, attr: str) -> list[str]:
+        """The distinct values of `attr` ("ORTH", "LOWER" …) among the document's tokens, so
+        that a test on a token's text can be made once per word rather than per token."""
+        column = self._column(doc, attr)
+        return self.memo(("distinct", attr), lambda: [doc.vocab.strings[v] for v in set(column.tolist())])
+
+    def _column(self, doc: Doc, attr: str) -> numpy.ndarray:
+        return self.memo(("column", attr), lambda: doc.to_array(attr))
+
     def positions(self, doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
         """The indices of the tokens whose `attr` ("POS", "TAG", "LOWER", "ORTH") is one of
         `values`, in order, read from the Doc's array at once (no Token made for the others),
@@ -43,10 +53,12 @@ class DocInfo:
         wanted = frozenset(values)
 
         def compute() -> list[int]:
-            column = self.memo(("column", attr), lambda: doc.to_array(attr))
+            column, ids = self._column(doc, attr), [doc.vocab.strings[v] for v in wanted]
+            if len(ids) > FEW_VALUES:
+                return numpy.flatnonzero(numpy.isin(column, ids)).tolist()
             found = numpy.zeros(len(column), dtype=bool)
-            for value in wanted:
-                found |= column == doc.vocab.strings[value]
+            for value in ids:
+                found |= column == value
             return numpy.flatnonzero(found).tolist()
 
         return self.memo(("positions", attr, wanted), compute)
