@@ -3,7 +3,7 @@ grammatical subjects and previous speakers, across sentences and paragraphs."""
 from __future__ import annotations
 
 import bisect
-from typing import Optional, cast
+from typing import NamedTuple, Optional, cast
 
 from spacy.tokens import Doc, Token
 
@@ -50,9 +50,25 @@ def _shown_genders(doc: Doc) -> dict[str, set[str]]:
     return out
 
 
-def _speaks(span) -> bool:
-    """Whether a mention is the subject of a speech verb ("Tusk said")."""
-    return span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+class _Root(NamedTuple):
+    """What resolution reads of the head token of a mention."""
+
+    tag: str
+    dep: str
+    head: int  # the index of its head
+    coordinated: bool  # a conjunct hangs on it: Ana Ruiz and Li Wei
+    speaks: bool  # the subject of a speech verb: "Tusk said"
+
+
+def _root(doc: Doc, tokens: tuple[int, int]) -> _Root:
+    """The head of the mention of tokens `tokens`, read once per mention."""
+
+    def compute() -> _Root:
+        root = doc[tokens[0]:tokens[1]].root
+        return _Root(root.tag_, root.dep_, root.head.i, any(c.dep_ == "conj" for c in root.children),
+                     root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS)
+
+    return docinfo.info(doc).memo(("mention root", *tokens), compute)
 
 
 def infer_genders(doc: Doc) -> None:
@@ -130,20 +146,20 @@ def resolve(doc: Doc, token: Token, speakers: set[str], kind: Optional[str] = No
         distance = here - sentence[tokens[0]]
         if distance > LOOK_BACK or (not pronoun_quoted and facts.is_quoted(m.start)):
             continue  # a pronoun outside quotation marks does not point at a name inside
-        span = doc[tokens[0]:tokens[1]]
-        if actor.kind == "anonymous" and kind in GENDER.values() and span.root.tag_ not in ("NN", "NNP"):
+        root = _root(doc, tokens)
+        if actor.kind == "anonymous" and kind in GENDER.values() and root.tag not in ("NN", "NNP"):
             continue  # "officials" are no "he"
-        coordinated = kind == "plural" and any(c.dep_ == "conj" for c in span.root.children)
+        coordinated = kind == "plural" and root.coordinated
         if kind == "plural" and actor.kind == "person" and not coordinated:
             continue  # "they" for people only where the text names them together: Ana Ruiz and Li Wei
-        if distance == 0 and span.root.head == token.head and token.dep_ in SUBJECT_DEPS:
+        if distance == 0 and root.head == token.head.i and token.dep_ in SUBJECT_DEPS:
             continue  # "Trump told him": the subject's co-argument is not the pronoun
         paragraphs = facts.text.count("\n", m.end, token.idx)
         score = -distance - 0.5 * min(paragraphs, 2)
-        score += 0.6 if span.root.dep_ in SUBJECT_DEPS or m.method == "pronoun" else 0.0
+        score += 0.6 if root.dep in SUBJECT_DEPS or m.method == "pronoun" else 0.0
         score += 0.8 if coordinated else 0.0  # "The council, the bank and rights groups … They say"
         score -= 0.5 if kind == "plural" and actor.kind == "country" and not coordinated else 0.0  # a country is "it"
-        score += 0.8 if actor.id in speakers or _speaks(span) else 0.0
+        score += 0.8 if actor.id in speakers or root.speaks else 0.0
         score -= 0.00001 * (token.idx - m.end)
         if best_score is None or score > best_score:
             best, best_score = actor, score
