@@ -1,4 +1,5 @@
 """Taxonomies without patterns: issues recognised by their own words (profiles)."""
+import pathlib
 import textwrap
 
 import pytest
@@ -327,3 +328,55 @@ def test_a_name_the_issue_sets_things_in_may_anchor_it_as_a_place():
     assert profiles["arms-transfers"].score({selvia}, frozenset({selvia}))[1] > 0
     assert profiles["corvia-seat"].score({corvia})[1] > 0
     assert profiles["corvia-seat"].score({corvia}, frozenset({corvia}))[1] == 0
+
+
+HARBOUR = pathlib.Path(__file__).resolve().parent.parent / "data" / "taxonomies" / "harbour-embargo.yaml"
+
+
+def test_being_against_what_an_issue_removes_supports_the_issue(plain_pipeline):
+    for text in ("Foreign Minister Ilse Varga warned against the embargo on Ostrava's harbour.",
+                 "Foreign Minister Ilse Varga rejected the embargo on the harbour of Ostrava."):
+        found = stances_of(plain_pipeline, HARBOUR, text)
+        assert ("Ilse Varga", "embargo-relief", "support") in found
+        assert ("Ilse Varga", "embargo-relief", "oppose") not in found
+
+
+def test_a_removal_word_next_to_what_an_issue_removes_keeps_its_side(plain_pipeline):
+    lifted = stances_of(plain_pipeline, HARBOUR, "Minister Ilse Varga urged the council to waive the embargo on Ostrava's harbour.")
+    assert ("Ilse Varga", "embargo-relief", "support") in lifted
+    relief = stances_of(plain_pipeline, HARBOUR, "Minister Ilse Varga rejected embargo relief for the harbour of Ostrava.")
+    assert ("Ilse Varga", "embargo-relief", "oppose") in relief
+    kept = stances_of(plain_pipeline, HARBOUR, "Minister Ilse Varga said the embargo on Ostrava's harbour must stay in place.")
+    assert ("Ilse Varga", "embargo-relief", "oppose") in kept
+
+
+def test_what_a_support_meaning_removes_is_found_after_its_removal_word():
+    profiles = build_profiles([
+        {"id": "relief", "label": "Embargo relief", "support": "Lifting or easing the UN embargo on Ostrava."},
+        {"id": "lift", "label": "The grain ban", "support": "Ending the ban on grain."},
+        {"id": "keep", "label": "Port quotas", "support": "Keeping the quotas."},
+    ])
+    assert profiles["relief"].removed == {stem("embargo")}
+    assert profiles["lift"].removed == {stem("ban")}
+    assert not profiles["keep"].removed
+
+
+def test_a_word_an_issue_only_writes_before_another_names_it_only_there(plain_pipeline):
+    assert build_profiles([{"id": "g", "label": "Security guarantees for the harbour",
+                            "support": "Navies guaranteeing safe passage."}])["g"].modifiers == {stem("security")}
+    found = stances_of(plain_pipeline, HARBOUR, "Admiral Tomas Berg said security guarantees for the harbour are essential.")
+    assert ("Tomas Berg", "harbour-guarantees", "support") in found
+    found = stances_of(plain_pipeline, HARBOUR,
+                       "Admiral Tomas Berg said the harbour is vital for national security and must be defended.")
+    assert not any(issue == "harbour-guarantees" for _, issue, _ in found)
+
+
+def test_a_noun_used_as_a_stance_word_is_not_a_topic_word(plain_pipeline):
+    found = stances_of(plain_pipeline, HARBOUR, "Admiral Tomas Berg said compensation for the lost catch has to be on the table.")
+    assert not any(issue == "guilds-at-table" for _, issue, _ in found)
+    found = stances_of(plain_pipeline, HARBOUR, "Admiral Tomas Berg said the fishing guilds must have a seat at the table.")
+    assert ("Tomas Berg", "guilds-at-table", "support") in found
+
+
+def test_a_word_ending_in_double_e_shares_its_plurals_stem():
+    assert stem("guarantee") == stem("guarantees") == stem("guaranteed")

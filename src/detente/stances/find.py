@@ -57,7 +57,7 @@ from detente.stances.polarity import (
     reported_act,
     walk,
 )
-from detente.stances.profile import WORD, Profile, stem
+from detente.stances.profile import REMOVAL_STEMS, WORD, Profile, stem
 from detente.stances.scene import about
 from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
 
@@ -306,23 +306,44 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     compounds and modifiers that are topic words too; a pole word next to it ("lift the
     sanctions", "keep the sanctions") makes it a support or oppose phrase, and without one
     it is a mention, which takes a side only under a stance word. A topic word that only
-    modifies another noun ("the security order") names that noun's thing, not the issue."""
+    modifies another noun ("the security order") names that noun's thing, not the issue, and
+    one the issue only writes before another of its words names the issue only there
+    ("security guarantees", not "national security"). A noun that is a stance word in the
+    sentence ("on the table") is not a topic word there."""
     if not profiles:
         return
     described = descriptions(sent)
-    stems = [stem(t.text) if WORD.fullmatch(t.text) and t.i not in described else "" for t in sent]
+    stems = [stem(t.text) if WORD.fullmatch(t.text) and t.i not in described and not stance_noun(t) else ""
+             for t in sent]
     found = set(stems)
     where = places(sent)
     only_places = frozenset(stems[i] for i in where) - {s for k, s in enumerate(stems) if k not in where}
     for profile in profiles:
-        if not profile.about(found, only_places):
+        astray = stray_modifiers(sent, stems, profile)
+        if not profile.about(found - astray, only_places):
             continue
-        weights = [0.0 if s in profile.shared or (k in where and s not in profile.settings)
+        weights = [0.0 if s in profile.shared or s in astray or (k in where and s not in profile.settings)
                    else profile.topic.get(s, 0.0) for k, s in enumerate(stems)]
         best = max(range(len(stems)), key=lambda k: (weights[k], sent[k].pos_ == "NOUN", -k))
         cue, head, span = profile_phrase(sent, sent[best], profile, stems)
         if head.i == best + sent.start or profile.topic.get(stems[head.i - sent.start]):
             yield cue, head, span
+
+
+def stance_noun(token: Token) -> bool:
+    """Whether `token` is a noun that `lexical_polarity` reads as a stance word where it stands
+    ("has to be on the table", "a red line")."""
+    return token.pos_ == "NOUN" and lexical_polarity(token) != 0
+
+
+def stray_modifiers(sent: Span, stems: list[str], profile: Profile) -> frozenset[str]:
+    """The words `profile`'s issue only writes before another of its words ("security" of
+    "security guarantees") that `sent` never writes on one of them ("national security"):
+    something else than the issue."""
+    used = {s for s in stems if s in profile.modifiers}
+    attached = {stems[k] for k, t in enumerate(sent) if stems[k] in used and t.dep_ in ("compound", "amod", "nmod")
+                and sent.start <= t.head.i < sent.end and profile.topic.get(stems[t.head.i - sent.start])}
+    return frozenset(used - attached)
 
 
 def profile_phrase(sent: Span, anchor: Token, profile: Profile, stems: list[str]) -> tuple[Cue, Token, frozenset]:
@@ -350,7 +371,17 @@ def profile_phrase(sent: Span, anchor: Token, profile: Profile, stems: list[str]
     if left_out:  # "talks without Selvia": the other side of what the phrase names
         kind = "support" if kind == "oppose" else "oppose"
         span.update(t.i for t in left_out)
-    return Cue(profile.issue, kind, PROFILE_SOURCE, NEVER, negating=negating), anchor, frozenset(span)
+    removed = kind == "mentions" and names_removed(anchor, profile, stems[anchor.i - sent.start])
+    return Cue(profile.issue, kind, PROFILE_SOURCE, NEVER, negating=negating, removed=removed), anchor, frozenset(span)
+
+
+def names_removed(anchor: Token, profile: Profile, anchor_stem: str) -> bool:
+    """Whether the phrase headed by `anchor` names bare what the issue's supported position
+    takes away ("warned against sanctions", for sanctions relief): no removal word ("waive",
+    "relief") next to it."""
+    near = [*anchor.children, *pole_candidates(anchor)]
+    return anchor_stem in profile.removed and not any(
+        stem(t.text) in REMOVAL_STEMS or stem(t.lemma_) in REMOVAL_STEMS for t in near)
 
 
 def descriptions(sent: Span) -> set[int]:

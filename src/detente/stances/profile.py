@@ -36,6 +36,7 @@ from detente.lang.en import (
     OPPOSING,
     POLE_SYNONYMS,
     PROPOSALS,
+    REMOVAL_WORDS,
     STANCE_PLACE_PREPOSITIONS,
     SUPPORTIVE,
 )
@@ -62,7 +63,7 @@ NOT_TOPICS = frozenset(STOP_WORDS) | SUPPORTIVE | OPPOSING | NEGATORS | HEDGES |
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem: lower case, possessive and one common suffix off, final e off."""
+    """A crude stem: lower case, possessive and one common suffix off, final e's off."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -74,7 +75,7 @@ def stem(word: str) -> str:
     else:
         if w.endswith("s") and not w.endswith(NOT_PLURAL) and len(w) > MIN_PLURAL_STEM:
             w = w[:-1]  # a short plural: "jets", "arms", "laws"
-    if w.endswith("e") and len(w) > MIN_STEM:
+    while w.endswith("e") and len(w) > MIN_STEM:  # "guarantee" as "guarantees" ("guarante")
         w = w[:-1]
     return w
 
@@ -99,6 +100,7 @@ OPPOSING_STEMS = frozenset().union(*map(forms, OPPOSING))  # "ending" too, which
 # stop words that name an act ("keep", "give"): pole words all the same
 STOP_POLES = frozenset().union(*(forms(w) for w in frozenset().union(*POLE_SYNONYMS) & STOP_WORDS))
 SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SYNONYMS)
+REMOVAL_STEMS = frozenset().union(*map(forms, REMOVAL_WORDS))
 
 
 def acts(text: str) -> set[str]:
@@ -150,7 +152,10 @@ class Profile:
     which most of the taxonomy's issues use ("Ukraine"), and `names` of parties that
     several issues name ("Russia"), which say who takes part rather than what is at stake,
     add to a sentence's weight but cannot anchor it; `settings`, the places its own words
-    set it in ("the war in Ukraine")."""
+    set it in ("the war in Ukraine"); `removed`, what its supported position takes away
+    ("sanctions" for sanctions relief), which a sentence that names it bare is about the other
+    side of ("warned against sanctions" supports relief); `modifiers`, the topic words its
+    texts only ever write before another of them ("security" of "security guarantees")."""
 
     issue: str
     topic: dict[str, float]
@@ -159,6 +164,8 @@ class Profile:
     shared: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     settings: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
 
     def score(self, found: Iterable[str], places: frozenset[str] = frozenset()) -> tuple[float, float]:
         """Total weight of the distinct topic stems in `found`, and the largest one that
@@ -215,12 +222,56 @@ def setting_stems(texts: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def modifier_stems(label: str, texts: list[str]) -> frozenset[str]:
+    """The stems of the common words `label` writes directly before another of its topic
+    words ("Security guarantees", "Military aid") that no text of the issue writes without
+    one: words that name the issue only with the word they modify. Names and codes ("the
+    K-7 radar") name a thing of their own."""
+    before: set[str] = set()
+    alone: set[str] = set()
+    names = name_stems([label, *texts])
+    for n, text in enumerate([label, *texts]):
+        topical = stems(text)
+        found = [(stem(w), w.islower() or (k == 0 and stem(w) not in names))
+                 if w[0].isalpha() and stem(w) in topical else ("", False)
+                 for k, w in enumerate(m.group() for m in WORD_OR_BREAK.finditer(text))]
+        for (s, common), (following, _) in zip(found, [*found[1:], ("", False)]):
+            if s and following and n == 0 and common:
+                before.add(s)
+            elif s and not following:
+                alone.add(s)
+    return frozenset(before - alone)
+
+
+def removed_stems(label: str, support: str) -> frozenset[str]:
+    """The stems of what an issue's supported position takes away: the word before a removal
+    word of `label` ("Sanctions relief") and the first word after one in `support` that is
+    neither a removal word, a stop word nor a name ("Lifting or easing UN sanctions",
+    "Lifting the freeze")."""
+    found: set[str] = set()
+    label_words = WORD.findall(label)
+    found.update(stem(before) for before, word in zip(label_words, label_words[1:]) if stem(word) in REMOVAL_STEMS)
+    after = False
+    for match in WORD_OR_BREAK.finditer(support):
+        word = match.group()
+        if not word[0].isalpha():
+            after = False
+        elif stem(word) in REMOVAL_STEMS:
+            after = True
+        elif after and word.islower() and word not in STOP_WORDS:
+            found.add(stem(word))
+            after = False
+    return frozenset(found - REMOVAL_STEMS - NOT_TOPIC_STEMS)
+
+
 def build_profiles(issues: list[dict]) -> dict[str, Profile]:
     """Profiles of the issues described by `issues`, each a mapping with id, label,
     support, oppose, keywords, support_sounds_like and oppose_sounds_like."""
     raw: dict[str, dict[str, float]] = {}
     names: dict[str, frozenset[str]] = {}
     settings: dict[str, frozenset[str]] = {}
+    removed: dict[str, frozenset[str]] = {}
+    modifiers: dict[str, frozenset[str]] = {}
     poles: dict[str, tuple[set[str], set[str]]] = {}
     for issue in issues:
         weights: dict[str, float] = {}
@@ -237,6 +288,8 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         raw[issue["id"]] = weights
         names[issue["id"]] = name_stems(texts_of(issue))
         settings[issue["id"]] = setting_stems(texts_of(issue))
+        removed[issue["id"]] = removed_stems(issue["label"], issue["support"])
+        modifiers[issue["id"]] = modifier_stems(issue["label"], texts_of(issue)[1:])
         support = set().union(*map(pole_stems, [issue["support"], *issue.get("support_sounds_like", ())]))
         oppose = set().union(*map(pole_stems, [issue.get("oppose") or "", *issue.get("oppose_sounds_like", ())]))
         support, oppose = support - oppose, oppose - support
@@ -261,5 +314,6 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         # a name several issues use is a party ("Russia"); one issue's own is its topic ("Crimea")
         parties = frozenset(s for s in names[issue_id] if df.get(s, 0) > 1)
         profiles[issue_id] = Profile(issue_id, {s: w for s, w in topic.items() if w > 0.2}, frozenset(support),
-                                     frozenset(oppose), shared, parties, settings[issue_id])
+                                     frozenset(oppose), shared, parties, settings[issue_id], removed[issue_id],
+                                     modifiers[issue_id])
     return profiles

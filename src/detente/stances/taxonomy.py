@@ -67,6 +67,7 @@ class Cue:
     pattern: re.Pattern
     clues: tuple[str, ...] = ()  # strings one of which every match holds (see `clues`)
     negating: Optional[bool] = None  # whether the phrase's words negate, when known without `source`
+    removed: bool = False  # the phrase names what the supported position takes away ("sanctions")
 
     def may_occur(self, lowered: Optional[str]) -> bool:
         """False when the pattern cannot match the text `clue_text` gave `lowered`
@@ -75,8 +76,9 @@ class Cue:
 
     @property
     def polarity(self) -> int:
-        """+1 when the phrase denotes the supported position, -1 for the opposite one."""
-        return -1 if self.kind == "oppose" else 1
+        """+1 when the phrase denotes the supported position, -1 for the opposite one (or
+        names what the supported position takes away)."""
+        return -1 if self.kind == "oppose" or self.removed else 1
 
     @property
     def spells_negation(self) -> bool:

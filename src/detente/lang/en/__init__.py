@@ -81,8 +81,9 @@ REPRISALS = frozenset(_stance["reprisals"])
 # Words of an issue's description that say how, not what: never topic words of a profile.
 _profiles = _load("profiles.yaml")
 GENERIC_TOPIC_WORDS = frozenset(_profiles["generic"])
-# Groups of words that name the same act: a pole word of an issue brings its fellows.
 STANCE_PLACE_PREPOSITIONS = frozenset(_profiles["place_prepositions"])
+REMOVAL_WORDS = frozenset(_profiles["removal"])
+# Groups of words that name the same act: a pole word of an issue brings its fellows.
 POLE_SYNONYMS = tuple(frozenset(group) for group in _profiles["pole_synonyms"])
 
 _events = _load("events.yaml")
