@@ -161,3 +161,18 @@ def test_a_party_named_only_as_a_place_does_not_make_the_sentence_about_its_seat
 def test_a_party_named_as_such_still_makes_the_sentence_about_its_seat(arctic):
     found = stances(arctic, "Trade Minister Jane Holt insisted that Greenland must take part in the negotiation.")
     assert ("Jane Holt", "greenland-at-table", "support") in found
+
+
+def test_a_quoted_guess_at_what_a_named_actor_may_do_is_no_side_of_the_speaker(nlp):
+    for text in ('"Prime Minister Ivo Tamas could reject outside mediation," analyst Maria Duval said.',
+                 'Analyst Maria Duval said, "The summit is risky because Prime Minister Ivo Tamas may overreach '
+                 'and start rejecting outside mediation."'):
+        found = stances(nlp, text)
+        assert not {f for f in found if f[0] == "Maria Duval" and f[2] != "neutral"}
+
+
+def test_a_hedged_position_of_the_speakers_own_or_a_hedged_necessity_is_still_taken(nlp):
+    assert ("Sami Karim", "mediation", "oppose") in stances(
+        nlp, '"We might well reject outside mediation," Foreign Minister Sami Karim said.')
+    assert ("Maria Duval", "mediation", "support") in stances(
+        nlp, '"Velaria may have to accept outside mediation," analyst Maria Duval said.')

@@ -54,6 +54,7 @@ from detente.stances.polarity import (
     hypothetical,
     lexical_polarity,
     postponed,
+    predicted_act,
     reported_act,
     walk,
 )
@@ -444,8 +445,9 @@ def quoted(holder: Holder, cue: Cue, anchor: Token, top: Step, sent: Span, quote
     if demand:  # "we will look elsewhere if the jets are not delivered": the speaker wants them
         top = replace(top, polarity=top.polarity * demand, marked=True, worded=True)
         stance = decide(cue, top, asserted=True)
-    elif hypothetical(anchor, within=top.token) or (not top.marked and reported_act(anchor, within=top.token)):
-        stance = "neutral"  # a condition, or what others did: no side of the speaker's
+    elif (hypothetical(anchor, within=top.token) or (quote.kind == "direct" and predicted_act(anchor, top.token))
+          or (not top.marked and reported_act(anchor, within=top.token))):
+        stance = "neutral"  # a condition, a guess at what others may do, or what they did: no side of the speaker's
     else:
         stance = decide(cue, top, asserted=True)
     if contingent(anchor, within=top.token):

@@ -226,6 +226,23 @@ def reported_act(token: Token, within: Token) -> bool:
     return False
 
 
+def predicted_act(token: Token, within: Token) -> bool:
+    """Whether `token` sits, below `within`, in a clause that guesses what a named actor may
+    do ("because Trump may start threatening military action"): a verb softened by may,
+    might or could, with a named subject of its own, and no word of necessity ("Kyiv may
+    have to accept ..." is still a position)."""
+    for node in [token, *token.ancestors]:
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.pos_ in ("VERB", "AUX") and subjects:
+            auxiliaries = {c.lemma_.lower() for c in node.children if c.dep_ == "aux"}
+            necessary = node.lemma_ in ("have", "need") or bool(auxiliaries & NECESSITY)
+            return (bool(auxiliaries & HEDGES) and not necessary
+                    and any(s.ent_type_ in ACTOR_ENTITIES for s in subjects))
+        if node.i == within.i:
+            break
+    return False
+
+
 def postponed(token: Token, within: Token) -> bool:
     """Whether `token` sits in a clause of ``POSTPONING`` (before, until) that `within`, a
     stance word, governs ("asked for a full inspection before easing the sanctions")."""
