@@ -380,3 +380,10 @@ def test_a_noun_used_as_a_stance_word_is_not_a_topic_word(plain_pipeline):
 
 def test_a_word_ending_in_double_e_shares_its_plurals_stem():
     assert stem("guarantee") == stem("guarantees") == stem("guaranteed")
+
+
+def test_a_generic_word_is_no_topic_word_in_any_of_its_forms():
+    topic = build_profiles([{"id": "seat", "label": "Guilds at the table",
+                             "support": "The guilds taking part; a decision taken with them."}])["seat"].topic
+    assert stem("guilds") in topic
+    assert not {stem("taking"), stem("taken"), stem("takes")} & topic.keys()

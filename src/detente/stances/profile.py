@@ -85,9 +85,6 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(text) if len(w) > 2 and w.lower() not in NOT_TOPICS]
 
 
-NOT_TOPIC_STEMS = frozenset(stem(w) for w in NOT_TOPICS | GENERIC_TOPIC_WORDS)
-
-
 def forms(word: str) -> set[str]:
     """The stems of `word` and of its inflections, which the crude stem does not always
     bring together ("cede", "ceding", "ceded")."""
@@ -95,6 +92,8 @@ def forms(word: str) -> set[str]:
     return {stem(w) for w in (word, word + "s", base + "ing", base + "ed")}
 
 
+# the stems that are never topic words: the generic words in every form ("taking", "takes")
+NOT_TOPIC_STEMS = frozenset(stem(w) for w in NOT_TOPICS) | frozenset().union(*map(forms, GENERIC_TOPIC_WORDS))
 WORD_OR_BREAK = re.compile(WORD.pattern + r"|[,;:.()]")
 OPPOSING_STEMS = frozenset().union(*map(forms, OPPOSING))  # "ending" too, which the stem keeps whole
 # stop words that name an act ("keep", "give"): pole words all the same
