@@ -153,8 +153,9 @@ class Profile:
     add to a sentence's weight but cannot anchor it; `settings`, the places its own words
     set it in ("the war in Ukraine"); `removed`, what its supported position takes away
     ("sanctions" for sanctions relief), which a sentence that names it bare is about the other
-    side of ("warned against sanctions" supports relief); `modifiers`, the topic words its
-    texts only ever write before another of them ("security" of "security guarantees")."""
+    side of ("warned against sanctions" supports relief); `modifiers`, the common words its
+    label writes before another of its words and no text writes alone ("security" of
+    "security guarantees")."""
 
     issue: str
     topic: dict[str, float]
