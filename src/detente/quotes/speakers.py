@@ -23,6 +23,7 @@ from detente.lang.en import (
     SPEECH_VERBS,
     TEXT_VERBS,
     TEXTS,
+    VERB_ENDINGS,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -39,13 +40,26 @@ POSITION_VERBS = BELIEF_VERBS | INTENTION_VERBS  # X believes that …; X vowed 
 INFINITIVE_VERBS = DIRECTIVE_VERBS | INTENTION_VERBS  # X urged Y to …; X refused to …
 INVERTED_CUES = SPEECH_VERBS | CARRY_ON_VERBS  # Said Ellis: “…”; Continued Kallas: “…”
 CARRY_ON_LEMMAS = frozenset(v.split()[0] for v in CARRY_ON_VERBS)
+CUE_LEXICON = CUE_VERBS | POSITION_VERBS | TEXT_VERBS | CARRY_ON_LEMMAS | NAMING_VERBS
 TRAILING_CUE_ENDS = CONTRAST_MARKS | {"but"}  # “…,” though she noted …: another statement
+
+
+def cue_lemma(t: Token) -> str:
+    """A verb's lemma, read from its surface form when the lemmatiser's lemma is no cue
+    but the word is a cue's inflection (hopes, lemmatised "hop": hope)."""
+    lemma, word = t.lemma_.lower(), t.lower_
+    if lemma in CUE_LEXICON:
+        return lemma
+    for ending, replacement in VERB_ENDINGS:
+        if word.endswith(ending) and (stem := word[:-len(ending)] + replacement) in CUE_LEXICON:
+            return stem
+    return lemma
 
 
 def is_cue_verb(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = t.lemma_.lower()
+    lemma = cue_lemma(t)
     if lemma in CUE_VERBS:
         return True
     if lemma in TEXT_VERBS:
@@ -59,7 +73,7 @@ def is_cue_verb(t: Token) -> bool:
 def is_naming_verb(t: Token) -> bool:
     """A verb that gives its object a name or label, which in quotation marks is the
     subject's own word: Christie described Clinton as a “disgrace”."""
-    return t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS
+    return t.pos_ == "VERB" and cue_lemma(t) in NAMING_VERBS
 
 
 def cue_span(t: Token) -> Span:
