@@ -180,3 +180,12 @@ def test_an_indefinite_title_names_nobody(nlp):
     assert all(m.actor_id != "dmitry-peskov" for m in doc._.mentions)
     doc = parse(nlp, "The Kremlin spokesperson said the convoy had crossed the river.", published="2025-04-23")
     assert mention(doc, "spokesperson").actor_id == "dmitry-peskov"
+
+
+@pytest.mark.parametrize("lead, holder", [
+    ("Ukrainian Prime Minister Yulia Svyrydenko opened the grain terminal on Friday. ", "yulia-svyrydenko"),
+    ("The grain terminal opened on Friday. ", "volodymyr-zelensky"),
+], ids=["the holder named before", "no holder named"])
+def test_a_title_several_holders_share_is_the_one_already_named(nlp, lead, holder):
+    doc = parse(nlp, lead + "The Ukrainian leader said exports would double by spring.", published="2025-08-01")
+    assert mention(doc, "leader").actor_id == holder

@@ -706,7 +706,8 @@ class DocLinker:
         of = self._title_of(span)
         if of is None and not span[0].is_title:
             return None  # "the president", "an aide": which one the text does not say
-        return titles.holder(self.kb, span.text, of, self.date)
+        named = frozenset(m.actor_id for m in self.doc._.mentions if m.actor_id and m.start < span.start_char)
+        return titles.holder(self.kb, span.text, of, self.date, named)
 
     def _title_of(self, span: Span) -> Optional[str]:
         """The country or organisation a title is of: 'Poland's', 'Polish', 'NATO', 'of NATO'."""
