@@ -122,9 +122,23 @@ def speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
             if speaker is not None:
                 return speaker
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and (limit is None or c.i < limit)]
-        if subjects and fallback is None:
+        if subjects and fallback is None and not _disagrees(verb, subjects[0]):
             fallback = noun_phrase(subjects[0])
     return fallback
+
+
+def _disagrees(verb: Token, subject: Token) -> bool:
+    """Whether a coordinated verb in the present tense cannot share `subject` by number: a
+    plural form after a singular subject (… that the trial is unfair and maintain that …),
+    or a singular one after a plural subject. A bare form coordinated with a present tense
+    is present too; after a modal or in the past any subject agrees."""
+    if verb.dep_ != "conj":
+        return False
+    head_forms = {verb.head.tag_} | {c.tag_ for c in verb.head.children if c.dep_ == "aux"}
+    form = "VBP" if verb.tag_ == "VB" and head_forms & {"VBZ", "VBP"} and "MD" not in head_forms else verb.tag_
+    singular = subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we")
+    return (form == "VBP" and singular) or (form == "VBZ" and plural)
 
 
 def _name_set_off_before(verb: Token) -> Optional[Span]:
