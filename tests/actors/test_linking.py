@@ -167,3 +167,25 @@ def test_two_local_people_with_one_surname_stay_apart(nlp):
                      "Kowalczyk, a farmer from Lublin, blamed the war.")
     assert mention(doc, "Piotr Kowalczyk").actor == "Piotr Kowalczyk"
     assert mention(doc, "Maria Kowalczyk").actor == "Maria Kowalczyk"
+
+
+def test_a_bodys_name_that_begins_with_a_title_word_is_the_body(nlp):
+    doc = parse(nlp, "The European Union warned on Tuesday that the new tariffs would hurt farmers on both sides.")
+    assert mention(doc, "European Union").actor_id == "european-union"
+    assert not any(a.kind == "person" for a in doc._.actors.values())
+
+
+def test_an_indefinite_title_names_nobody(nlp):
+    doc = parse(nlp, "A Kremlin spokesperson said the convoy had crossed the river.", published="2025-04-23")
+    assert all(m.actor_id != "dmitry-peskov" for m in doc._.mentions)
+    doc = parse(nlp, "The Kremlin spokesperson said the convoy had crossed the river.", published="2025-04-23")
+    assert mention(doc, "spokesperson").actor_id == "dmitry-peskov"
+
+
+@pytest.mark.parametrize("lead, holder", [
+    ("Ukrainian Prime Minister Yulia Svyrydenko opened the grain terminal on Friday. ", "yulia-svyrydenko"),
+    ("The grain terminal opened on Friday. ", "volodymyr-zelensky"),
+], ids=["the holder named before", "no holder named"])
+def test_a_title_several_holders_share_is_the_one_already_named(nlp, lead, holder):
+    doc = parse(nlp, lead + "The Ukrainian leader said exports would double by spring.", published="2025-08-01")
+    assert mention(doc, "leader").actor_id == holder

@@ -479,3 +479,22 @@ def test_a_reported_clause_the_parser_split_into_object_and_predicate_is_one_con
     text = "The farmer, aware that prices will fall, cautioned the planned tax should not add any cost to the harvest."
     q = one(quotes(parser, text), "planned tax")
     assert q.kind == "indirect" and q.text == "the planned tax should not add any cost to the harvest"
+
+
+def test_a_name_inside_a_quotation_left_open_does_not_take_the_next_quote(pipeline):
+    text = ("“The port will be rebuilt,” said engineer Lena Vogt. “Minister Arturo Pellegrini promised us the cranes "
+            "in March. “The rest is up to the weather,” she added.")
+    found = quotes(pipeline, text)
+    assert one(found, "promised us the cranes").speaker == "Lena Vogt"
+    assert one(found, "up to the weather").speaker == "Lena Vogt"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The village elder hopes that the new dam will bring water to the valley.",
+     "the new dam will bring water to the valley"),
+    ("Mayor Ilse Brandt was hoping the ferry would run again before the winter.",
+     "the ferry would run again before the winter"),
+], ids=["hopes", "hoping"])
+def test_a_cue_verb_the_lemmatiser_misreads_still_reports(parser, text, content):
+    q = one(quotes(parser, text), content)
+    assert q.kind == "indirect" and q.text == content and q.cue.startswith("hop")

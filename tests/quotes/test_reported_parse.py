@@ -167,3 +167,13 @@ def test_a_judgement_without_a_verb_of_its_own_is_no_reported_thought(pipeline, 
 ])
 def test_a_thought_or_finding_with_a_verb_of_its_own_is_reported(pipeline, text, content):
     assert [c for c, _, _ in reported(pipeline, text)] == [content]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The port workers have fought claims that the new crane is unsafe and insist that the night shifts will continue.",
+     "the night shifts will continue", "The port workers"),
+    ("The farmers rejected suggestions that the dam is failing and maintain that the river is healthy.",
+     "the river is healthy", "The farmers"),
+], ids=["plural form", "bare form"])
+def test_a_coordinated_verb_does_not_take_a_subject_it_disagrees_with(pipeline, text, content, speaker):
+    assert (content, speaker) in [(c, s) for c, _, s in reported(pipeline, text)]

@@ -344,8 +344,12 @@ class DocLinker:
         return True
 
     def _kb_name(self, span: Span):
-        """Name, alias, metonym, capital or demonym in the knowledge base."""
-        text, kb = self._strip_titles(span).text, self.kb
+        """Name, alias, metonym, capital or demonym in the knowledge base: a body's name as
+        written (it may begin with a title word: the European Union, the Security
+        Council), else the name without the title words before it."""
+        kb = self.kb
+        body = any(a.kind != "person" for a in kb.by_name(span.text))
+        text = span.text if body else self._strip_titles(span).text
         if not text:
             return None
         where = (span.start_char, span.end_char)
@@ -697,10 +701,13 @@ class DocLinker:
             return None  # "Tusk, as head of ...": describes someone named
         if before is not None and before.text == "," and span.start > 1 and self._person_at(doc[span.start - 2]):
             return None  # "Kaja Kallas, the EU's foreign policy chief": an apposition
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+            return None  # "a State Department spokesperson": someone the text does not name
         of = self._title_of(span)
         if of is None and not span[0].is_title:
             return None  # "the president", "an aide": which one the text does not say
-        return titles.holder(self.kb, span.text, of, self.date)
+        named = frozenset(m.actor_id for m in self.doc._.mentions if m.actor_id and m.start < span.start_char)
+        return titles.holder(self.kb, span.text, of, self.date, named)
 
     def _title_of(self, span: Span) -> Optional[str]:
         """The country or organisation a title is of: 'Poland's', 'Polish', 'NATO', 'of NATO'."""

@@ -53,13 +53,16 @@ def title_spans(doc: Doc, title_matcher: PhraseMatcher) -> list[Span]:
     return [doc[start:end] for start, end in by_matcher[id(title_matcher)]]
 
 
-def holder(kb: KnowledgeBase, title_text: str, of: Optional[str], date: Optional[str]) -> Optional[Actor]:
-    """The one actor holding the role `title_text` names (of `of`) on `date`; None when
-    there is none or more than one."""
+def holder(kb: KnowledgeBase, title_text: str, of: Optional[str], date: Optional[str],
+           named: frozenset[str] = frozenset()) -> Optional[Actor]:
+    """The one actor holding the role `title_text` names (of `of`) on `date`, trying its
+    canonical titles in order; among the holders of several (a country's "leader": its
+    president, its prime minister) the first whose id is in `named`, the actors the
+    article has already named. None when there is none, or more than one for a title."""
+    holders: list[Actor] = []
     for canonical in variants().get(title_text.lower(), ()):
         found = kb.holders(canonical, of, date)
-        if len(found) == 1:
-            return found[0]
         if len(found) > 1:
-            return None
-    return None
+            break
+        holders += found
+    return next((a for a in holders if a.id in named), holders[0] if holders else None)

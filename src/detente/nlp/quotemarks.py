@@ -4,8 +4,9 @@ Straight, curly, single and double marks may be mixed in one article ("“dirty"
 and marks may be missing. Each mark is classed as opening or closing by what surrounds
 it, pairs are made within a paragraph, and an unmatched mark is dropped: a stray mark
 costs at most the quotation it belongs to, never the rest of the article. A quotation
-left open at the end of a paragraph continues when the next paragraph opens with a
-quotation mark (the convention for quotes running over several paragraphs).
+that opens a sentence and is never closed runs to the end of its paragraph (the convention
+for quotes running over several paragraphs: each paragraph re-opens without closing), or
+to the next sentence that re-opens one where paragraphs were run together.
 """
 from __future__ import annotations
 
@@ -80,11 +81,11 @@ def _pair(text: str, marks: list[tuple[int, str]], single: bool) -> list[QuoteSp
     open_at: int | None = None
     for pos, role in marks:
         if open_at is not None and "\n" in text[open_at:pos]:
-            para_end = text.index("\n", open_at)
-            if _runs_on(text, open_at, para_end, single):
-                spans.append(QuoteSpan(open_at + 1, _rstrip(text, open_at + 1, para_end), open_at, para_end, single))
+            spans += _left_open(text, open_at, text.index("\n", open_at), single)
             open_at = None
         if role == "open":
+            if open_at is not None and _opens_sentence(text, pos):
+                spans += _left_open(text, open_at, pos, single)  # re-opened: paragraphs run together
             open_at = pos  # an earlier opening mark left unmatched is dropped
         elif open_at is not None:
             if pos > open_at + 1:
@@ -92,9 +93,21 @@ def _pair(text: str, marks: list[tuple[int, str]], single: bool) -> list[QuoteSp
             open_at = None
     if open_at is not None:
         para_end = text.find("\n", open_at)
-        if para_end != -1 and _runs_on(text, open_at, para_end, single):
-            spans.append(QuoteSpan(open_at + 1, _rstrip(text, open_at + 1, para_end), open_at, para_end, single))
+        spans += _left_open(text, open_at, len(text) if para_end == -1 else para_end, single)
     return spans
+
+
+def _left_open(text: str, open_at: int, end: int, single: bool) -> list[QuoteSpan]:
+    """The quotation of an opening mark never closed before `end` (its paragraph's end or
+    the next quotation's opening mark), when it opened a sentence: double marks only,
+    since a stray single mark is more often an apostrophe; or when the next paragraph
+    re-opens a quotation with a single mark."""
+    if not _opens_sentence(text, open_at):
+        return []
+    if single and not (text[end:end + 1] == "\n" and _next_paragraph_opens(text, end, single)):
+        return []
+    stop = _rstrip(text, open_at + 1, end)
+    return [QuoteSpan(open_at + 1, stop, open_at, stop, single)] if stop > open_at + 1 else []
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -103,11 +116,10 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _runs_on(text: str, open_at: int, para_end: int, single: bool) -> bool:
-    """Whether a quotation left open at the end of its paragraph runs on into the next:
-    it opened a sentence and the next paragraph opens with a quotation mark."""
-    prev = text_before(text, open_at)[-1:] or "\n"
-    return prev in "\n.!?:," and _next_paragraph_opens(text, para_end, single)
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the mark at `pos` opens a sentence, a paragraph or a clause introduced by
+    a comma or a colon."""
+    return (text_before(text, pos)[-1:] or "\n") in "\n.!?:,"
 
 
 def _next_paragraph_opens(text: str, para_end: int, single: bool) -> bool:

@@ -24,6 +24,7 @@ from detente.quotes.speakers import (
     SENTENCE_END,
     SUBJECTS,
     TRAILING_CUE_ENDS,
+    cue_lemma,
     cue_span,
     inverted_subject,
     is_cue_verb,
@@ -331,7 +332,7 @@ def _phrasal_source(clause: list[Token]) -> Optional[tuple[Span, Span]]:
 def _inverted_clause(clause: list[Token]) -> Optional[tuple[Span, Span]]:
     """A clause that is a speech verb and then its speaker: Said Ellis: “…”"""
     if len(clause) < 2 or clause[0].tag_ not in ("VBD", "VBN", "VBZ", "NNP") or not clause[0].is_title \
-            or not {clause[0].lemma_.lower(), clause[0].lower_[:-1], clause[0].lower_[:-2]} & INVERTED_CUES:
+            or cue_lemma(clause[0]) not in INVERTED_CUES:
         return None  # the tagger may take a capitalised verb for a name: Stated Kallas:
     name = clause[1:]
     while name and name[-1].is_punct:

@@ -28,6 +28,7 @@ from detente.quotes.speakers import (
     PERSONAL_PRONOUNS,
     POSITION_VERBS,
     SUBJECTS,
+    cue_lemma,
     cue_span,
     holds_views,
     is_agent,
@@ -52,12 +53,12 @@ def indirect(doc: Doc, taken: list[tuple[int, int]], quoted: list[tuple[int, int
     said both sides need to “do difficult things”."""
     out: list[Found] = []
     for verb in docinfo.tokens_where(doc, "POS", VERB_TAGS):
-        if not (is_cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in POSITION_VERBS)):
+        if not (is_cue_verb(verb) or (verb.pos_ == "VERB" and cue_lemma(verb) in POSITION_VERBS)):
             continue
         if within(verb.idx, quoted) or within(verb.idx, [(f.start, f.end) for f in out]) \
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
-        lemma = verb.lemma_.lower()
+        lemma = cue_lemma(verb)
         split = _split_clause(verb)
         hung = _in_a_statement(verb) + _that_clause_after(verb) + _unmarked_clause(verb) + ([split[0]] if split else [])
         for comp in dict.fromkeys([*verb.children, *hung]):
@@ -89,7 +90,7 @@ def naming(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
     object with its complement, up to the end of the clause."""
     out = []
     for verb in docinfo.tokens_where(doc, "POS", ("VERB",)):
-        lemma = verb.lemma_.lower()
+        lemma = cue_lemma(verb)
         if verb.pos_ != "VERB" or lemma not in LABELLING_VERBS or within(verb.idx, taken):
             continue
         right = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "npadvmod")]
@@ -153,7 +154,7 @@ def _addressed(verb: Token, comp: Token) -> bool:
     accept; called on them to act): the verb has an addressee or the infinitive a
     subject; without one the verb is an effort or a wish of the subject's own (Trump
     pushes to broker a deal; she asked to remain anonymous). Verbs of intention need none."""
-    if verb.lemma_.lower() not in DIRECTIVE_VERBS or verb.lemma_.lower() in INTENTION_VERBS or verb.tag_ == "VBN":
+    if cue_lemma(verb) not in DIRECTIVE_VERBS or cue_lemma(verb) in INTENTION_VERBS or verb.tag_ == "VBN":
         return True  # a passive's subject is the addressee: he was called on to resign
     return any(c.dep_ in ("dobj", "dative") or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")
                                                   and any(o.dep_ == "pobj" for o in c.children))
@@ -180,7 +181,7 @@ def _split_clause(verb: Token) -> Optional[tuple[Token, Token]]:
     """A reported clause the parser split into the cue verb's object and a predicate
     coordinated with the cue (cautioned [the ban] [should not add costs]): the object and
     the predicate, which has a modal but no subject of its own and no conjunction before it."""
-    if verb.lemma_.lower() not in SPEECH_VERBS:
+    if cue_lemma(verb) not in SPEECH_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     for c in verb.children:

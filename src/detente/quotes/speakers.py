@@ -23,6 +23,7 @@ from detente.lang.en import (
     SPEECH_VERBS,
     TEXT_VERBS,
     TEXTS,
+    VERB_ENDINGS,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -39,13 +40,26 @@ POSITION_VERBS = BELIEF_VERBS | INTENTION_VERBS  # X believes that …; X vowed 
 INFINITIVE_VERBS = DIRECTIVE_VERBS | INTENTION_VERBS  # X urged Y to …; X refused to …
 INVERTED_CUES = SPEECH_VERBS | CARRY_ON_VERBS  # Said Ellis: “…”; Continued Kallas: “…”
 CARRY_ON_LEMMAS = frozenset(v.split()[0] for v in CARRY_ON_VERBS)
+CUE_LEXICON = CUE_VERBS | POSITION_VERBS | TEXT_VERBS | CARRY_ON_LEMMAS | NAMING_VERBS
 TRAILING_CUE_ENDS = CONTRAST_MARKS | {"but"}  # “…,” though she noted …: another statement
+
+
+def cue_lemma(t: Token) -> str:
+    """A verb's lemma, read from its surface form when the lemmatiser's lemma is no cue
+    but the word is a cue's inflection (hopes, lemmatised "hop": hope)."""
+    lemma, word = t.lemma_.lower(), t.lower_
+    if lemma in CUE_LEXICON:
+        return lemma
+    for ending, replacement in VERB_ENDINGS:
+        if word.endswith(ending) and (stem := word[:-len(ending)] + replacement) in CUE_LEXICON:
+            return stem
+    return lemma
 
 
 def is_cue_verb(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = t.lemma_.lower()
+    lemma = cue_lemma(t)
     if lemma in CUE_VERBS:
         return True
     if lemma in TEXT_VERBS:
@@ -59,7 +73,7 @@ def is_cue_verb(t: Token) -> bool:
 def is_naming_verb(t: Token) -> bool:
     """A verb that gives its object a name or label, which in quotation marks is the
     subject's own word: Christie described Clinton as a “disgrace”."""
-    return t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS
+    return t.pos_ == "VERB" and cue_lemma(t) in NAMING_VERBS
 
 
 def cue_span(t: Token) -> Span:
@@ -108,9 +122,23 @@ def speaker_of(verb: Token, limit: Optional[int] = None) -> Optional[Span]:
             if speaker is not None:
                 return speaker
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and (limit is None or c.i < limit)]
-        if subjects and fallback is None:
+        if subjects and fallback is None and not _disagrees(verb, subjects[0]):
             fallback = noun_phrase(subjects[0])
     return fallback
+
+
+def _disagrees(verb: Token, subject: Token) -> bool:
+    """Whether a coordinated verb in the present tense cannot share `subject` by number: a
+    plural form after a singular subject (… that the trial is unfair and maintain that …),
+    or a singular one after a plural subject. A bare form coordinated with a present tense
+    is present too; after a modal or in the past any subject agrees."""
+    if verb.dep_ != "conj":
+        return False
+    head_forms = {verb.head.tag_} | {c.tag_ for c in verb.head.children if c.dep_ == "aux"}
+    form = "VBP" if verb.tag_ == "VB" and head_forms & {"VBZ", "VBP"} and "MD" not in head_forms else verb.tag_
+    singular = subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we")
+    return (form == "VBP" and singular) or (form == "VBZ" and plural)
 
 
 def _name_set_off_before(verb: Token) -> Optional[Span]:

@@ -44,6 +44,7 @@ SOURCE_PREPOSITIONS = tuple(tuple(words) for words in _cues["source_prepositions
 TEXT_VERBS = frozenset(_cues["text_verbs"])
 TEXTS = frozenset(_cues["texts"])
 CARRY_ON_VERBS = frozenset(_cues["carry_on_verbs"])
+VERB_ENDINGS = tuple(tuple(pair) for pair in _cues["verb_endings"])
 SOURCE_NOUNS = frozenset(_cues["anonymous_source_nouns"])
 ORGANISATION_NOUNS = frozenset(_cues["organisation_nouns"])
 SOURCE_DOCUMENT_NOUNS = frozenset(_cues["source_document_nouns"])
