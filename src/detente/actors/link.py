@@ -348,12 +348,12 @@ class DocLinker:
         written (it may begin with a title word: the European Union, the Security
         Council), else the name without the title words before it."""
         kb = self.kb
-        body = any(a.kind != "person" for a in kb.by_name(span.text))
-        text = span.text if body else self._strip_titles(span).text
+        written = kb.by_name(span.text)
+        text = span.text if any(a.kind != "person" for a in written) else self._strip_titles(span).text
         if not text:
             return None
         where = (span.start_char, span.end_char)
-        found = kb.by_name(text)
+        found = written if text == span.text else kb.by_name(text)
         if len(found) > 1:
             found = [a for a in found if a.id in self.doc._.actors] or found
         if len(found) == 1:
@@ -701,7 +701,7 @@ class DocLinker:
             return None  # "Tusk, as head of ...": describes someone named
         if before is not None and before.text == "," and span.start > 1 and self._person_at(doc[span.start - 2]):
             return None  # "Kaja Kallas, the EU's foreign policy chief": an apposition
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+        if _indefinite(span.root):
             return None  # "a State Department spokesperson": someone the text does not name
         of = self._title_of(span)
         if of is None and not span[0].is_title:
@@ -1021,7 +1021,12 @@ def _introduces_a_speaker(t: Token) -> bool:
     """Whether `t` heads an indefinite singular person noun that is the subject of a speech
     verb (a ferry captain said …)."""
     return t.dep_ == "nsubj" and t.tag_ == "NN" and t.head.lemma_ in SPEECH_VERBS and anonymous.is_person_noun(t) \
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        and _indefinite(t)
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun has the indefinite article: "a spokesperson", "an aide"."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 _spans: "weakref.WeakKeyDictionary[Doc, tuple[int, int, dict[tuple[int, int], Mention]]]" = weakref.WeakKeyDictionary()

@@ -1,23 +1,24 @@
 """Loading an installed spaCy pipeline and preparing it for news text."""
 from __future__ import annotations
 
-import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from detente.errors import ModelNotFound
+from detente.nlp import docinfo
 
 
 @Language.component("detente_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, so the parser never joins two paragraphs
     (a break is a token of its own, or in one: a token's trailing whitespace is one space)."""
-    orth = doc.to_array("ORTH")
-    breaks = [o for o in set(orth.tolist()) if "\n" in doc.vocab.strings[o]]
-    for i in numpy.flatnonzero(numpy.isin(orth[:-1], breaks)).tolist():
-        doc[i + 1].is_sent_start = True
+    facts = docinfo.info(doc)
+    breaks = [word for word in facts.distinct(doc, "ORTH") if "\n" in word]
+    for i in facts.positions(doc, "ORTH", breaks):
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -5,6 +5,7 @@ parse around them.
 """
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -47,7 +48,12 @@ TRAILING_CUE_ENDS = CONTRAST_MARKS | {"but"}  # “…,” though she noted …:
 def cue_lemma(t: Token) -> str:
     """A verb's lemma, read from its surface form when the lemmatiser's lemma is no cue
     but the word is a cue's inflection (hopes, lemmatised "hop": hope)."""
-    lemma, word = t.lemma_.lower(), t.lower_
+    return _cue_form(t.lemma_.lower(), t.lower_)
+
+
+@functools.lru_cache(maxsize=16384)
+def _cue_form(lemma: str, word: str) -> str:
+    """`cue_lemma` of a word and its lemma, kept: every cue test of every verb asks."""
     if lemma in CUE_LEXICON:
         return lemma
     for ending, replacement in VERB_ENDINGS:
