@@ -19,8 +19,7 @@ from detente.actors.resolver import SpeakerResolver
 from detente.events.arguments import Arguments, Party, negated, tense
 from detente.events.confidence import CONFIDENCE
 from detente.events.ontology import Ontology
-from detente.events.triggers import VERB_POS, Match, as_intention, as_refusal, embedded, match, purpose_clause
-from detente.nlp import docinfo
+from detente.events.triggers import Match, as_intention, as_refusal, embedded, head_positions, match, purpose_clause
 from detente.records import Event, Quote, record_id
 
 
@@ -52,8 +51,8 @@ def sentence_matches(sent: Span, ontology: Ontology) -> dict[int, Match]:
     to congratulate him")."""
     found = {}
     doc = sent.doc
-    verbs = docinfo.info(doc).positions(doc, "POS", VERB_POS)  # the only tokens `match` takes
-    for i in verbs[bisect.bisect_left(verbs, sent.start):bisect.bisect_left(verbs, sent.end)]:
+    heads = head_positions(doc, ontology)
+    for i in heads[bisect.bisect_left(heads, sent.start):bisect.bisect_left(heads, sent.end)]:
         token = doc[i]
         hit = match(token, ontology)
         if hit is not None:

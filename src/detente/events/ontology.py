@@ -25,6 +25,7 @@ twice belongs to the first type or mode that lists it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NoReturn, Optional, get_args
 
@@ -118,6 +119,13 @@ class Ontology:
         mode gives none)."""
         kind = self.kinds[event_type]
         return kind.mode_scores.get(mode or "", kind.score)
+
+    @cached_property
+    def head_lemmas(self) -> frozenset[str]:
+        """The lemmas a trigger's head verb can have: the first word of each verb trigger
+        and ending verb, and the light, call and speech verbs."""
+        heads = {key.split()[0] for key in (*self.verbs, *self.ending_verbs)}
+        return frozenset(heads | {w.lower() for w in self.light_verbs | self.call_verbs | self.speech_verbs})
 
 
 def shipped() -> list[str]:

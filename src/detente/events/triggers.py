@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from detente.events.ontology import Ontology, Trigger
 from detente.lang.en import (
@@ -21,6 +21,7 @@ from detente.lang.en import (
     SELF_PRONOUNS,
     TRANSFER_VERBS,
 )
+from detente.nlp import docinfo
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt", "oprd", "acomp"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
@@ -43,6 +44,18 @@ class Match:
     @property
     def text(self) -> str:
         return " ".join(t.text for t in sorted(self.tokens, key=lambda t: t.i))
+
+
+def head_positions(doc: Doc, ontology: Ontology) -> list[int]:
+    """The indices of the tokens that may head a trigger, in order: verbs whose lemma is
+    one of the ontology's head lemmas (``match`` takes no other token)."""
+    facts = docinfo.info(doc)
+
+    def compute() -> list[int]:
+        lemmas = [lemma for lemma in facts.distinct(doc, "LEMMA") if lemma.lower() in ontology.head_lemmas]
+        return sorted(set(facts.positions(doc, "POS", VERB_POS)) & set(facts.positions(doc, "LEMMA", lemmas)))
+
+    return facts.memo(("trigger heads", ontology.source, ontology.name), compute)
 
 
 def match(token: Token, ontology: Ontology) -> Optional[Match]:
