@@ -22,16 +22,29 @@ class SpeakerResolver:
         self._linker = linker
         self._doc = doc
         self.speakers: list[str] = []  # actor ids resolved as speakers, in order
+        self._doc_linker: Optional[DocLinker] = None
+        self._actors_known: tuple[str, ...] = ()
 
     def resolve(self, span: Span) -> Optional[Mention]:
         """The mention of the actor who speaks as `span` (a name, title, pronoun, anonymous
         source or metonym a later stage found); None when no actor can be told."""
         if len(span) == 0:
             return None
-        found = DocLinker(self._linker, self._doc, self.speakers).speaker(span)
+        linker = self._current_linker()
+        found = linker.speaker(span)
         if found is not None and found.actor_id and found.actor_id not in self.speakers:
             self.speakers.append(found.actor_id)
+            linker.speakers.add(found.actor_id)
         return found
+
+    def _current_linker(self) -> DocLinker:
+        """The document's linker, made again whenever the document's actors have changed
+        (it reads the names of the local ones when made)."""
+        known = tuple(self._doc._.actors or ())
+        if self._doc_linker is None or known != self._actors_known:
+            self._doc_linker = DocLinker(self._linker, self._doc, self.speakers)
+            self._actors_known = tuple(self._doc._.actors)
+        return self._doc_linker
 
     def mention_at(self, token: Token) -> Optional[Mention]:
         """The first linked mention that covers `token`."""
