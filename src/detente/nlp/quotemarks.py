@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 DOUBLE = frozenset("\"“”„‟«»")
 SINGLE = frozenset("'‘’‚‛‹›")
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE))) + "]")
+_SINGLE_MARK = re.compile("[" + re.escape("".join(sorted(SINGLE))) + "]")
 OPENING_GLYPHS = frozenset("“„‟«‘‚‛‹")
 CLOSING_GLYPHS = frozenset("”»’›")
 OPEN_BEFORE = frozenset("([{—–-/")  # characters after which a mark opens
@@ -153,10 +155,15 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                       s.close_at + (text[s.close_at:s.close_at + 2] == "''"), s.single) for s in spans]
 
 
+def _marks(pattern: re.Pattern[str], text: str) -> list[int]:
+    """The offsets of the quotation marks `pattern` finds in `text`."""
+    return [m.start() for m in pattern.finditer(text)]
+
+
 def _find_quotes(text: str) -> list[QuoteSpan]:
-    doubles = [(i, r) for i, ch in enumerate(text) if ch in DOUBLE and (r := _role(text, i))]
+    doubles = [(i, r) for i in _marks(_DOUBLE_MARK, text) if (r := _role(text, i))]
     spans = _pair(text, doubles, single=False)
-    singles = [(i, r) for i, ch in enumerate(text) if ch in SINGLE and (r := _role(text, i))]
+    singles = [(i, r) for i in _marks(_SINGLE_MARK, text) if (r := _role(text, i))]
     outer = [(s.open_at, s.close_at) for s in spans]
     singles = [(i, r) for i, r in singles if not any(a < i < b for a, b in outer)]
     spans += [s for s in _pair(text, singles, single=True) if s.end - s.start > 0]
