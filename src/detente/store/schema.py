@@ -5,7 +5,7 @@ decimals and flags as such, lists and mappings as JSON. A record type without an
 field gets an integer key of its own. ``doc_id`` refers to the document, the actor and
 quote fields of ``REFERENCES`` to their records, and the fields the analyses and the API
 filter on are indexed. ``runs`` records each run that wrote to the database, ``parses``
-each document's parsed Doc (DocBin bytes), so that a stage can run again without parsing.
+each document's parsed Doc (``nlp.stored`` bytes), so that a stage can run again without parsing.
 """
 from __future__ import annotations
 
