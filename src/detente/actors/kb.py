@@ -42,6 +42,7 @@ def fold(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """Lowercase ascii slug of a name: 'Boris Pistorius' -> 'boris-pistorius'; letters of
     other scripts than Latin add a hash of the name, so that every name keeps its own

@@ -316,7 +316,7 @@ class DocLinker:
         return [Span(doc, s, e, label=label) for s, e in pieces if e > s]
 
     def _known_piece(self, piece: Span) -> bool:
-        text = piece.text
+        text = docinfo.span_text(piece)
         return bool(self.kb.by_name(text) or self.kb.by_surname(text) or self.kb.by_metonym(text))
 
     def _local_full_names(self, spans: list[Span]) -> dict[str, str]:
@@ -324,7 +324,7 @@ class DocLinker:
         out: dict[str, str] = {}
         for s in spans:
             if s.label_ == "PERSON" and len(s) > 1 and self._person_context_ok(s) and not self._kb_name(s):
-                name = self._strip_titles(s).text
+                name = docinfo.span_text(self._strip_titles(s))
                 key = fold(surname(name))
                 if len(name) > len(out.get(key, "")):
                     out[key] = name
@@ -348,12 +348,13 @@ class DocLinker:
         written (it may begin with a title word: the European Union, the Security
         Council), else the name without the title words before it."""
         kb = self.kb
-        written = kb.by_name(span.text)
-        text = span.text if any(a.kind != "person" for a in written) else self._strip_titles(span).text
+        written_text = docinfo.span_text(span)
+        written = kb.by_name(written_text)
+        text = written_text if any(a.kind != "person" for a in written) else docinfo.span_text(self._strip_titles(span))
         if not text:
             return None
         where = (span.start_char, span.end_char)
-        found = written if text == span.text else kb.by_name(text)
+        found = written if text == written_text else kb.by_name(text)
         if len(found) > 1:
             found = [a for a in found if a.id in self.doc._.actors] or found
         if len(found) == 1:
@@ -402,7 +403,8 @@ class DocLinker:
         if len(name) > 1 and span.label_ == "PERSON" and (
                 not self._person_context_ok(span) or name.start == span.sent.start):
             name = name[-1:]  # "Watch Turk lay down": a sentence-initial word may be no given name
-        key = fold(name.text)
+        name_text = docinfo.span_text(name)
+        key = fold(name_text)
         where = (name.start_char, name.end_char)
         people = [a for a in self.doc._.actors.values() if a.kind == "person"]
         for a in people:
@@ -411,7 +413,7 @@ class DocLinker:
         short = self._local_names.get(key) if len(name) == 1 else None
         if short is not None and f"local:{slug(short)}" in self.doc._.actors:
             return self.doc._.actors[f"local:{slug(short)}"], "surname", 0.85, where
-        found = self.kb.by_surname(name.text)
+        found = self.kb.by_surname(name_text)
         if len(found) == 1 and span.label_ in ("PERSON", "ORG") and name[-1].pos_ == "PROPN":
             return found[0], "surname", 0.8, where
         if len(name) == 1 and self._name_in_context(span):

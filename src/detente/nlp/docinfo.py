@@ -9,7 +9,7 @@ import weakref
 from typing import Callable, Hashable, Iterable, Iterator, Optional, TypeVar
 
 import numpy
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.nlp.quotemarks import QuoteSpan, find_quotes
 
@@ -104,6 +104,12 @@ class DocInfo:
 
 
 _infos: "weakref.WeakKeyDictionary[Doc, DocInfo]" = weakref.WeakKeyDictionary()
+
+
+def span_text(span: Span) -> str:
+    """The text of `span`, cut from its document's text (``Span.text`` joins its tokens'
+    texts, a Token made for each)."""
+    return info(span.doc).text[span.start_char:span.end_char]
 
 
 def tokens_where(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
