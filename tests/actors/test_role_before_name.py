@@ -80,3 +80,27 @@ def test_indefinite_role_stays_anonymous_when_no_title_fits(nlp):
 def test_role_links_back_to_a_name_with_the_abbreviated_title(nlp, title, role):
     text = f"{title} Maria Holt toured the flooded valley on Monday. The {role} said the dam would be repaired."
     assert speaker_of(parse(nlp, text), "dam would be repaired") == "Maria Holt"
+
+
+def test_role_goes_to_a_new_name_without_description_in_the_next_sentence(nlp):
+    text = ("Freedonia's tax commissioner says no one from the agency leaked the files. "
+            "Karl Weber says he ordered staff to check the logs.")
+    assert speaker_of(parse(nlp, text), "leaked the files") == "Karl Weber"
+
+
+def test_role_does_not_go_to_one_of_two_new_names(nlp):
+    text = ("The governor said the dam would hold. "
+            "Karl Weber and Lina Vogt said the river was rising.")
+    assert speaker_of(parse(nlp, text), "dam would hold") not in ("Karl Weber", "Lina Vogt")
+
+
+def test_role_does_not_go_to_a_new_name_in_its_own_sentence(nlp):
+    text = ("The envoy said Ana Torres would lead the talks. "
+            "Ana Torres arrived on Monday.")
+    assert speaker_of(parse(nlp, text), "lead the talks") != "Ana Torres"
+
+
+def test_role_does_not_go_to_a_new_name_with_a_description_that_does_not_fit(nlp):
+    text = ("The envoy said the talks on the canal had failed. "
+            "Karl Weber, a trader from the port, said the closure cost him a month of business.")
+    assert speaker_of(parse(nlp, text), "canal had failed") != "Karl Weber"

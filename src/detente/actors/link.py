@@ -947,7 +947,10 @@ class DocLinker:
         them: the one person named later in its sentence or in the ROLE_LOOK_AHEAD
         sentences after it whose own title, apposition or description fits the role, of
         the country the phrase names where both say (Freedonia's envoy rejected the charge.
-        "…," Ambassador Ana Torres said). None when no one or more than one fits."""
+        "…," Ambassador Ana Torres said). Where no one fits, the one person first named in
+        a later sentence of the window as a subject with no description at all (China's
+        envoy told reporters … Fu Ling blamed …): news names someone new so only right
+        after giving the role. None when no one or more than one could be the one."""
         doc = self.doc
         if not anonymous.is_person_noun(role):
             return None
@@ -961,13 +964,21 @@ class DocLinker:
         later = [(m, actor, tokens) for m, actor, tokens in self._actor_mentions_between(span.end_char, last.end_char)
                  if actor.kind == "person" and doc[tokens[0]:tokens[1]].root.left_edge.i > role.i]  # not its own title
         countries: dict[str, set[str]] = {}
-        fitting = set()
-        for _, actor, tokens in later:
+        fitting, undescribed = set(), set()
+        for m, actor, tokens in later:
             _, lemmas, text = self._role_context(tokens, actor)
             own = self._countries_of(actor, later, country_mentions, countries)
             if _fits_role(lemmas, text, lemma, canon) and not (owners and own and not owners & own):
                 fitting.add(actor.id)
-        return doc._.actors[next(iter(fitting))] if len(fitting) == 1 else None
+            elif not lemmas and tokens[0] >= span.sent.end and _subject(doc[tokens[0]:tokens[1]].root) \
+                    and not self._named_before(actor, m.start):
+                undescribed.add(actor.id)
+        chosen = fitting or undescribed
+        return doc._.actors[next(iter(chosen))] if len(chosen) == 1 else None
+
+    def _named_before(self, actor: Actor, char: int) -> bool:
+        """Whether a mention of `actor` starts before character `char`."""
+        return any(m.actor_id == actor.id and m.start < char for m in self.doc._.mentions)
 
     def _role_terms(self, span: Span, role: Token) -> tuple[str, set[str]]:
         """What a role phrase asks of the person it names: the role's lemma and the
@@ -1085,6 +1096,13 @@ def _fits_role(lemmas: frozenset[str], text: str, lemma: str, canon: set[str]) -
     role's lemma or every word of one of the canonical titles it may stand for."""
     return lemma in lemmas or any(all(" " + w + " " in text for w in c.split() if w not in ("of", "the"))
                                   for c in canon)
+
+
+def _subject(token: Token) -> bool:
+    """Whether a word is a clause's subject or coordinated with one (Ana and Lina said)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _indefinite(noun: Token) -> bool:
