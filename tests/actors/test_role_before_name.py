@@ -104,3 +104,9 @@ def test_role_does_not_go_to_a_new_name_with_a_description_that_does_not_fit(nlp
     text = ("The envoy said the talks on the canal had failed. "
             "Karl Weber, a trader from the port, said the closure cost him a month of business.")
     assert speaker_of(parse(nlp, text), "canal had failed") != "Karl Weber"
+
+
+def test_a_bare_new_name_does_not_displace_the_knowledge_bases_holder(nlp):
+    text = ("Russia's president said the talks on the grain corridor would resume. "
+            "Ivan Sorokin said the delegation was ready.")
+    assert speaker_of(parse(nlp, text), "grain corridor") != "Ivan Sorokin"
