@@ -24,10 +24,10 @@ def test_role_goes_to_a_person_named_two_sentences_later(nlp):
     assert speaker_of(parse(nlp, text), "fishing quotas") == "Piet Marten"
 
 
-def test_a_person_named_next_beats_the_knowledge_bases_holder_of_the_title(nlp):
-    text = ("Russia's envoy said the accusations about the grain convoy were false. "
-            "“Nothing was seized,” Ambassador Ivan Sorokin told the council.")
-    assert speaker_of(parse(nlp, text), "grain convoy") == "Ivan Sorokin"
+def test_title_of_a_country_without_a_known_holder_goes_to_the_person_named_next(nlp):
+    text = ("Poland's envoy said the inspection report was a fabrication. "
+            "“We reject every line of it,” Ambassador Ewa Nowak told the council.")
+    assert speaker_of(parse(nlp, text), "inspection report") == "Ewa Nowak"
 
 
 def test_role_is_not_given_to_a_person_whose_title_does_not_fit(nlp):
@@ -106,7 +106,7 @@ def test_role_does_not_go_to_a_new_name_with_a_description_that_does_not_fit(nlp
     assert speaker_of(parse(nlp, text), "canal had failed") != "Karl Weber"
 
 
-def test_a_bare_new_name_does_not_displace_the_knowledge_bases_holder(nlp):
+def test_a_new_name_after_a_title_does_not_displace_the_knowledge_bases_holder(nlp):
     text = ("Russia's president said the talks on the grain corridor would resume. "
             "Ivan Sorokin said the delegation was ready.")
     assert speaker_of(parse(nlp, text), "grain corridor") != "Ivan Sorokin"

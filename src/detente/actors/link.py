@@ -710,10 +710,7 @@ class DocLinker:
             return None  # "the president", "an aide": which one the text does not say
         named = frozenset(m.actor_id for m in self.doc._.mentions if m.actor_id and m.start < span.start_char)
         found = titles.holder(self.kb, span.text, of, self.date, named)
-        if found is not None and found.id in named:
-            return found
-        # the article names the envoy next, not the KB; a bare new name only where the KB knows no holder
-        return self._role_holder_after(span, span.root, bare_names=found is None) or found
+        return found or self._role_holder_after(span, span.root)  # a holder the KB does not know: named next
 
     def _title_of(self, span: Span) -> Optional[str]:
         """The country or organisation a title is of: 'Poland's', 'Polish', 'NATO', 'of NATO'."""
@@ -943,16 +940,15 @@ class DocLinker:
             return latest_org[1]
         return None
 
-    def _role_holder_after(self, span: Span, role: Token, bare_names: bool = True) -> Optional[Actor]:
+    def _role_holder_after(self, span: Span, role: Token) -> Optional[Actor]:
         """The person a role phrase that no earlier mention holds introduces before naming
         them: the one person named later in its sentence or in the ROLE_LOOK_AHEAD
         sentences after it whose own title, apposition or description fits the role, of
         the country the phrase names where both say (Freedonia's envoy rejected the charge.
         "…," Ambassador Ana Torres said). Where no one fits, the one person first named in
         a later sentence of the window as a subject with no description at all (China's
-        envoy told reporters … Fu Ling blamed …) unless `bare_names` is false: news names
-        someone new so only right after giving the role. None when no one or more than
-        one could be the one."""
+        envoy told reporters … Fu Ling blamed …): news names someone new so only right
+        after giving the role. None when no one or more than one could be the one."""
         doc = self.doc
         if not anonymous.is_person_noun(role):
             return None
@@ -972,7 +968,7 @@ class DocLinker:
             own = self._countries_of(actor, later, country_mentions, countries)
             if _fits_role(lemmas, text, lemma, canon) and not (owners and own and not owners & own):
                 fitting.add(actor.id)
-            elif bare_names and not lemmas and tokens[0] >= span.sent.end and _subject(doc[tokens[0]:tokens[1]].root) \
+            elif not lemmas and tokens[0] >= span.sent.end and _subject(doc[tokens[0]:tokens[1]].root) \
                     and not self._named_before(actor, m.start):
                 undescribed.add(actor.id)
         chosen = fitting or undescribed
