@@ -33,6 +33,7 @@ from detente.lang.en import (
     SOURCE_DOCUMENT_NOUNS,
     SPEECH_VERBS,
     THING_HEADS,
+    TITLE_ABBREVIATIONS,
 )
 from detente.nlp import docinfo
 from detente.records import Actor, ActorKind, LinkMethod, Mention, text_id
@@ -50,6 +51,7 @@ HONORIFICS = frozenset({"mr", "ms", "mrs", "dr"})
 BYLINE_TOKENS = 12  # the longest byline line ("By …"), in tokens
 BYLINE_START = re.compile(r"\s*by\b", re.IGNORECASE)  # how a byline line opens
 ROLE_LOOK_BACK = 20_000  # characters before a role noun ("the mayor") searched for whom it names
+ROLE_LOOK_AHEAD = 2  # sentences after a role noun's own ("Freedonia's envoy …") searched for whom it introduces
 AUTHOR_PREPOSITIONS = ("by", "from", "of")
 AUTHOR_LOOK_BACK = 400  # tokens: how far back "the report" looks for the report it names
 DESIGNATION = re.compile(r"^[A-Z]+-\d")  # a model or weapon designation: S-400, F-35
@@ -709,7 +711,8 @@ class DocLinker:
         if of is None and not span[0].is_title:
             return None  # "the president", "an aide": which one the text does not say
         named = frozenset(m.actor_id for m in self.doc._.mentions if m.actor_id and m.start < span.start_char)
-        return titles.holder(self.kb, span.text, of, self.date, named)
+        found = titles.holder(self.kb, span.text, of, self.date, named)
+        return found or self._role_holder_after(span, span.root)  # a holder the KB does not know: named next
 
     def _title_of(self, span: Span) -> Optional[str]:
         """The country or organisation a title is of: 'Poland's', 'Polish', 'NATO', 'of NATO'."""
@@ -733,12 +736,18 @@ class DocLinker:
         """Link people a text introduces by role as they speak (a ferry captain said …) as
         anonymous sources before the pronouns, so that a later "he" can stand for them
         rather than for a name in passing. Only an indefinite phrase introduces someone new;
-        "the mayor" may be a person named before."""
+        "the mayor" may be a person named before. One the article names next by a fitting
+        title (a senior envoy said … Ambassador Ana Torres told …) is that person."""
         facts = docinfo.info(self.doc)
         for t in docinfo.tokens_where(self.doc, "TAG", ("NN",)):
             if _introduces_a_speaker(t) and self._mention_at(t.idx, inside=True) is None \
                     and not facts.is_quoted(t.idx):
-                self._anonymous(self.doc[t.left_edge.i:t.i + 1], 0.5)
+                span = self.doc[t.left_edge.i:t.i + 1]
+                named = self._role_holder_after(span, t)
+                if named is not None:
+                    self._mention(span.start_char, span.end_char, named, "title", 0.75)
+                else:
+                    self._anonymous(span, 0.5)
 
     def _link_pronouns(self) -> None:
         for tok in docinfo.tokens_where(self.doc, "LOWER", pronouns.GENDER):
@@ -779,7 +788,7 @@ class DocLinker:
         if role is not None and role.lemma_.lower() in ORG_NOUNS and orgs:
             return orgs[-1]  # "the Harbour Daily news agency", "the Kestrel rights group": the name is the body
         if role is not None:
-            antecedent = self._role_antecedent(span, role)
+            antecedent = self._role_antecedent(span, role) or self._role_holder_after(span, role)
             if antecedent is not None:
                 return self._mention(span.start_char, span.end_char, antecedent, "title", 0.75)
             # "Erdogan's communication chief", "a Jakarta-based social worker": the names
@@ -905,49 +914,23 @@ class DocLinker:
         Secretary of State Marco Rubio … the top U.S. diplomat), the most recent first.
         A bare organisation noun ("the group", "the company") falls back to the most recent
         organisation named before."""
-        doc, actors = self.doc, self.doc._.actors
-        lemma = role.lemma_.lower()
+        doc = self.doc
+        lemma, canon = self._role_terms(span, role)
         words = {t.lower_ for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i != role.i
                  and self._mention_at(t.idx, inside=True) is None}
-        canon: set[str] = set()
-        plain = " ".join(t.lower_ for t in span
-                         if t.pos_ in ("NOUN", "ADJ") and self._mention_at(t.idx, inside=True) is None)
-        for k in range(len(plain.split())):
-            canon.update(c.lower() for c in titles.variants().get(" ".join(plain.split()[k:]), ()))
-        country_mentions = [(m.start, m.actor_id) for m in doc._.mentions if m.kind == "country" and m.actor_id]
+        country_mentions = self._country_mentions()
         owners = _countries_in(span[:role.i - span.start], country_mentions)
         best: Optional[tuple[bool, int, int, Actor]] = None
         latest_org: Optional[tuple[int, Actor]] = None
-        facts = docinfo.info(doc)
-        earliest = span.start_char - ROLE_LOOK_BACK
-        earlier: list[tuple[Mention, Actor, tuple[int, int]]] = []
-        for m in doc._.mentions:
-            if not earliest <= m.start < span.start_char or m.method in ("pronoun", "anonymous") or not m.actor_id:
-                continue
-            actor = actors.get(m.actor_id)
-            if actor is None or actor.kind not in ("person", "organisation"):
-                continue
-            tokens = facts.token_range(doc, m.start, m.end)
-            if tokens is not None:
-                earlier.append((m, actor, tokens))
-        countries: dict[str, set[str]] = {}  # actor id -> the countries its descriptions name
-
-        def countries_of(actor: Actor) -> set[str]:
-            if actor.id not in countries:
-                countries[actor.id] = {actor.country} if actor.country else set()
-                countries[actor.id].update(
-                    c for _, a, (start, end) in earlier if a.id == actor.id
-                    for part in self._context_parts(doc[start:end]) for c in _countries_in(part, country_mentions))
-            return countries[actor.id]
-
+        earlier = self._actor_mentions_between(span.start_char - ROLE_LOOK_BACK, span.start_char)
+        countries: dict[str, set[str]] = {}
         for m, actor, tokens in earlier:
             if actor.kind == "organisation" and (latest_org is None or m.start > latest_org[0]) and (
                     actor.id in self.speakers or doc[tokens[0]:tokens[1]].root.dep_ in AGENT_DEPS[:2]):
                 latest_org = (m.start, actor)
             context, lemmas, text = self._role_context(tokens, actor)
-            if lemma in lemmas or any(all(" " + w + " " in text for w in c.split() if w not in ("of", "the"))
-                                      for c in canon):
-                own = countries_of(actor)
+            if _fits_role(lemmas, text, lemma, canon):
+                own = self._countries_of(actor, earlier, country_mentions, countries)
                 if owners and own and not owners & own:
                     continue  # "China's envoy" names no envoy of another country
                 key = (bool(owners & own), len(words & {w.split("|")[1] for w in context}), m.start)
@@ -958,6 +941,86 @@ class DocLinker:
         if lemma in ORG_NOUNS and latest_org is not None:
             return latest_org[1]
         return None
+
+    def _role_holder_after(self, span: Span, role: Token) -> Optional[Actor]:
+        """The person a role phrase that no earlier mention holds introduces before naming
+        them: the one person named later in its sentence or in the ROLE_LOOK_AHEAD
+        sentences after it whose own title, apposition or description fits the role, of
+        the country the phrase names where both say (Freedonia's envoy rejected the charge.
+        "…," Ambassador Ana Torres said). Where no one fits, the one person first named in
+        a later sentence of the window as a subject with no description at all (China's
+        envoy told reporters … Fu Ling blamed …): news names someone new so only right
+        after giving the role. None when no one or more than one could be the one."""
+        doc = self.doc
+        if not anonymous.is_person_noun(role):
+            return None
+        last = span.sent
+        for _ in range(ROLE_LOOK_AHEAD):
+            if last.end < len(doc):
+                last = doc[last.end].sent
+        lemma, canon = self._role_terms(span, role)
+        country_mentions = self._country_mentions()
+        owners = _countries_in(doc[role.left_edge.i:role.i], country_mentions)
+        later = [(m, actor, tokens) for m, actor, tokens in self._actor_mentions_between(span.end_char, last.end_char)
+                 if actor.kind == "person" and doc[tokens[0]:tokens[1]].root.left_edge.i > role.i]  # not its own title
+        countries: dict[str, set[str]] = {}
+        fitting, undescribed = set(), set()
+        for m, actor, tokens in later:
+            _, lemmas, text = self._role_context(tokens, actor)
+            own = self._countries_of(actor, later, country_mentions, countries)
+            if _fits_role(lemmas, text, lemma, canon) and not (owners and own and not owners & own):
+                fitting.add(actor.id)
+            elif not lemmas and tokens[0] >= span.sent.end and _subject(doc[tokens[0]:tokens[1]].root) \
+                    and not self._named_before(actor, m.start):
+                undescribed.add(actor.id)
+        chosen = fitting or undescribed
+        return doc._.actors[next(iter(chosen))] if len(chosen) == 1 else None
+
+    def _named_before(self, actor: Actor, char: int) -> bool:
+        """Whether a mention of `actor` starts before character `char`."""
+        return any(m.actor_id == actor.id and m.start < char for m in self.doc._.mentions)
+
+    def _role_terms(self, span: Span, role: Token) -> tuple[str, set[str]]:
+        """What a role phrase asks of the person it names: the role's lemma and the
+        canonical titles its plain words may stand for ("envoy": special envoy, ambassador)."""
+        canon: set[str] = set()
+        plain = [t.lower_ for t in span if t.pos_ in ("NOUN", "ADJ") and self._mention_at(t.idx, inside=True) is None]
+        for k in range(len(plain)):
+            canon.update(c.lower() for c in titles.variants().get(" ".join(plain[k:]), ()))
+        return role.lemma_.lower(), canon
+
+    def _country_mentions(self) -> list[tuple[int, str]]:
+        """The document's mentions of countries as (start, actor id), those named once in
+        passing (kept as places) too: "the Chinese envoy" names China's envoy."""
+        countries = {a.id for a in self.doc._.actors.values() if a.kind == "country"}
+        return [(m.start, m.actor_id) for m in self.doc._.mentions if m.actor_id in countries]
+
+    def _actor_mentions_between(self, start: int, end: int) -> list[tuple[Mention, Actor, tuple[int, int]]]:
+        """The mentions of people and organisations (not pronouns or anonymous sources)
+        that start between characters `start` and `end`, with their actors and tokens."""
+        doc, facts = self.doc, docinfo.info(self.doc)
+        out = []
+        for m in doc._.mentions:
+            if not start <= m.start < end or m.method in ("pronoun", "anonymous") or not m.actor_id:
+                continue
+            actor = doc._.actors.get(m.actor_id)
+            if actor is None or actor.kind not in ("person", "organisation"):
+                continue
+            tokens = facts.token_range(doc, m.start, m.end)
+            if tokens is not None:
+                out.append((m, actor, tokens))
+        return out
+
+    def _countries_of(self, actor: Actor, found: list[tuple[Mention, Actor, tuple[int, int]]],
+                      country_mentions: list[tuple[int, str]], memo: dict[str, set[str]]) -> set[str]:
+        """The countries an actor belongs to: its own and those the descriptions of its
+        mentions in `found` name; kept in `memo` by actor id."""
+        if actor.id not in memo:
+            memo[actor.id] = {actor.country} if actor.country else set()
+            memo[actor.id].update(
+                c for _, a, (start, end) in found if a.id == actor.id
+                for part in self._context_parts(self.doc[start:end]) for c in _countries_in(part, country_mentions))
+        return memo[actor.id]
 
     def _context_parts(self, mention: Span) -> list[Span]:
         """The phrases the article describes a mention's actor with: the title before the
@@ -989,6 +1052,8 @@ class DocLinker:
         def compute() -> tuple[frozenset[str], frozenset[str], str]:
             parts = self._context_parts(self.doc[mention[0]:mention[1]])
             words = {f"{t.lemma_.lower()}|{t.lower_}" for part in parts for t in part if t.is_alpha}
+            words.update(f"{w}|{w}" for part in parts for t in part
+                         if (w := TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "")))  # Gen. … the general
             words.update(f"{w}|{w}" for w in (actor.description or "").lower().split())
             lemmas = frozenset(w.split("|")[0] for w in words)
             return frozenset(words), lemmas, " " + " ".join(sorted(lemmas)) + " "
@@ -1024,6 +1089,20 @@ def _introduces_a_speaker(t: Token) -> bool:
     verb (a ferry captain said …)."""
     return t.dep_ == "nsubj" and t.tag_ == "NN" and t.head.lemma_ in SPEECH_VERBS and anonymous.is_person_noun(t) \
         and _indefinite(t)
+
+
+def _fits_role(lemmas: frozenset[str], text: str, lemma: str, canon: set[str]) -> bool:
+    """Whether the lemmas describing an actor (`text`: the same, space-padded) hold a
+    role's lemma or every word of one of the canonical titles it may stand for."""
+    return lemma in lemmas or any(all(" " + w + " " in text for w in c.split() if w not in ("of", "the"))
+                                  for c in canon)
+
+
+def _subject(token: Token) -> bool:
+    """Whether a word is a clause's subject or coordinated with one (Ana and Lina said)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _indefinite(noun: Token) -> bool:

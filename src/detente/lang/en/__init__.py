@@ -4,7 +4,7 @@
 directive verbs, speech nouns, naming verbs …); ``stance.yaml`` the stance lexicon
 (supportive and opposing words, phrasal stance verbs, proposal and topic nouns, modals
 of necessity, negators, hedges); ``profiles.yaml`` the generic words issue profiles
-ignore; ``actors.yaml`` the words that mark a name as no actor's; ``events.yaml`` the actor nouns
+ignore; ``actors.yaml`` the words that mark a name as no actor's and abbreviated titles; ``events.yaml`` the actor nouns
 and prepositions of event coding. Lemmas are lower case. Each list is a frozenset here.
 """
 from __future__ import annotations
@@ -61,6 +61,7 @@ PERSON_NOUN_ENDINGS = tuple(_actors["person_noun_endings"])
 NOT_PERSON_NOUNS = frozenset(_actors["not_person_nouns"])
 PERSON_NOUNS = frozenset(_actors["person_nouns"])
 BODY_NOUNS = frozenset(_actors["body_nouns"])
+TITLE_ABBREVIATIONS: dict[str, str] = dict(_actors["title_abbreviations"])
 
 _stance = _load("stance.yaml")
 SUPPORTIVE = frozenset(_stance["supportive"])
