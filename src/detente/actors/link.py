@@ -238,6 +238,8 @@ class DocLinker:
             doc._.mentions = []
         if doc._.actors is None:
             doc._.actors = {}
+        self.mentions: list[Mention] = doc._.mentions  # kept: each ``doc._`` makes an object
+        self.actors: dict[str, Actor] = doc._.actors
         full = {fold(surname(a.name)): a.name for a in doc._.actors.values()
                 if a.local and a.kind == "person"}
         self._local_names = {**_short_forms(full.values(), set(full)), **full}
@@ -258,7 +260,7 @@ class DocLinker:
         self._link_pronouns()
         self._drop_passing_countries()
         self._drop_passing_organisations()
-        self.doc._.mentions.sort(key=lambda m: (m.start, m.end))
+        self.mentions.sort(key=lambda m: (m.start, m.end))
 
     def _candidate_spans(self) -> list[Span]:
         ents = []
@@ -358,7 +360,7 @@ class DocLinker:
         where = (span.start_char, span.end_char)
         found = written if text == written_text else kb.by_name(text)
         if len(found) > 1:
-            found = [a for a in found if a.id in self.doc._.actors] or found
+            found = [a for a in found if a.id in self.actors] or found
         if len(found) == 1:
             method = "exact" if fold(text) == fold(found[0].name) else "alias"
             return found[0], method, 0.95 if method == "exact" else 0.9, where
@@ -367,7 +369,7 @@ class DocLinker:
             agentive = span.root.dep_ in AGENT_DEPS or span.root.head.lemma_ in SPEECH_VERBS
             choice = metonym if (agentive or not capital) else ([a for a in capital if a in metonym] or capital)
             if len(choice) > 1:
-                choice = [a for a in choice if a.id in self.doc._.actors]
+                choice = [a for a in choice if a.id in self.actors]
             if len(choice) == 1:
                 return choice[0], "metonym", 0.8, where
         demonym = kb.by_demonym(text)
@@ -408,13 +410,13 @@ class DocLinker:
         name_text = docinfo.span_text(name)
         key = fold(name_text)
         where = (name.start_char, name.end_char)
-        people = [a for a in self.doc._.actors.values() if a.kind == "person"]
+        people = [a for a in self.actors.values() if a.kind == "person"]
         for a in people:
             if any(key in surname_forms(n) for n in [a.name, *a.aliases]):
                 return a, "surname", 0.9, where
         short = self._local_names.get(key) if len(name) == 1 else None
-        if short is not None and f"local:{slug(short)}" in self.doc._.actors:
-            return self.doc._.actors[f"local:{slug(short)}"], "surname", 0.85, where
+        if short is not None and f"local:{slug(short)}" in self.actors:
+            return self.actors[f"local:{slug(short)}"], "surname", 0.85, where
         found = self.kb.by_surname(name_text)
         if len(found) == 1 and span.label_ in ("PERSON", "ORG") and name[-1].pos_ == "PROPN":
             return found[0], "surname", 0.8, where
@@ -498,7 +500,7 @@ class DocLinker:
         if name is not None:
             known = self._kb_name(name)
             return known[0] if known else self._local_actor(name.text, "organisation")
-        known = next((a for a in self.doc._.actors.values() if a.local and a.kind == "organisation"
+        known = next((a for a in self.actors.values() if a.local and a.kind == "organisation"
                       and acronyms.initials(a.name.split()) == acronym.text), None)
         spelt = acronyms.spelt_out(acronym.doc, acronym.text) if known is None and len(acronym.text) >= 3 else None
         return known or (self._local_actor(spelt.text, "organisation") if spelt is not None else None)
@@ -508,7 +510,7 @@ class DocLinker:
         Department of Port Safety … Port Safety)."""
         if len(span) < 2:
             return None
-        return next((a for a in self.doc._.actors.values() if a.kind == "organisation"
+        return next((a for a in self.actors.values() if a.kind == "organisation"
                      and fold(a.name).endswith(" " + fold(span.text))), None)
 
     def _org_like(self, span: Span) -> bool:
@@ -539,10 +541,10 @@ class DocLinker:
 
     def _local_actor(self, name: str, kind: ActorKind, description: Optional[str] = None) -> Actor:
         actor_id = f"local:{slug(name)}"
-        actor = self.doc._.actors.get(actor_id)
+        actor = self.actors.get(actor_id)
         if actor is None:
             actor = Actor(id=actor_id, name=name, kind=kind, description=description, local=True)
-            self.doc._.actors[actor_id] = actor
+            self.actors[actor_id] = actor
         elif description and not actor.description:
             actor.description = description
         return actor
@@ -553,7 +555,7 @@ class DocLinker:
         relay (told VOA, VOA's Korean Service, posted on X)."""
         doc, facts = self.doc, docinfo.info(self.doc)
         relay: dict[str, bool] = {}
-        for m in self.doc._.mentions:
+        for m in self.mentions:
             tokens = facts.token_range(doc, m.start, m.end)
             if tokens is None or not m.actor_id:
                 continue
@@ -564,17 +566,17 @@ class DocLinker:
             relay[m.actor_id] = relay.get(m.actor_id, True) and m.kind == "organisation" and self._relays(span)
         gone = {a for a, only in relay.items() if only}
         if gone:
-            self.doc._.mentions[:] = [m for m in self.doc._.mentions if m.actor_id not in gone]
+            self.mentions[:] = [m for m in self.mentions if m.actor_id not in gone]
             _spans.pop(self.doc, None)
             for actor_id in gone:
-                self.doc._.actors.pop(actor_id, None)
+                self.actors.pop(actor_id, None)
 
     def _drop_passing_countries(self) -> None:
         """Mark as places the countries named once in passing, as a place or a modifier (in
         Japan, French wine): named once and never as an agent, they take no part in the story."""
         doc, facts = self.doc, docinfo.info(self.doc)
         by_actor: dict[str, list[Mention]] = {}
-        for m in doc._.mentions:
+        for m in self.mentions:
             if m.actor_id and m.kind == "country":
                 by_actor.setdefault(m.actor_id, []).append(m)
         gone = set()
@@ -584,7 +586,7 @@ class DocLinker:
             tokens = facts.token_range(doc, found[0].start, found[0].end)
             if tokens is not None and doc[tokens[0]:tokens[1]].root.dep_ not in AGENT_DEPS:
                 gone.add(actor_id)
-        for m in doc._.mentions:
+        for m in self.mentions:
             if m.actor_id in gone:
                 m.kind = "place"  # the country as a place, not as a party to the story
 
@@ -594,8 +596,8 @@ class DocLinker:
         in the story. One that speaks later is found again as a speaker."""
         doc, facts = self.doc, docinfo.info(self.doc)
         by_actor: dict[str, list[Mention]] = {}
-        for m in doc._.mentions:
-            actor = doc._.actors.get(m.actor_id) if m.actor_id else None
+        for m in self.mentions:
+            actor = self.actors.get(m.actor_id) if m.actor_id else None
             if actor is not None and actor.local and actor.kind == "organisation":
                 by_actor.setdefault(actor.id, []).append(m)
         gone = set()
@@ -604,10 +606,10 @@ class DocLinker:
             if tokens is not None and not self._agent(doc[tokens[0]:tokens[1]].root):
                 gone.add(actor_id)
         if gone:
-            doc._.mentions[:] = [m for m in doc._.mentions if m.actor_id not in gone]
+            self.mentions[:] = [m for m in self.mentions if m.actor_id not in gone]
             _spans.pop(doc, None)
             for actor_id in gone:
-                doc._.actors.pop(actor_id, None)
+                self.actors.pop(actor_id, None)
 
     @staticmethod
     def _agent(root: Token) -> bool:
@@ -675,10 +677,10 @@ class DocLinker:
 
     def _link_bare_surnames(self) -> None:
         """Surnames of the document's people that the tagger did not mark as names."""
-        known = {surname(a.name): a for a in self.doc._.actors.values()
+        known = {surname(a.name): a for a in self.actors.values()
                  if a.kind == "person" and len(a.name.split()) > 1}
-        covered = {(m.start, m.end) for m in self.doc._.mentions}
-        taken = {i for m in self.doc._.mentions for i in range(m.start, m.end)}
+        covered = {(m.start, m.end) for m in self.mentions}
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
         for tok in docinfo.tokens_where(self.doc, "ORTH", known):
             actor = known.get(tok.text)
             if actor and tok.pos_ == "PROPN" and tok.idx not in taken and (tok.idx, tok.idx + len(tok)) not in covered:
@@ -710,7 +712,7 @@ class DocLinker:
         of = self._title_of(span)
         if of is None and not span[0].is_title:
             return None  # "the president", "an aide": which one the text does not say
-        named = frozenset(m.actor_id for m in self.doc._.mentions if m.actor_id and m.start < span.start_char)
+        named = frozenset(m.actor_id for m in self.mentions if m.actor_id and m.start < span.start_char)
         found = titles.holder(self.kb, span.text, of, self.date, named)
         return found or self._role_holder_after(span, span.root)  # a holder the KB does not know: named next
 
@@ -725,7 +727,7 @@ class DocLinker:
             candidates.extend(c for c in doc[span.end].children if c.dep_ == "pobj")
         for tok in candidates:
             m = self._mention_at(tok.idx, inside=True)
-            actor = self.doc._.actors.get(m.actor_id) if m else None
+            actor = self.actors.get(m.actor_id) if m and m.actor_id else None
             if actor is not None and actor.kind == "person":
                 actor = self.kb.get(actor.country)
             if actor is not None and actor.kind in ("country", "organisation"):
@@ -778,7 +780,7 @@ class DocLinker:
         if covering is not None and covering.start <= named.idx and covering.end >= span.end_char \
                 and covering.method != "pronoun":
             return covering  # part of a longer name: "The Andean Federation" for the Federation for the …
-        inside = [m for m in doc._.mentions if m.start >= span.start_char and m.end <= span.end_char]
+        inside = [m for m in self.mentions if m.start >= span.start_char and m.end <= span.end_char]
         if _document_noun(span.root) and not inside:
             author = self._author(span.root) or self._earlier_author(span.root)
             if author is not None:  # "according to data from X", "the report" after "X's report"
@@ -823,8 +825,8 @@ class DocLinker:
 
     def _anonymous(self, span: Span, confidence: float) -> Mention:
         actor = anonymous.anonymous_actor(span, self.doc_id, lambda s: (self._kb_name(s) or (None,))[0])
-        self.doc._.actors.setdefault(actor.id, actor)
-        return self._mention(span.start_char, span.end_char, self.doc._.actors[actor.id], "anonymous", confidence)
+        self.actors.setdefault(actor.id, actor)
+        return self._mention(span.start_char, span.end_char, self.actors[actor.id], "anonymous", confidence)
 
     def _unnamed_subject_before(self, pronoun: Token) -> Optional[Span]:
         """For a he or she no name fits, the latest person named by role as a subject in
@@ -842,7 +844,7 @@ class DocLinker:
         Norwegian Coastal Research Institute" (not Norway), "Norway's Halvard Brekke" (not
         Norway); None when a mention covers the head."""
         root = span.root
-        if root.pos_ != "PROPN" or any(m.start <= root.idx < m.end for m in self.doc._.mentions):
+        if root.pos_ != "PROPN" or any(m.start <= root.idx < m.end for m in self.mentions):
             return None
         start = max([t.i + 1 for t in span if t.tag_ == "POS"] + [span.start])
         while start < root.i and self.doc[start].pos_ in ("DET", "PUNCT"):
@@ -892,7 +894,7 @@ class DocLinker:
             m = self._mention_at(token.idx, inside=True)
             if m is None or not m.actor_id or m.method == "pronoun":
                 continue
-            actor = self.doc._.actors.get(m.actor_id)
+            actor = self.actors.get(m.actor_id)
             if actor is not None and actor.kind in ("person", "organisation", "country"):
                 return actor
         return None
@@ -974,11 +976,11 @@ class DocLinker:
                     and not self._named_before(actor, m.start):
                 undescribed.add(actor.id)
         chosen = fitting or undescribed
-        return doc._.actors[next(iter(chosen))] if len(chosen) == 1 else None
+        return self.actors[next(iter(chosen))] if len(chosen) == 1 else None
 
     def _named_before(self, actor: Actor, char: int) -> bool:
         """Whether a mention of `actor` starts before character `char`."""
-        return any(m.actor_id == actor.id and m.start < char for m in self.doc._.mentions)
+        return any(m.actor_id == actor.id and m.start < char for m in self.mentions)
 
     def _role_terms(self, span: Span, role: Token) -> tuple[str, set[str]]:
         """What a role phrase asks of the person it names: the role's lemma and the
@@ -992,18 +994,18 @@ class DocLinker:
     def _country_mentions(self) -> list[tuple[int, str]]:
         """The document's mentions of countries as (start, actor id), those named once in
         passing (kept as places) too: "the Chinese envoy" names China's envoy."""
-        countries = {a.id for a in self.doc._.actors.values() if a.kind == "country"}
-        return [(m.start, m.actor_id) for m in self.doc._.mentions if m.actor_id in countries]
+        countries = {a.id for a in self.actors.values() if a.kind == "country"}
+        return [(m.start, m.actor_id) for m in self.mentions if m.actor_id in countries]
 
     def _actor_mentions_between(self, start: int, end: int) -> list[tuple[Mention, Actor, tuple[int, int]]]:
         """The mentions of people and organisations (not pronouns or anonymous sources)
         that start between characters `start` and `end`, with their actors and tokens."""
         doc, facts = self.doc, docinfo.info(self.doc)
         out = []
-        for m in doc._.mentions:
+        for m in self.mentions:
             if not start <= m.start < end or m.method in ("pronoun", "anonymous") or not m.actor_id:
                 continue
-            actor = doc._.actors.get(m.actor_id)
+            actor = self.actors.get(m.actor_id)
             if actor is None or actor.kind not in ("person", "organisation"):
                 continue
             tokens = facts.token_range(doc, m.start, m.end)
@@ -1066,15 +1068,15 @@ class DocLinker:
         existing = _by_span(self.doc).get((start, end))
         if existing is not None:
             return existing
-        self.doc._.actors.setdefault(actor.id, actor)
+        self.actors.setdefault(actor.id, actor)
         mention = Mention(doc=self.doc_name, doc_id=self.doc_id, start=start, end=end,
                           text=docinfo.info(self.doc).text[start:end], actor=actor.name, actor_id=actor.id,
                           kind=actor.kind, method=method, confidence=confidence)
-        self.doc._.mentions.append(mention)
+        self.mentions.append(mention)
         return mention
 
     def _mention_at(self, char: int, inside: bool = False) -> Optional[Mention]:
-        for m in self.doc._.mentions:
+        for m in self.mentions:
             if m.start == char or (inside and m.start <= char < m.end):
                 return m
         return None
