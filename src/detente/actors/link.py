@@ -441,11 +441,13 @@ class DocLinker:
 
     def _strip_titles(self, span: Span) -> Span:
         """The span without leading title words ('President Zelenskiy' -> 'Zelenskiy')."""
-        words = titles.title_words()
+        doc = span.doc
+        titled = docinfo.info(doc).memo("title words", lambda: frozenset(
+            docinfo.info(doc).positions(doc, "LOWER", titles.title_words())))
         start = span.start
-        while start < span.end - 1 and span.doc[start].lower_ in words:
+        while start < span.end - 1 and start in titled:
             start += 1
-        return span.doc[start:span.end]
+        return span if start == span.start else doc[start:span.end]
 
     # --- document-local actors ------------------------------------------------------------
 
