@@ -328,12 +328,14 @@ def _prepositional(verb: Token, tokens: tuple[Token, ...],
     `only` when given), by order of preference, then those of a trigger noun's patient
     ("the arrest of X", "an investigation into X")."""
     heads = _heads(verb, tokens)
+    preps = {h.i: [(c.lower_, c) for c in h.children if c.dep_ in ("prep", "dative") and c not in tokens]
+             for h in heads}  # each head's children read once, not once per preposition
     order = [(p, heads) for p in TARGET_PREPOSITIONS if not only or p in only]
     order += [(p, [h for h in heads if h.pos_ == "NOUN"]) for p in NOUN_TARGET_PREPOSITIONS]
     for prep, among in order:
         for head in among:
-            for child in head.children:
-                if child.dep_ in ("prep", "dative") and child.lower_ == prep and child not in tokens:
+            for word, child in preps[head.i]:
+                if word == prep:
                     yield [g for g in child.children if g.dep_ == "pobj"]
 
 
