@@ -387,3 +387,61 @@ def test_a_generic_word_is_no_topic_word_in_any_of_its_forms():
                              "support": "The guilds taking part; a decision taken with them."}])["seat"].topic
     assert stem("guilds") in topic
     assert not {stem("taking"), stem("taken"), stem("takes")} & topic.keys()
+
+
+# Two issues of one invented negotiation: the one's meanings name the other's label word.
+DEMILITARISATION = """
+name: verland-arms
+label: Verland's missiles and the sanctions on it
+issues:
+  - id: demilitarisation
+    label: Demilitarisation of Verland
+    support: Verland scrapping its missile force for good, as the goal of any deal.
+    oppose: Verland keeping or testing its missiles.
+  - id: sanctions-relief
+    label: Sanctions relief for Verland
+    support: Easing the sanctions on Verland before its demilitarisation is complete, as Ostmark urges.
+    oppose: Keeping every sanction until Verland has demilitarised.
+"""
+
+
+def test_a_word_of_the_label_that_another_issues_meaning_mentions_still_names_the_issue(plain_pipeline, tmp_path):
+    path = tmp_path / "verland.yaml"
+    path.write_text(textwrap.dedent(DEMILITARISATION), encoding="utf-8")
+    assert load_taxonomy(str(path)).issue("demilitarisation").matches("They asked for full demilitarisation.")
+    found = stances_of(plain_pipeline, path, "President Ida Lund turned down the request and asked instead for "
+                                             "full demilitarisation before granting any relief from the sanctions.")
+    assert ("Ida Lund", "demilitarisation", "support") in found
+    assert ("Ida Lund", "sanctions-relief", "oppose") in found
+
+
+def test_whoever_does_what_a_stance_word_says_is_not_what_it_is_about(plain_pipeline, fisheries):
+    found = stances_of(plain_pipeline, fisheries, "Undermined by the joint naval patrols, the smugglers moved "
+                                                  "south, Minister Anna Berg said.")
+    assert not {f for f in found if f[1] == "joint-patrols" and f[2] != "neutral"}
+
+
+# An article about another dispute of one of the negotiation's parties (Ostmark), which
+# names that party throughout and the negotiation's centre (Verland) only where it is told to.
+OSTMARK_DISPUTE = (
+    "Foreign Minister Olaf Brandt said on Monday that easing the sanctions on Ostmark would be a mistake. "
+    "Ostmark has been under sanctions since its troops crossed the Selvian border last spring. "
+    "Ostmark says its soldiers are only guarding a pipeline. "
+    "Trade between Ostmark and Selvia has collapsed since then. "
+    "{middle}"
+    "The Selvian parliament will debate the border again in June. "
+    "Ostmark's ambassador did not answer questions on Monday. "
+    "Farmers near the border say they cannot reach their fields. "
+    "Ostmark's grain exports have halved this year. "
+    "Aid groups have asked both sides to open a corridor."
+)
+
+
+def test_an_article_naming_the_negotiation_s_parties_but_not_its_centre_holds_no_positions(plain_pipeline, tmp_path):
+    path = tmp_path / "verland.yaml"
+    path.write_text(textwrap.dedent(DEMILITARISATION), encoding="utf-8")
+    found = stances_of(plain_pipeline, path, OSTMARK_DISPUTE.format(middle=""))
+    assert not {f for f in found if f[2] != "neutral"}
+    found = stances_of(plain_pipeline, path, OSTMARK_DISPUTE.format(
+        middle="Verland has tested two missiles this month. Verland's leader says he will test more. "))
+    assert ("Olaf Brandt", "sanctions-relief", "oppose") in found

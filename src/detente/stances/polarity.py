@@ -36,8 +36,9 @@ from detente.lang.en import (
     TOPICS,
 )
 
-# Links whose head does not scope over the dependent's content.
-NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "dep", "npadvmod"})
+# Links whose head does not scope over the dependent's content (an agent does, it is not
+# what is done: "encouraged by mild sanctions" favours no sanctions).
+NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "dep", "npadvmod", "agent"})
 AGENT_DEPS = frozenset({"nsubj", "poss", "agent"})
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})

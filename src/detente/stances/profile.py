@@ -51,6 +51,7 @@ MIN_PLURAL_STEM = 3  # a short word's plural "s" comes off when this many letter
 NOT_PLURAL = ("ss", "us", "is")
 # Weights of the places a topic word comes from.
 SOURCE_WEIGHTS = {"label": 3.0, "keywords": 3.0, "meaning": 1.5, "example": 1.0}
+NAMING_WEIGHT = SOURCE_WEIGHTS["label"]  # the weight of a word that names the issue
 # A sentence is about an issue when its topic words weigh this much together ...
 THRESHOLD = 3.0
 # ... and one of them is this specific to the issue (a word of the label or keywords that
@@ -301,13 +302,20 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         poles[issue["id"]] = (support | more_support, oppose | more_oppose)
     count = len(raw)
     df: dict[str, int] = {}
+    named: dict[str, int] = {}  # in how many issues' labels or keywords
     for weights in raw.values():
-        for s in weights:
+        for s, w in weights.items():
             df[s] = df.get(s, 0) + 1
+            named[s] = named.get(s, 0) + (w == NAMING_WEIGHT)
     profiles = {}
     for issue_id, weights in raw.items():
-        # a word every issue uses counts a fifth; one only this issue uses, in full
-        specificity = {s: (1.0 if count == 1 else 0.2 + 0.8 * (count - df[s]) / (count - 1)) for s in weights}
+        # a word every issue uses counts a fifth; one only this issue uses, in full; a common
+        # word of the label or keywords by how many labels and keywords name it, since another
+        # issue's meaning that mentions it ("sanctions stay until it has denuclearized")
+        # does not make it any less this issue's name ("Denuclearization")
+        own = {s for s, w in weights.items() if w == NAMING_WEIGHT and s not in names[issue_id]}
+        specificity = {s: (1.0 if count == 1 else 0.2 + 0.8 * (count - (named[s] if s in own else df[s])) / (count - 1))
+                       for s in weights}
         topic = {s: round(w * specificity[s], 3) for s, w in weights.items()}
         support, oppose = poles[issue_id]
         shared = frozenset(s for s in weights if count > 2 and df[s] > count * SHARED)
