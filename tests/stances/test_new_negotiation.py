@@ -176,3 +176,9 @@ def test_a_hedged_position_of_the_speakers_own_or_a_hedged_necessity_is_still_ta
         nlp, '"We might well reject outside mediation," Foreign Minister Sami Karim said.')
     assert ("Maria Duval", "mediation", "support") in stances(
         nlp, '"Velaria may have to accept outside mediation," analyst Maria Duval said.')
+
+
+def test_a_role_named_before_its_holder_holds_the_position_of_the_person_named_next(nlp):
+    found = stances(nlp, "Egypt's envoy defended the binding water-sharing treaty on Friday. "
+                         '"It guarantees every farmer downstream a fair share," Ambassador Hala Nassar told the council.')
+    assert ("Hala Nassar", "water-treaty", "support") in found

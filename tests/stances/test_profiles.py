@@ -395,8 +395,8 @@ name: verland-arms
 label: Verland's missiles and the sanctions on it
 issues:
   - id: demilitarisation
-    label: Demilitarisation of Verland
-    support: Verland scrapping its missile force for good, as the goal of any deal.
+    label: Complete demilitarisation of Verland
+    support: Verland scrapping its missile force completely, as the goal of any deal.
     oppose: Verland keeping or testing its missiles.
   - id: sanctions-relief
     label: Sanctions relief for Verland
@@ -413,6 +413,8 @@ def test_a_word_of_the_label_that_another_issues_meaning_mentions_still_names_th
                                              "full demilitarisation before granting any relief from the sanctions.")
     assert ("Ida Lund", "demilitarisation", "support") in found
     assert ("Ida Lund", "sanctions-relief", "oppose") in found
+    found = stances_of(plain_pipeline, path, "President Ida Lund said she completely supports the new ferry line.")
+    assert not found  # an adverb says how, not what: "completely" is no word of the issue
 
 
 def test_whoever_does_what_a_stance_word_says_is_not_what_it_is_about(plain_pipeline, fisheries):

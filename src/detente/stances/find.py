@@ -310,12 +310,13 @@ def profile_matches(sent: Span, profiles: list[Profile]) -> Iterable[tuple[Cue, 
     modifies another noun ("the security order") names that noun's thing, not the issue, and
     one the issue only writes before another of its words names the issue only there
     ("security guarantees", not "national security"). A noun that is a stance word in the
-    sentence ("on the table") is not a topic word there."""
+    sentence ("on the table") is not a topic word there, nor is an adverb ("completely"): it
+    says how, not what."""
     if not profiles:
         return
     described = descriptions(sent)
-    stems = [stem(t.text) if WORD.fullmatch(t.text) and t.i not in described and not stance_noun(t) else ""
-             for t in sent]
+    stems = [stem(t.text) if WORD.fullmatch(t.text) and t.i not in described and not stance_noun(t)
+             and t.pos_ != "ADV" else "" for t in sent]
     found = set(stems)
     where = places(sent)
     only_places = frozenset(stems[i] for i in where) - {s for k, s in enumerate(stems) if k not in where}
@@ -554,7 +555,7 @@ def mention_holder(resolver: SpeakerResolver, token: Token) -> Optional[Holder]:
 
 def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
     """Whether the mention headed by `token` is a title that a country possesses ("North
-    Korea's envoy") linked to someone the document never names, or not known to serve that
+    Korea's envoy") linked to someone the document never names, or known to serve another
     country: the actors stage's guess, not the article's word."""
     mention = resolver.mention_at(token)
     if mention is None or mention.method != "title":
@@ -565,8 +566,9 @@ def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
         return False
     actor = resolver.actor(mention.actor_id)
     named = any(m.actor_id == mention.actor_id and m.method in NAMING_LINKS for m in resolver.mentions)
-    served = {actor.country, *(role.of for role in actor.roles)} if actor is not None else set()
-    return not named or not countries & served
+    served = {actor.country, *(role.of for role in actor.roles)} - {None} if actor is not None else set()
+    # of someone whom nothing tells what country they serve, the article's naming is all there is
+    return not named or bool(served) and not countries & served
 
 
 def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:
