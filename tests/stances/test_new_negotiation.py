@@ -182,3 +182,14 @@ def test_a_role_named_before_its_holder_holds_the_position_of_the_person_named_n
     found = stances(nlp, "Egypt's envoy defended the binding water-sharing treaty on Friday. "
                          '"It guarantees every farmer downstream a fair share," Ambassador Hala Nassar told the council.')
     assert ("Hala Nassar", "water-treaty", "support") in found
+
+
+def test_a_noun_that_governed_an_issue_phrase_takes_its_issue_when_rejected_next(arctic):
+    found = {(s.actor, s.issue, s.stance) for s in arctic(
+        "The shipping council announced the collection of transit fees for the strait on Monday. "
+        "Foreign Minister Erik Lund rejected the collection on Tuesday.")._.statements}
+    assert ("Erik Lund", "transit-fees", "oppose") in found
+    found = {(s.actor, s.issue, s.stance) for s in arctic(
+        "The shipping council announced the collection of transit fees for the strait on Monday. "
+        "Foreign Minister Erik Lund rejected a collection of old maps on Tuesday.")._.statements}
+    assert not {f for f in found if f[0] == "Erik Lund" and f[2] != "neutral"}

@@ -12,7 +12,9 @@ whoever holds it:
 - words that only describe a person ("Jane Roe, a former adviser on sanctions, said")
   are not what a sentence is about when an issue is recognised by its profile;
 - "rejected the proposal" takes the issues of the proposal described in the sentences
-  just before, and its evidence spans from that description to the rejection.
+  just before, and its evidence spans from that description to the rejection; so does a
+  noun named again that governed an issue phrase there ("a freeze on the sale of the F-35
+  jet. Trump blocked the sale").
 
 A position under a condition (if, unless, until, before) or in a question is not taken;
 one in the main clause of a condition on another's act (a threat or promise: "if they
@@ -68,6 +70,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})  # too 
 MAX_CONJUNCTS = 3  # how far up a chain of conjoined verbs a pole word is looked for
 POLE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 NEVER = re.compile(r"(?!)")  # the pattern of a cue that stands for a profile's match
+DEFINITE = frozenset({"the", "this", "that", "such"})  # determiners of something named before
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that
 NAMING_LINKS = frozenset({"exact", "alias", "surname", "fuzzy", "local"})  # mentions that name the actor
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
@@ -127,36 +130,43 @@ class _DocStances:
         doc = self.doc
         sents = list(doc.sents)
         proposals: list[tuple[int, dict]] = []  # (sentence index, {issue: (depth, polarity)})
+        governing: list[tuple[int, dict]] = []  # (sentence index, {noun lemma: (issue, polarity)})
         for n, sent in enumerate(sents):
             found: dict[tuple, Finding] = {}
             described: dict[str, tuple[int, int]] = {}
+            nouns: dict[str, tuple[str, int]] = {}
             matches = [*cue_matches(sent, self.taxonomy.cues), *profile_matches(sent, self.taxonomy.profiles)]
             for cue, anchor, span in matches:
-                for finding in self.attribute(sent, cue, anchor, span, described):
+                for finding in self.attribute(sent, cue, anchor, span, described, nouns):
                     key = (finding.holder.name, finding.issue)
                     if key not in found or rank(finding) > rank(found[key]):
                         found[key] = finding
-            for finding in self.anaphora(sents, n, proposals):
+            for finding in [*self.anaphora(sents, n, proposals), *self.repeated(sents, n, governing)]:
                 key = (finding.holder.name, finding.issue)
                 if key not in found or found[key].stance == "neutral":
                     found[key] = finding
             if described and any(t.lemma_.lower() in PROPOSALS and t.pos_ in ("NOUN", "VERB") for t in sent):
                 proposals.append((n, described))
+            if nouns:
+                governing.append((n, nouns))
             yield from found.values()
 
     def attribute(self, sent: Span, cue: Cue, anchor: Token, span: frozenset,
-                  described: dict) -> Iterable[Finding]:
+                  described: dict, nouns: dict) -> Iterable[Finding]:
         """Positions on `cue`'s issue found from the phrase headed by `anchor`; notes in
-        `described` what the sentence says a proposal would do on the issue."""
+        `described` what the sentence says a proposal would do on the issue, and in `nouns`
+        the nouns that govern the phrase ("the sale" of "the sale of the F-35 jet")."""
         keep_negation = not cue.spells_negation
         quote = enclosing_quote(self.quotes, anchor)
         holder = self.quote_holder(quote) if quote is not None else None
         if quote is not None and holder is not None:
             steps = walk(anchor, span, cue.polarity, stop=quote_tokens(self.doc, quote), keep_negation=keep_negation)
+            note_governors(cue, span, steps, nouns)
             yield quoted(holder, cue, anchor, steps[-1], sent, quote)
             return
         steps = walk(anchor, span, cue.polarity, keep_negation=keep_negation)
         describe(cue, anchor, span, steps, described)
+        note_governors(cue, span, steps, nouns)
         asked = question(sent)  # the article asks; no one takes a side
         findings = []
         for step in steps:
@@ -188,20 +198,35 @@ class _DocStances:
             return
         m, described = earlier[-1]
         issue = min(described, key=lambda i: described[i][0])  # the proposal's gist
-        polarity = described[issue][1]
         for token in sents[n]:
-            if not (token.lemma_.lower() in PROPOSALS and token.dep_ in ("dobj", "nsubjpass")
-                    and any(c.lower_ in ("the", "this", "that", "such") for c in token.children)):
-                continue
-            verb = token.head
-            steps = walk(token, frozenset({token.i}), 1)
-            step = next((s for s in steps if s.token.i == verb.i), None)
-            if step is None or step.role != "stance":
-                continue
-            stance: Stance = "support" if polarity * step.polarity > 0 else "oppose"
-            for holder in self.holders(verb):
-                yield Finding(holder, issue, stance, sents[m].start_char, sents[n].end_char, None,
-                              CONFIDENCE["proposal_rejected"])
+            if token.lemma_.lower() in PROPOSALS and definite_object(token):
+                yield from self.taken_up(token, issue, described[issue][1], sents[m], sents[n])
+
+    def repeated(self, sents: list, n: int, governing: list) -> Iterable[Finding]:
+        """"Trump blocked the sale", a sentence after "a freeze on the sale of the F-35 jet":
+        a definite noun that governed an issue phrase in the sentences just before takes
+        that issue, with the phrase's side at the noun."""
+        earlier: dict[str, tuple[int, str, int]] = {}
+        for m, nouns in governing:
+            if n - ANTECEDENT_WINDOW <= m < n:
+                earlier.update({lemma: (m, *found) for lemma, found in nouns.items()})
+        for token in sents[n] if earlier else ():
+            if token.lemma_.lower() in earlier and token.pos_ == "NOUN" and definite_object(token):
+                m, issue, polarity = earlier[token.lemma_.lower()]
+                yield from self.taken_up(token, issue, polarity, sents[m], sents[n])
+
+    def taken_up(self, token: Token, issue: str, polarity: int, earlier: Span, sent: Span) -> Iterable[Finding]:
+        """The positions on `issue` of whoever takes a stance on `token`, a noun for what
+        `earlier` described with `polarity` ("rejected the proposal"), with evidence from
+        `earlier` to `sent`; none under a condition."""
+        verb = token.head
+        step = next((s for s in walk(token, frozenset({token.i}), 1) if s.token.i == verb.i), None)
+        if step is None or step.role != "stance" or hypothetical(verb):
+            return
+        stance: Stance = "support" if polarity * step.polarity > 0 else "oppose"
+        for holder in self.holders(verb):
+            yield Finding(holder, issue, stance, earlier.start_char, sent.end_char, None,
+                          CONFIDENCE["proposal_rejected"])
 
     def holders(self, token: Token) -> list[Holder]:
         """The actors who hold the position `token` expresses (its subject or possessor)."""
@@ -475,6 +500,25 @@ def describe(cue: Cue, anchor: Token, span: frozenset, steps: list[Step], descri
     depth = len(list(anchor.ancestors))
     if cue.issue not in described or depth < described[cue.issue][0]:
         described[cue.issue] = (depth, content.polarity)
+
+
+def definite_object(token: Token) -> bool:
+    """Whether `token` is the object of its verb, with a determiner for something named
+    before ("rejected the plan", "the sale was blocked")."""
+    return token.dep_ in ("dobj", "nsubjpass") and any(c.lower_ in DEFINITE for c in token.children)
+
+
+def note_governors(cue: Cue, span: frozenset, steps: list[Step], nouns: dict) -> None:
+    """Note in `nouns` the nouns above the issue phrase of `cue` up to its clause's verb
+    ("sale" and "freeze" of "a freeze on the sale of the F-35 jet"), each with the phrase's
+    polarity there (+1 at "sale", -1 at "freeze"), unless only a topic word governs it."""
+    for step in steps:
+        if step.token.i in span:
+            continue
+        if step.token.pos_ in ("VERB", "AUX") or step.neutral:
+            return
+        if step.token.pos_ == "NOUN":
+            nouns.setdefault(step.token.lemma_.lower(), (cue.issue, step.polarity))
 
 
 def decide(cue: Cue, step: Step, asserted: bool) -> Stance:
