@@ -612,7 +612,7 @@ def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
     named = any(m.actor_id == mention.actor_id and m.method in NAMING_LINKS for m in resolver.mentions)
     served = {actor.country, *(role.of for role in actor.roles)} - {None} if actor is not None else set()
     # of someone whom nothing tells what country they serve, the article's naming is all there is
-    return not named or bool(served) and not countries & served
+    return not named or (bool(served) and not countries & served)
 
 
 def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:

@@ -99,6 +99,7 @@ def about(doc: Doc, taxonomy: Taxonomy) -> bool:
         return True
     text = docinfo.info(doc).text
     sentences = [text[sent.start_char:sent.end_char] for sent in sents]
+    if sum(bool(pattern.search(s)) for s in sentences) < MIN_SCENE_SHARE * len(sents):
+        return False
     centre = centre_pattern(taxonomy)
-    return (sum(bool(pattern.search(s)) for s in sentences) >= MIN_SCENE_SHARE * len(sents)
-            and (centre is None or sum(bool(centre.search(s)) for s in sentences) >= MIN_CENTRE_SHARE * len(sents)))
+    return centre is None or sum(bool(centre.search(s)) for s in sentences) >= MIN_CENTRE_SHARE * len(sents)
