@@ -9,7 +9,9 @@ Parts (each can be skipped with --skip):
   with 2 CPUs (when ray is installed), each beside bare spaCy with as many processes,
   and how much of bare spaCy's own two-process speed-up two workers keep. The large
   corpus is all 840 PolNeAR train articles plus the VOA dev stories; ``dev`` is the 84
-  PolNeAR dev articles. Best of --repeat runs; start-up included for two workers.
+  PolNeAR dev articles. Best of --repeat rounds, each running every system once in
+  turn, so that a slower spell of a shared machine falls on all alike; start-up
+  included for two workers.
 - ``stages``: seconds on one worker as the stages are added one by one, on the first
   --stage-sample articles of the corpus (a sample, so that this part stays short).
 - ``memory``: peak RSS of ``detente run`` over 100 and 2,000 articles (real articles
@@ -36,6 +38,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 import spacy
 
@@ -85,11 +88,21 @@ def best_of(repeat: int, func) -> float:
     return min(times)
 
 
+def best_of_interleaved(repeat: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The best seconds of each of `runs` over `repeat` rounds, each round running every
+    one once, so that a slower spell of a shared machine falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, func in runs.items():
+            start = time.perf_counter()
+            func()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(seconds) for name, seconds in times.items()}
+
+
 def speed(config: Config, docs: list[Document], repeat: int) -> None:
     texts = [d.text for d in docs]
     nlp = spacy.load(config.pipeline.model)
-    bare = {n: best_of(repeat, lambda n=n: list(nlp.pipe(texts, batch_size=config.pipeline.batch_size,
-                                                          n_process=n))) for n in (1, 2)}
     systems = [("Détente serial", 1, SerialExecutor(pipeline.build(config))), ("Détente pool", 2, PoolExecutor(2))]
     try:
         import ray
@@ -101,21 +114,23 @@ def speed(config: Config, docs: list[Document], repeat: int) -> None:
     except ModuleNotFoundError:
         print("ray is not installed: the Ray row is left out (pip install 'detente[ray]').")
     print(f"{len(docs)} articles; {load_average()} before")
+    runs: dict[str, Callable[[], object]] = {
+        f"bare {n}": (lambda n=n: list(nlp.pipe(texts, batch_size=config.pipeline.batch_size, n_process=n)))
+        for n in (1, 2)}
+    runs.update({name: (lambda executor=executor: list(executor.map(config, docs))) for name, _, executor in systems})
+    best = best_of_interleaved(repeat, runs)
+    bare = {n: best[f"bare {n}"] for n in (1, 2)}
     print("| system | workers | seconds | articles/s | vs bare spaCy, same processes |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for n in (1, 2):
         print(f"| bare spaCy nlp.pipe | {n} | {bare[n]:.1f} | {len(docs) / bare[n]:.2f} | 1.00x |")
-    timed = {}
-    for name, n, executor in systems:
-        seconds = best_of(repeat, lambda executor=executor: list(executor.map(config, docs)))
-        timed[name] = seconds
-        print(f"| {name} | {n} | {seconds:.1f} | {len(docs) / seconds:.2f} | {bare[n] / seconds:.2f}x |")
+    for name, n, _ in systems:
+        print(f"| {name} | {n} | {best[name]:.1f} | {len(docs) / best[name]:.2f} | {bare[n] / best[name]:.2f}x |")
     spacy_speedup = bare[1] / bare[2]
     print(f"bare spaCy's two-process speed-up: {spacy_speedup:.2f}x")
-    for name in timed:
-        if name != "Détente serial":
-            speedup = timed["Détente serial"] / timed[name]
-            print(f"{name}: {speedup:.2f}x over one worker = {speedup / spacy_speedup:.0%} of bare spaCy's speed-up")
+    for name, _, _ in systems[1:]:
+        speedup = best["Détente serial"] / best[name]
+        print(f"{name}: {speedup:.2f}x over one worker = {speedup / spacy_speedup:.0%} of bare spaCy's speed-up")
     print(f"{load_average()} after")
 
 

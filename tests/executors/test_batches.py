@@ -5,7 +5,7 @@ document gets when analysed by itself."""
 from __future__ import annotations
 
 from detente import pipeline
-from detente.executors import budget
+from detente.executors import FIRST_BATCH_CHARS, budget, worker_batches
 from detente.records import Document, text_id
 
 PARAGRAPH = ("The foreign minister of Norway said on Tuesday that the talks in Oslo would resume next week. "
@@ -39,3 +39,18 @@ def test_a_batch_is_analysed_in_runs_within_the_bound_on_text(build_pipeline, mo
     for together, by_itself in zip(results, alone):
         assert {k: [x.to_dict() for x in v] for k, v in together.records.items()} == \
                {k: [x.to_dict() for x in v] for k, v in by_itself.records.items()}  # type: ignore[union-attr]
+
+
+def test_workers_get_small_batches_first_and_larger_ones_after():
+    documents = [article(i, 20) for i in range(40)] + [article(40, 300)]  # 3,000 and 45,000 characters
+    batches = list(worker_batches(documents, 2))
+    assert [d for batch in batches for d in batch] == documents
+    sizes = [sum(len(d.text) for d in batch) for batch in batches]
+    assert len(batches[0]) == len(batches[1]) == 1  # a short corpus still reaches both workers
+    assert sizes[0] <= FIRST_BATCH_CHARS and max(sizes[:-1]) > 4 * FIRST_BATCH_CHARS
+    assert all(size <= budget.BATCH_CHARS for size in sizes[:-1])
+    assert batches[-1] == [documents[-1]]  # a long article goes alone
+
+
+def test_one_document_is_one_batch():
+    assert list(worker_batches([article(0, 1)], 4)) == [[article(0, 1)]]

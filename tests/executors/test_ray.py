@@ -33,7 +33,7 @@ def corpus(articles, copies: int) -> list[Document]:
 def test_ray_gives_the_records_of_one_process_in_input_order(local_ray, articles, build_pipeline):
     from detente.executors.ray import RayExecutor
 
-    documents = corpus(articles, 3)  # 15 documents: four batches over two actors
+    documents = corpus(articles, 3)  # 15 documents: six batches over two actors, the first ones small
     config = Config()
     on_ray = list(RayExecutor(workers=2).map(config, documents))
     here = list(SerialExecutor(build_pipeline()).map(config, documents))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator, Protocol
 
 from detente.config import Config
+from detente.executors import budget
 from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
@@ -26,3 +27,26 @@ def for_workers(workers: int) -> Executor:
     from detente.executors.serial import SerialExecutor
 
     return SerialExecutor() if workers <= 1 else PoolExecutor(workers)
+
+
+FIRST_BATCH_CHARS = 5_000
+"""Characters of text in each worker's first batch; each round of batches (one per
+worker) may hold twice as many as the round before, up to ``budget.BATCH_CHARS``."""
+
+
+def worker_batches(documents: Iterable[Document], workers: int) -> Iterator[list[Document]]:
+    """Documents in batches for `workers` workers, in input order: small at first, so that
+    every worker has work at once even on a short corpus, then growing to what one process
+    analyses together (``budget.BATCH_CHARS``), since the model runs faster on larger
+    batches. A batch holds at least one document, however long."""
+    batch: list[Document] = []
+    size = number = 0
+    for document in documents:
+        limit = min(budget.BATCH_CHARS, FIRST_BATCH_CHARS * 2 ** (number // max(workers, 1)))
+        if batch and size + len(document.text) > limit:
+            yield batch
+            batch, size, number = [], 0, number + 1
+        batch.append(document)
+        size += len(document.text)
+    if batch:
+        yield batch

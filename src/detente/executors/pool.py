@@ -17,11 +17,10 @@ from spacy.language import Language
 from detente import pipeline
 from detente.config import Config
 from detente.errors import RunError
-from detente.executors import budget
+from detente.executors import budget, worker_batches
 from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
-WORKER_BATCH_SIZE = 4  # small, so that every worker gets work on short corpora
 AHEAD = 8
 """Batches per worker submitted beyond the oldest unfinished one, so that a slow batch (or
 a worker the machine's load holds back) leaves the others work; what waits is small."""
@@ -61,7 +60,7 @@ class PoolExecutor:
         queued: deque[Future] = deque()
         finished = False
         try:
-            for batch in pipeline.batches(documents, WORKER_BATCH_SIZE):
+            for batch in worker_batches(documents, self.workers):
                 queued.append(pool.submit(_analyse_in_worker, batch))
                 if len(queued) >= AHEAD * self.workers:
                     yield from _results(queued.popleft())

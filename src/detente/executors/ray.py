@@ -14,11 +14,10 @@ import ray
 
 from detente import pipeline
 from detente.config import Config
-from detente.executors import budget
+from detente.executors import budget, worker_batches
 from detente.pipeline import Analysis
 from detente.records import Document, Problem
 
-BATCH_SIZE = 4  # documents per task: small, so that every actor gets work on short corpora
 IN_FLIGHT = 2  # batches queued per actor, so that an actor never waits for the next
 AHEAD = 8  # batches per actor analysed ahead of the oldest one not yet handed on: memory stays flat
 
@@ -51,7 +50,7 @@ class RayExecutor:
                 ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False)
         actors = [_Analyser.remote(config) for _ in range(self.workers)]  # type: ignore[attr-defined]
         try:
-            yield from _in_order(actors, pipeline.batches(documents, BATCH_SIZE))
+            yield from _in_order(actors, worker_batches(documents, self.workers))
         finally:
             for actor in actors:
                 ray.kill(actor)
