@@ -59,6 +59,14 @@ def test_a_misspelt_name_is_a_name_where_the_context_shows_it(nlp):
     assert turk[0].method == "fuzzy"
 
 
+def test_a_misspelt_given_name_is_the_one_person_of_that_surname(nlp):
+    doc = parse(nlp, "Kremlin spokesman Dimitri Peskov told reporters the proposal was premature. "
+                     "On Friday, Jill Biden said that she would visit Kyiv.")
+    assert (mention(doc, "Dimitri Peskov").actor_id, mention(doc, "Dimitri Peskov").method) == \
+        ("dmitry-peskov", "fuzzy")
+    assert all(m.actor_id != "joe-biden" for m in doc._.mentions if "Biden" in m.text)  # another of the family
+
+
 def test_a_headline_is_no_person(nlp):
     doc = parse(nlp, "Cracks Appear In NATO Unity Ahead Of Alaska Summit On Ukraine Territorial Concessions\n"
                      "Poland’s Prime Minister Donald Tusk expressed concern on Monday.")

@@ -420,6 +420,10 @@ class DocLinker:
         found = self.kb.by_surname(name_text)
         if len(found) == 1 and span.label_ in ("PERSON", "ORG") and name[-1].pos_ == "PROPN":
             return found[0], "surname", 0.8, where
+        if len(name) > 1:
+            misspelt = self._misspelt_full_name(name_text)
+            if misspelt is not None:
+                return misspelt[0], "fuzzy", round(0.6 + 0.3 * misspelt[1] / 100, 2), where
         if len(name) == 1 and self._name_in_context(span):
             scored = [(fuzz.ratio(key, fold(surname(a.name))), a) for a in people]
             scored = [(s, a) for s, a in scored if s >= FUZZY_MIN and key[:1] == fold(surname(a.name))[:1]]
@@ -427,6 +431,18 @@ class DocLinker:
                 score, actor = max(scored, key=lambda sa: sa[0])
                 return actor, "fuzzy", round(0.6 + 0.3 * score / 100, 2), where
         return None
+
+    def _misspelt_full_name(self, text: str) -> Optional[tuple[Actor, float]]:
+        """The one person of the knowledge base with the surname of the full name `text`
+        whose name `text` misspells ("Malie Joly" for Mélanie Joly), with how close it is:
+        the given name starts with the same letter and the whole name is within FUZZY_MIN."""
+        key = fold(text)
+        found = [a for a in self.kb.by_surname(surname(text)) if a.kind == "person"]
+        if len(found) != 1:
+            return None
+        score = max((fuzz.ratio(key, fold(n)) for n in [found[0].name, *found[0].aliases] if fold(n)[:1] == key[:1]),
+                    default=0.0)
+        return (found[0], score) if score >= FUZZY_MIN else None
 
     def _name_in_context(self, span: Span) -> bool:
         """Whether a capitalised word is used as a person's name: tagged PERSON, or the
