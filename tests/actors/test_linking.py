@@ -67,6 +67,13 @@ def test_a_misspelt_given_name_is_the_one_person_of_that_surname(nlp):
     assert all(m.actor_id != "joe-biden" for m in doc._.mentions if "Biden" in m.text)  # another of the family
 
 
+def test_a_sentence_that_starts_with_a_full_name_keeps_the_given_name(nlp):
+    doc = parse(nlp, "Joe Biden spoke first. Jill Biden said on Friday that she would visit Kyiv.")
+    jill = mention(doc, "Jill Biden")
+    assert jill is not None and jill.actor_id != "joe-biden"  # "Watch Turk …": see the test above
+    assert mention(doc, "she").actor_id == jill.actor_id
+
+
 def test_a_headline_is_no_person(nlp):
     doc = parse(nlp, "Cracks Appear In NATO Unity Ahead Of Alaska Summit On Ukraine Territorial Concessions\n"
                      "Poland’s Prime Minister Donald Tusk expressed concern on Monday.")

@@ -1,6 +1,8 @@
 """The ``detente_actors`` spaCy component: links mentions and exposes the resolver."""
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,4 +33,14 @@ class ActorLinker:
 )
 def make_actor_linker(nlp: Language, name: str, kb_dirs: list[str]) -> ActorLinker:
     """The actor linker over the shipped knowledge base and the folders `kb_dirs`."""
-    return ActorLinker(linker_for(tuple(str(d) for d in kb_dirs), nlp.vocab))
+    return ActorLinker(linker_for(tuple(str(d) for d in kb_dirs), nlp.vocab, model_verbs(nlp)))
+
+
+def model_verbs(nlp: Language) -> Optional[frozenset[str]]:
+    """The verbs the model's rule-based lemmatizer lists, or None where it has none."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return None
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))

@@ -61,8 +61,9 @@ ORG_NOUNS = ORGANISATION_NOUNS
 class Linker:
     """The knowledge base and matchers one pipeline links with."""
 
-    def __init__(self, kb: KnowledgeBase, vocab: Vocab):
+    def __init__(self, kb: KnowledgeBase, vocab: Vocab, verbs: Optional[frozenset[str]] = None):
         self.kb = kb
+        self.verbs = verbs  # English verbs, lower case ("watch", "read"); None: not known
         self.names = PhraseMatcher(vocab, attr="ORTH")
         tokenizer = cast(Tokenizer, English().tokenizer)
         self.names.add("KB", list(tokenizer.pipe(sorted(kb.surface_forms()))))
@@ -70,9 +71,9 @@ class Linker:
 
 
 @functools.lru_cache(maxsize=8)
-def linker_for(kb_dirs: tuple[str, ...], vocab: Vocab) -> Linker:
+def linker_for(kb_dirs: tuple[str, ...], vocab: Vocab, verbs: Optional[frozenset[str]] = None) -> Linker:
     """The linker of the knowledge base in `kb_dirs`, built once per pipeline vocabulary."""
-    return Linker(load_kb(kb_dirs), vocab)
+    return Linker(load_kb(kb_dirs), vocab, verbs)
 
 
 def _headline(sent: Span) -> bool:
@@ -405,8 +406,8 @@ class DocLinker:
         if len(name) == 0:
             return None
         if len(name) > 1 and span.label_ == "PERSON" and (
-                not self._person_context_ok(span) or name.start == span.sent.start):
-            name = name[-1:]  # "Watch Turk lay down": a sentence-initial word may be no given name
+                not self._person_context_ok(span) or (name.start == span.sent.start and self._may_be_a_verb(name[0]))):
+            name = name[-1:]  # "Watch Turk lay down": a sentence-initial verb is no given name
         name_text = docinfo.span_text(name)
         key = fold(name_text)
         where = (name.start_char, name.end_char)
@@ -431,6 +432,11 @@ class DocLinker:
                 score, actor = max(scored, key=lambda sa: sa[0])
                 return actor, "fuzzy", round(0.6 + 0.3 * score / 100, 2), where
         return None
+
+    def _may_be_a_verb(self, word: Token) -> bool:
+        """Whether a capitalised word could be an English verb ("Watch", "Read"), not a given
+        name ("Jill"); any word may be where the pipeline knows no verbs."""
+        return self.linker.verbs is None or word.lower_ in self.linker.verbs
 
     def _misspelt_full_name(self, text: str) -> Optional[tuple[Actor, float]]:
         """The one person of the knowledge base with the surname of the full name `text`
