@@ -446,8 +446,8 @@ class DocLinker:
         found = [a for a in self.kb.by_surname(surname(text)) if a.kind == "person"]
         if len(found) != 1:
             return None
-        score = max((fuzz.ratio(key, fold(n)) for n in [found[0].name, *found[0].aliases] if fold(n)[:1] == key[:1]),
-                    default=0.0)
+        names = [fold(n) for n in [found[0].name, *found[0].aliases]]
+        score = max((fuzz.ratio(key, n) for n in names if n[:1] == key[:1]), default=0.0)
         return (found[0], score) if score >= FUZZY_MIN else None
 
     def _name_in_context(self, span: Span) -> bool:

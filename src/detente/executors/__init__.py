@@ -39,14 +39,5 @@ def worker_batches(documents: Iterable[Document], workers: int) -> Iterator[list
     every worker has work at once even on a short corpus, then growing to what one process
     analyses together (``budget.BATCH_CHARS``), since the model runs faster on larger
     batches. A batch holds at least one document, however long."""
-    batch: list[Document] = []
-    size = number = 0
-    for document in documents:
-        limit = min(budget.BATCH_CHARS, FIRST_BATCH_CHARS * 2 ** (number // max(workers, 1)))
-        if batch and size + len(document.text) > limit:
-            yield batch
-            batch, size, number = [], 0, number + 1
-        batch.append(document)
-        size += len(document.text)
-    if batch:
-        yield batch
+    return budget.by_characters(
+        documents, lambda n: min(budget.BATCH_CHARS, FIRST_BATCH_CHARS * 2 ** (n // max(workers, 1))))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import threading
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -51,16 +51,22 @@ def analyse(nlp: Language, batch: list[Document], seconds: float) -> list[Analys
     documents of at most ``BATCH_CHARS`` characters together (a longer one alone); when a
     run goes over, each of its documents again alone, and a document that still goes
     over is a Problem. Results come in input order."""
-    results: list[Analysis | Problem] = []
-    together: list[Document] = []
-    size = 0
-    for document in batch:
-        if together and size + len(document.text) > BATCH_CHARS:
-            results += _within(nlp, together, seconds)
-            together, size = [], 0
-        together.append(document)
+    return [result for run in by_characters(batch, lambda _: BATCH_CHARS) for result in _within(nlp, run, seconds)]
+
+
+def by_characters(documents: Iterable[Document], limit: Callable[[int], int]) -> Iterator[list[Document]]:
+    """Documents in input order, grouped so that the n-th group's texts hold at most
+    ``limit(n)`` characters together; a longer document is a group of its own."""
+    group: list[Document] = []
+    size = number = 0
+    for document in documents:
+        if group and size + len(document.text) > limit(number):
+            yield group
+            group, size, number = [], 0, number + 1
+        group.append(document)
         size += len(document.text)
-    return results + _within(nlp, together, seconds)
+    if group:
+        yield group
 
 
 def _within(nlp: Language, batch: list[Document], seconds: float) -> list[Analysis | Problem]:
