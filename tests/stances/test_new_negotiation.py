@@ -193,3 +193,47 @@ def test_a_noun_that_governed_an_issue_phrase_takes_its_issue_when_rejected_next
         "The shipping council announced the collection of transit fees for the strait on Monday. "
         "Foreign Minister Erik Lund rejected a collection of old maps on Tuesday.")._.statements}
     assert not {f for f in found if f[0] == "Erik Lund" and f[2] != "neutral"}
+
+
+def test_an_issue_word_in_the_holder_s_title_is_not_what_the_holder_rejects(nlp):
+    found = stances(nlp, "The treaty's chief negotiator, Sami Karim, rejected the new timetable on Monday.")
+    assert ("Sami Karim", "water-treaty", "oppose") not in found
+
+
+def test_an_issue_that_would_do_harm_is_opposed_by_who_says_so(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim said the filling of the reservoir would endanger "
+                         "millions downstream.")
+    assert ("Sami Karim", "dam-filling", "oppose") in found
+
+
+def test_steps_to_prevent_a_course_oppose_it(nlp):
+    found = stances(nlp, "Water Minister Lena Okafor said her government would take every step to prevent "
+                         "the filling of the reservoir.")
+    assert ("Lena Okafor", "dam-filling", "oppose") in found
+
+
+def test_boycotting_a_course_opposes_it_and_praising_it_supports_it(nlp):
+    found = stances(nlp, "Lena Okafor said her country would boycott any mediation by outside brokers. "
+                         "Foreign Minister Sami Karim praised the outside mediation offered by the World Bank.")
+    assert ("Lena Okafor", "mediation", "oppose") in found
+    assert ("Sami Karim", "mediation", "support") in found
+
+
+def test_refusing_to_reduce_or_to_repeal_a_course_supports_it(nlp):
+    found = stances(nlp, "Water Minister Lena Okafor vowed not to reduce outside mediation of the talks. "
+                         "Foreign Minister Sami Karim opposed any repeal of the water-sharing treaty.")
+    assert ("Lena Okafor", "mediation", "support") in found
+    assert ("Sami Karim", "water-treaty", "support") in found
+    assert not {f for f in found if f[2] == "oppose"}
+
+
+def test_calling_a_course_a_hoax_or_a_farce_opposes_it(nlp):
+    found = stances(nlp, "Lena Okafor called the binding water-sharing treaty a hoax. "
+                         "Foreign Minister Sami Karim described outside mediation as a disaster.")
+    assert ("Lena Okafor", "water-treaty", "oppose") in found
+    assert ("Sami Karim", "mediation", "oppose") in found
+
+
+def test_calling_a_course_a_necessary_step_supports_it(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim called the water-sharing treaty a necessary step.")
+    assert ("Sami Karim", "water-treaty", "support") in found

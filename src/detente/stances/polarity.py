@@ -24,6 +24,8 @@ from detente.lang.en import (
     DEMANDING,
     DEMANDING_IF_NEGATED,
     HEDGES,
+    JUDGING,
+    NAMING,
     NECESSITY,
     NEGATORS,
     OPPOSING,
@@ -40,6 +42,7 @@ from detente.lang.en import (
 # what is done: "encouraged by mild sanctions" favours no sanctions).
 NON_SCOPING = frozenset({"conj", "advcl", "parataxis", "appos", "cc", "punct", "dep", "npadvmod", "agent"})
 AGENT_DEPS = frozenset({"nsubj", "poss", "agent"})
+TRANSITIVE_DEPS = frozenset({"dobj", "ccomp", "xcomp"})  # what a verb acts on besides its subject
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 FIRST_PERSON = frozenset({"i", "we"})
@@ -145,6 +148,24 @@ def light_verb_polarity(token: Token) -> int:
     if token.pos_ not in ("VERB", "AUX") or token.lemma_ in SPEECH_VERBS:
         return 0
     return next((lexical_polarity(c) for c in token.children if c.dep_ == "dobj"), 0)
+
+
+def naming_polarity(verb: Token, named: Token) -> int:
+    """The polarity of what a naming verb calls its object `named` ("called the treaty a
+    hoax", "described the deal as a disaster"); 0 for any other verb."""
+    if verb.lemma_.lower() not in NAMING:
+        return 0
+    for child in [*verb.children, *(c for c in named.children if c.dep_ == "appos")]:  # "a farce", parsed apart
+        if child.i == named.i:
+            continue
+        names = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "as" else (
+            [child] if child.dep_ in ("oprd", "dobj", "attr", "acomp", "appos") else [])
+        for name in names:
+            value = lexical_polarity(name) or next(
+                (lexical_polarity(g) for g in name.children if g.dep_ == "amod" and lexical_polarity(g)), 0)
+            if value:
+                return value
+    return 0
 
 
 def hypothetical(token: Token, within: Optional[Token] = None) -> bool:
@@ -271,11 +292,15 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
     seen: set[int] = set()
     while token.i not in seen and (stop is None or token.i in stop):
         seen.add(token.i)
+        named = False  # a naming verb took its polarity from what it calls the phrase
         if scoping:
             inside = token.i in span
-            value = 0 if inside else lexical_polarity(token)
+            value = 0 if inside or acts_on_another(token, came_from) else lexical_polarity(token)
             if not value and not inside and came_from is not None and came_from.dep_ == "prep":
                 value = light_verb_polarity(token)
+            if not value and not inside and came_from is not None and came_from.dep_ in ("dobj", "prep"):
+                value = naming_polarity(token, came_from)
+                named = bool(value)
             if value:
                 polarity *= value
                 worded = True
@@ -293,7 +318,8 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
             if not inside and token.lemma_.lower() in TOPICS:
                 neutral = True
             hedged = hedged or hedge(token)
-        steps.append(Step(token, polarity, marked, worded, neutral, hedged, role_of(token)))
+        role = role_of(token) or ("speech" if named else None)  # "called the treaty a hoax"
+        steps.append(Step(token, polarity, marked, worded, neutral, hedged, role))
         if token.head.i == token.i:
             break
         scoping = token.dep_ not in NON_SCOPING or any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
@@ -301,6 +327,16 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
             break  # a clause with its own subject ("..., while Trump plans to discuss X")
         came_from, token = token, token.head
     return steps
+
+
+def acts_on_another(verb: Token, came_from: Optional[Token]) -> bool:
+    """Whether `verb` is reached from its active subject and has an object or clause of its
+    own and does not judge its subject (``JUDGING``): then the subject does what the verb
+    says to something else ("the court's president rejected the request" rejects the
+    request, not the court), where an intransitive verb says what becomes of its subject
+    ("sanctions must end")."""
+    return (came_from is not None and came_from.dep_ in ("nsubj", "csubj") and verb.lemma_.lower() not in JUDGING
+            and any(c.dep_ in TRANSITIVE_DEPS for c in verb.children))
 
 
 def agents(token: Token) -> list[Token]:
