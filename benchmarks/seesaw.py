@@ -82,12 +82,15 @@ def score_article(name: str, taxonomy: dict, gold: dict, statements: list, speak
         sides = {t[2] for t in mine}
         tally.found += bool(sides)
         tally.same_side += side in sides
-        tally.sideless += not sides and any(i == issue and speaker_ok(a, [subject]) for a, i in unsided)
+        neutral = [s for s in statements if (s.actor, s.issue) in unsided and s.issue == issue
+                   and speaker_ok(s.actor, [subject])] if not sides else []
+        tally.sideless += bool(neutral)
         if side in sides:
             tally.correct += 1
             right.update(t for t in mine if t[2] == side)
         elif errors:
-            print(f"FN {name} {subject} | {labels[issue]} {side}")
+            unsure = f" | no side: {' '.join(neutral[0].evidence.split())[:240]}" if neutral else ""
+            print(f"FN {name} {subject} | {labels[issue]} {side}{unsure}")
     for actor, issue, side in sorted(taken - right) if errors else ():
         evidence = next(s.evidence for s in statements if (s.actor, s.issue, s.stance) == (actor, issue, side))
         print(f"FP {name} {actor} | {labels[issue]} {side} | {' '.join(evidence.split())[:240]}")

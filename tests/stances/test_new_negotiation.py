@@ -237,3 +237,17 @@ def test_calling_a_course_a_hoax_or_a_farce_opposes_it(nlp):
 def test_calling_a_course_a_necessary_step_supports_it(nlp):
     found = stances(nlp, "Foreign Minister Sami Karim called the water-sharing treaty a necessary step.")
     assert ("Sami Karim", "water-treaty", "support") in found
+
+
+def test_what_a_speaker_says_another_wants_is_the_other_s_position(nlp):
+    found = stances(nlp, "Water Minister Lena Okafor spoke in the capital on Monday. "
+                         '"She wants to stop outside mediation," Foreign Minister Sami Karim said.')
+    assert ("Lena Okafor", "mediation", "oppose") in found
+    assert not {f for f in found if f[0] == "Sami Karim" and f[2] != "neutral"}
+
+
+def test_voting_for_or_against_a_course_takes_its_side(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim voted against outside mediation. "
+                         "Water Minister Lena Okafor voted for the binding water-sharing treaty.")
+    assert ("Sami Karim", "mediation", "oppose") in found
+    assert ("Lena Okafor", "water-treaty", "support") in found

@@ -223,6 +223,17 @@ def test_a_country_s_title_linked_to_someone_the_article_never_names_holds_nothi
     assert not {f for f in found if f[0] == "Vasily Nebenzya"}
 
 
+def test_a_quoted_rival_s_rejection_is_the_rival_s_position_not_the_speaker_s(full):
+    found = full('"Putin rejects a ceasefire," Ukrainian President Volodymyr Zelensky said.')
+    assert ("Vladimir Putin", "ceasefire", "oppose") in found
+    assert ("Volodymyr Zelensky", "ceasefire", "oppose") not in found
+
+
+def test_what_the_speaker_s_own_country_will_do_is_the_speaker_s_position(full):
+    found = full('"Ukraine will never recognise Crimea as Russian," Ukrainian President Volodymyr Zelensky said.')
+    assert ("Volodymyr Zelensky", "crimea-recognition", "oppose") in found
+
+
 # Statement records, end to end on the seed articles
 
 

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.resolver import SpeakerResolver
 from detente.lang.en import NEGATORS, PROPOSALS, STANCE_PLACE_PREPOSITIONS, WARNING
 from detente.nlp import docinfo
-from detente.records import Quote, Stance, Statement, record_id
+from detente.records import Actor, Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
 from detente.stances.polarity import (
     Step,
@@ -55,6 +55,7 @@ from detente.stances.polarity import (
     demanded,
     hypothetical,
     lexical_polarity,
+    others_attitude,
     postponed,
     predicted_act,
     reported_act,
@@ -162,7 +163,21 @@ class _DocStances:
         if quote is not None and holder is not None:
             steps = walk(anchor, span, cue.polarity, stop=quote_tokens(self.doc, quote), keep_negation=keep_negation)
             note_governors(cue, span, steps, nouns)
-            yield quoted(holder, cue, anchor, steps[-1], sent, quote)
+            reported = others_attitude(steps)
+            others = self.holders(reported.token, every_kind=True) if reported is not None else []
+            if reported is None or any(self.speaks_for(holder, other) for other in others):
+                yield quoted(holder, cue, anchor, steps[-1], sent, quote)
+                return
+            # the speaker tells what someone else wants ("she wants to take your guns away"):
+            # no side of the speaker's, the other's if the document names them
+            yield replace(quoted(holder, cue, anchor, steps[-1], sent, quote), stance="neutral",
+                          confidence=confidence("neutral", steps[-1], quoted=True))
+            for other in others if not hypothetical(anchor, within=reported.token) else ():
+                if other.kind not in self.actor_kinds:
+                    continue
+                stance = decide(cue, reported, asserted=False)
+                yield Finding(other, cue.issue, stance, sent.start_char, sent.end_char, None,
+                              confidence(stance, reported, quoted=False))
             return
         steps = walk(anchor, span, cue.polarity, keep_negation=keep_negation)
         describe(cue, anchor, span, steps, described)
@@ -228,18 +243,20 @@ class _DocStances:
             yield Finding(holder, issue, stance, earlier.start_char, sent.end_char, None,
                           CONFIDENCE["proposal_rejected"])
 
-    def holders(self, token: Token) -> list[Holder]:
-        """The actors who hold the position `token` expresses (its subject or possessor)."""
+    def holders(self, token: Token, every_kind: bool = False) -> list[Holder]:
+        """The actors who hold the position `token` expresses (its subject or possessor), of
+        the kinds that count or, with `every_kind`, of any kind."""
         found = []
         for head in agents(token):
             for member in members(head):
-                holder = self.holder_of(member)
+                holder = self.holder_of(member, every_kind)
                 if holder is not None and holder not in found:
                     found.append(holder)
         return found
 
-    def holder_of(self, token: Token) -> Optional[Holder]:
-        """The actor of the noun phrase headed by `token`, if it is of a kind that counts; a
+    def holder_of(self, token: Token, every_kind: bool = False) -> Optional[Holder]:
+        """The actor of the noun phrase headed by `token`, if it is of a kind that counts (or
+        `every_kind`); a
         relative pronoun stands for the noun its clause describes ("Okafor, who opposed ...")."""
         if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
             token = token.head.head
@@ -247,9 +264,21 @@ class _DocStances:
             holder = mention_holder(self.resolver, token)
         else:
             holder = entity_holder(self.doc, token)
-        if holder is None or holder.kind not in self.actor_kinds:
+        if holder is None or (holder.kind not in self.actor_kinds and not every_kind):
             return None
         return holder
+
+    def speaks_for(self, speaker: Holder, other: Holder) -> bool:
+        """Whether `speaker` may speak for `other`: the same actor, or a country or body that
+        the speaker serves ("Kyiv will not recognise …", said by Ukraine's president) or that
+        nothing known of the speaker rules out ("China calls on …", said by a diplomat)."""
+        if other == speaker or other.name == speaker.name:
+            return True
+        if other.kind == "person":
+            return False
+        actor = self.resolver.actor(speaker.actor_id) if self.resolver is not None and speaker.actor_id else None
+        serves = served(actor) - {actor.id} if actor is not None else set()
+        return not serves or other.actor_id in serves
 
     def quote_holder(self, quote: Quote) -> Optional[Holder]:
         """The speaker of `quote`, or the organisation an anonymous speaker speaks for, if
@@ -610,9 +639,14 @@ def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
         return False
     actor = resolver.actor(mention.actor_id)
     named = any(m.actor_id == mention.actor_id and m.method in NAMING_LINKS for m in resolver.mentions)
-    served = {actor.country, *(role.of for role in actor.roles)} - {None} if actor is not None else set()
+    served_by = served(actor) - {actor.id} if actor is not None else set()
     # of someone whom nothing tells what country they serve, the article's naming is all there is
-    return not named or (bool(served) and not countries & served)
+    return not named or (bool(served_by) and not countries & served_by)
+
+
+def served(actor: Actor) -> set[str]:
+    """The ids of `actor` and of the country and bodies it serves."""
+    return {actor.id, *(role.of for role in actor.roles if role.of)} | ({actor.country} if actor.country else set())
 
 
 def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:

@@ -25,7 +25,7 @@ from detente.lang.en import (
     DEMANDING_IF_NEGATED,
     HEDGES,
     JUDGING,
-    NAMING,
+    LABELLING_VERBS,
     NECESSITY,
     NEGATORS,
     OPPOSING,
@@ -46,6 +46,8 @@ TRANSITIVE_DEPS = frozenset({"dobj", "ccomp", "xcomp"})  # what a verb acts on b
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 FIRST_PERSON = frozenset({"i", "we"})
+THIRD_PERSON = frozenset({"he", "she", "they"})
+NEEDING = frozenset({"need", "require", "have"})  # "Ukraine would need to ...": the speaker's demand
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,8 @@ def lexical_polarity(token: Token) -> int:
     """+1 for a supportive word, -1 for an opposing one, 0 for any other."""
     lemma = token.lemma_.lower()
     if lemma in PHRASAL:
-        phrasal = PHRASAL[lemma]
-        return phrasal.polarity if any(c.lower_ in phrasal.particles for c in token.children) else 0
+        particles = PHRASAL[lemma]
+        return next((particles[c.lower_] for c in token.children if c.lower_ in particles), 0)
     if lemma == "threaten" and any(c.dep_ == "xcomp" for c in token.children):
         return 1  # "threatened to cut off aid" wants what it threatens
     if lemma == "line" and any(c.lower_ == "red" for c in token.children):
@@ -153,7 +155,7 @@ def light_verb_polarity(token: Token) -> int:
 def naming_polarity(verb: Token, named: Token) -> int:
     """The polarity of what a naming verb calls its object `named` ("called the treaty a
     hoax", "described the deal as a disaster"); 0 for any other verb."""
-    if verb.lemma_.lower() not in NAMING:
+    if verb.lemma_.lower() not in LABELLING_VERBS:
         return 0
     for child in [*verb.children, *(c for c in named.children if c.dep_ == "appos")]:  # "a farce", parsed apart
         if child.i == named.i:
@@ -246,6 +248,27 @@ def reported_act(token: Token, within: Token) -> bool:
         if node.i == within.i:
             break
     return False
+
+
+def others_attitude(steps: list[Step]) -> Optional[Step]:
+    """The step of a quotation's climb at an attitude verb whose subject is someone other
+    than the speaker ("she wants to take your guns away", "they refuse any truce"): a third
+    person or a name, not I or we, and no word of necessity that would make it the speaker's
+    demand ("Russia must withdraw"); None when the speaker holds the attitude."""
+    for step in steps:
+        verb = step.token
+        if step.role != "stance" or verb.pos_ != "VERB" or not lexical_polarity(verb):
+            continue
+        if verb.lemma_.lower() in NEEDING or any(c.dep_ == "aux" and c.lemma_.lower() in NECESSITY
+                                                 for c in verb.children):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue  # "wants to stop ...": the verb that has one says whose it is
+        if any(s.lower_ in THIRD_PERSON or (s.pos_ == "PROPN" and s.ent_type_ in ACTOR_ENTITIES) for s in subjects):
+            return step
+        return None
+    return None
 
 
 def predicted_act(token: Token, within: Token) -> bool:

@@ -10,7 +10,6 @@ and prepositions of event coding. Lemmas are lower case. Each list is a frozense
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 
@@ -19,13 +18,6 @@ HERE = Path(__file__).parent
 
 def _load(name: str) -> dict:
     return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
-
-
-class Phrasal(NamedTuple):
-    """A stance word only with one of its particles ("rule out"), and its polarity."""
-
-    particles: frozenset[str]
-    polarity: int
 
 
 _cues = _load("cues.yaml")
@@ -67,8 +59,9 @@ _stance = _load("stance.yaml")
 SUPPORTIVE = frozenset(_stance["supportive"])
 OPPOSING = frozenset(_stance["opposing"])
 JUDGING = frozenset(_stance["judging"])
-NAMING = frozenset(_stance["naming"])
-PHRASAL = {lemma: Phrasal(frozenset(v["particles"]), int(v["polarity"])) for lemma, v in _stance["phrasal"].items()}
+# lemma -> {particle: polarity}: a stance word only with one of its particles ("rule out")
+PHRASAL: dict[str, dict[str, int]] = {lemma: {str(k): int(v) for k, v in particles.items()}
+                                      for lemma, particles in _stance["phrasal"].items()}
 PROPOSALS = frozenset(_stance["proposals"])
 TOPICS = frozenset(_stance["topics"])
 NECESSITY = frozenset(_stance["necessity"])
