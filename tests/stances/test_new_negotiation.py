@@ -251,3 +251,15 @@ def test_voting_for_or_against_a_course_takes_its_side(nlp):
                          "Water Minister Lena Okafor voted for the binding water-sharing treaty.")
     assert ("Sami Karim", "mediation", "oppose") in found
     assert ("Lena Okafor", "water-treaty", "support") in found
+
+
+def test_backing_off_a_course_opposes_it_and_backing_it_supports_it(nlp):
+    assert ("Lena Okafor", "water-treaty", "oppose") in stances(
+        nlp, "Water Minister Lena Okafor backed off the binding water-sharing treaty.")
+    assert ("Lena Okafor", "water-treaty", "support") in stances(
+        nlp, "Water Minister Lena Okafor backed the binding water-sharing treaty.")
+
+
+def test_campaigning_for_the_abolition_of_a_course_opposes_it(nlp):
+    found = stances(nlp, "Water Minister Lena Okafor campaigned for the abolition of outside mediation.")
+    assert ("Lena Okafor", "mediation", "oppose") in found

@@ -229,6 +229,12 @@ def test_a_quoted_rival_s_rejection_is_the_rival_s_position_not_the_speaker_s(fu
     assert ("Volodymyr Zelensky", "ceasefire", "oppose") not in found
 
 
+def test_a_rival_s_second_act_reported_by_a_speaker_is_the_rival_s(full):
+    found = full("Ukrainian President Volodymyr Zelensky said Vladimir Putin defied the West and rejected a ceasefire.")
+    assert ("Vladimir Putin", "ceasefire", "oppose") in found
+    assert ("Volodymyr Zelensky", "ceasefire", "oppose") not in found
+
+
 def test_what_the_speaker_s_own_country_will_do_is_the_speaker_s_position(full):
     found = full('"Ukraine will never recognise Crimea as Russian," Ukrainian President Volodymyr Zelensky said.')
     assert ("Volodymyr Zelensky", "crimea-recognition", "oppose") in found

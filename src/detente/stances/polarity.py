@@ -66,9 +66,10 @@ class Step:
 def lexical_polarity(token: Token) -> int:
     """+1 for a supportive word, -1 for an opposing one, 0 for any other."""
     lemma = token.lemma_.lower()
-    if lemma in PHRASAL:
-        particles = PHRASAL[lemma]
-        return next((particles[c.lower_] for c in token.children if c.lower_ in particles), 0)
+    particles = PHRASAL.get(lemma, {})
+    phrasal = next((particles[c.lower_] for c in token.children if c.lower_ in particles), 0)
+    if phrasal:
+        return phrasal
     if lemma == "threaten" and any(c.dep_ == "xcomp" for c in token.children):
         return 1  # "threatened to cut off aid" wants what it threatens
     if lemma == "line" and any(c.lower_ == "red" for c in token.children):
@@ -253,7 +254,8 @@ def reported_act(token: Token, within: Token) -> bool:
 def others_attitude(steps: list[Step]) -> Optional[Step]:
     """The step of a quotation's climb at an attitude verb whose subject is someone other
     than the speaker ("she wants to take your guns away", "they refuse any truce"): a third
-    person or a name, not I or we, and no word of necessity that would make it the speaker's
+    person, a name or "who" ("critics who called for ..."), not I or we, and no
+    word of necessity that would make it the speaker's
     demand ("Russia must withdraw"); None when the speaker holds the attitude."""
     for step in steps:
         verb = step.token
@@ -262,10 +264,12 @@ def others_attitude(steps: list[Step]) -> Optional[Step]:
         if verb.lemma_.lower() in NEEDING or any(c.dep_ == "aux" and c.lemma_.lower() in NECESSITY
                                                  for c in verb.children):
             return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        sharer = verb.head if verb.dep_ == "conj" else verb  # "he defied Congress and demanded a wall"
+        subjects = [c for c in [*verb.children, *sharer.children] if c.dep_ == "nsubj"]
         if not subjects:
             continue  # "wants to stop ...": the verb that has one says whose it is
-        if any(s.lower_ in THIRD_PERSON or (s.pos_ == "PROPN" and s.ent_type_ in ACTOR_ENTITIES) for s in subjects):
+        if any(s.lower_ in THIRD_PERSON or s.tag_ == "WP"
+               or (s.pos_ == "PROPN" and s.ent_type_ in ACTOR_ENTITIES) for s in subjects):
             return step
         return None
     return None
