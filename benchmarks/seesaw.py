@@ -15,7 +15,7 @@ support and oppose statements of the article, their actor matched to the subject
 of (subject, topic, side) per article, the side's accuracy where subject and topic are found,
 and the pairs found with no side.
 
-usage: python benchmarks/seesaw.py [--shared ../shared] [--stories 0-99] [--errors]
+usage: python benchmarks/seesaw.py [--shared ../shared] [--stories 0-99] [--errors] [--floor F]
 """
 from __future__ import annotations
 
@@ -101,6 +101,7 @@ def main() -> None:
     parser.add_argument("--shared", type=pathlib.Path, default=REPO.parent / "shared")
     parser.add_argument("--stories", default="0-99", help="range of story numbers (the dev split is 0-99)")
     parser.add_argument("--errors", action="store_true", help="print each miss and false position")
+    parser.add_argument("--floor", type=float, help="exit 1 when the stance F1 falls below this (CI's floor)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.shared / "tools"))
     from score import speaker_ok  # the shared scorer's speaker match
@@ -130,6 +131,8 @@ def main() -> None:
     print(f"stance      P={p:.3f} R={r:.3f} F1={f:.3f}")
     print(f"side right where subject and topic are found: {tally.same_side}/{tally.found}; "
           f"found with no side: {tally.sideless}")
+    if args.floor is not None and f < args.floor:
+        sys.exit(f"The SEESAW stance F1 {f:.3f} is below its floor {args.floor:.3f}.")
 
 
 if __name__ == "__main__":
