@@ -447,3 +447,28 @@ def test_an_article_naming_the_negotiation_s_parties_but_not_its_centre_holds_no
     found = stances_of(plain_pipeline, path, OSTMARK_DISPUTE.format(
         middle="Verland has tested two missiles this month. Verland's leader says he will test more. "))
     assert ("Olaf Brandt", "sanctions-relief", "oppose") in found
+
+
+def test_a_topic_word_brings_the_words_that_name_the_same_thing():
+    profiles = build_profiles([
+        {"id": "truce", "label": "A truce", "support": "Both sides stopping the shelling now."},
+        {"id": "dam", "label": "The dam", "support": "Finishing the dam."},
+    ])
+    assert profiles["truce"].matches("The envoys called for an immediate ceasefire.")
+    assert not profiles["dam"].matches("The envoys called for an immediate ceasefire.")
+
+
+def test_taking_part_in_a_meaning_makes_participation_words_its_side():
+    profiles = build_profiles([{"id": "seat", "label": "Selvia at the border talks",
+                                "support": "Selvia taking part in any border talks about Selvia.",
+                                "oppose": "Holding the border talks over Selvia's head."}])
+    assert {stem("involvement"), stem("participation")} <= profiles["seat"].support_words
+    assert profiles["seat"].topic.get(stem("negotiations"))
+
+
+def test_an_issue_named_only_as_when_something_happens_takes_no_side(plain_pipeline, tmp_path):
+    path = tmp_path / "talks.yaml"
+    path.write_text(textwrap.dedent(TALKS), encoding="utf-8")
+    found = stances_of(plain_pipeline, path, "Minister Paul Hahn hopes to resolve the dispute over grain during "
+                                             "the border talks about Selvia.")
+    assert not {f for f in found if f[1] == "selvia-at-the-table" and f[2] != "neutral"}

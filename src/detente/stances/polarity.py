@@ -35,6 +35,7 @@ from detente.lang.en import (
     REPRISALS,
     SPEECH_VERBS,
     SUPPORTIVE,
+    TIME_PREPOSITIONS,
     TOPICS,
 )
 
@@ -349,7 +350,9 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
         steps.append(Step(token, polarity, marked, worded, neutral, hedged, role))
         if token.head.i == token.i:
             break
-        scoping = token.dep_ not in NON_SCOPING or any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+        purpose = any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+        timing = token.dep_ == "prep" and token.lower_ in TIME_PREPOSITIONS  # "during talks"
+        scoping = (token.dep_ not in NON_SCOPING or purpose) and not timing
         if not scoping and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             break  # a clause with its own subject ("..., while Trump plans to discuss X")
         came_from, token = token, token.head

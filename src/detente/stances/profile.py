@@ -35,10 +35,12 @@ from detente.lang.en import (
     NEGATORS,
     OPPOSING,
     POLE_SYNONYMS,
+    PROFILE_PHRASES,
     PROPOSALS,
     REMOVAL_WORDS,
     STANCE_PLACE_PREPOSITIONS,
     SUPPORTIVE,
+    TOPIC_SYNONYMS,
 )
 
 # A word, or a code of letters and digits that names a thing ("S-400s", "F-35", "G7").
@@ -100,6 +102,9 @@ OPPOSING_STEMS = frozenset().union(*map(forms, OPPOSING))  # "ending" too, which
 # stop words that name an act ("keep", "give"): pole words all the same
 STOP_POLES = frozenset().union(*(forms(w) for w in frozenset().union(*POLE_SYNONYMS) & STOP_WORDS))
 SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) for group in POLE_SYNONYMS)
+TOPIC_SYNONYM_STEMS = tuple(frozenset().union(*map(forms, group)) - NOT_TOPIC_STEMS for group in TOPIC_SYNONYMS)
+PHRASE = re.compile(r"\b(" + "|".join(map(re.escape, sorted(PROFILE_PHRASES, key=len, reverse=True))) + r")\b",
+                    re.IGNORECASE)
 REMOVAL_STEMS = frozenset().union(*map(forms, REMOVAL_WORDS))
 
 
@@ -265,9 +270,33 @@ def removed_stems(label: str, support: str) -> frozenset[str]:
     return frozenset(found - REMOVAL_STEMS - NOT_TOPIC_STEMS)
 
 
+def one_word(text: str) -> str:
+    """`text` with each phrase of ``PROFILE_PHRASES`` as the word it stands for."""
+    return PHRASE.sub(lambda m: PROFILE_PHRASES[m.group().lower()], text)
+
+
+def described(issue: dict) -> dict:
+    """An issue's description with its phrases written as single words."""
+    texts = {key: one_word(issue[key]) for key in ("label", "support", "oppose") if issue.get(key)}
+    lists = {key: [one_word(t) for t in issue.get(key) or ()]
+             for key in ("keywords", "support_sounds_like", "oppose_sounds_like")}
+    return {**issue, **texts, **lists}
+
+
+def with_fellows(weights: dict[str, float]) -> dict[str, float]:
+    """`weights` and, for each topic word, its fellows in ``TOPIC_SYNONYMS`` at its weight."""
+    found = dict(weights)
+    for s, w in weights.items():
+        for group in TOPIC_SYNONYM_STEMS:
+            if s in group:
+                found.update({f: max(found.get(f, 0.0), w) for f in group})
+    return found
+
+
 def build_profiles(issues: list[dict]) -> dict[str, Profile]:
     """Profiles of the issues described by `issues`, each a mapping with id, label,
     support, oppose, keywords, support_sounds_like and oppose_sounds_like."""
+    issues = [described(issue) for issue in issues]
     raw: dict[str, dict[str, float]] = {}
     names: dict[str, frozenset[str]] = {}
     settings: dict[str, frozenset[str]] = {}
@@ -286,7 +315,7 @@ def build_profiles(issues: list[dict]) -> dict[str, Profile]:
         add(issue.get("keywords") or (), "keywords")
         add([issue["support"], issue.get("oppose") or ""], "meaning")
         add([*issue.get("support_sounds_like", ()), *issue.get("oppose_sounds_like", ())], "example")
-        raw[issue["id"]] = weights
+        raw[issue["id"]] = with_fellows(weights)
         names[issue["id"]] = name_stems(texts_of(issue))
         settings[issue["id"]] = setting_stems(texts_of(issue))
         removed[issue["id"]] = removed_stems(issue["label"], issue["support"])

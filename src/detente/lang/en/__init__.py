@@ -65,6 +65,7 @@ PHRASAL: dict[str, dict[str, int]] = {lemma: {str(k): int(v) for k, v in particl
 PROPOSALS = frozenset(_stance["proposals"])
 TOPICS = frozenset(_stance["topics"])
 NECESSITY = frozenset(_stance["necessity"])
+TIME_PREPOSITIONS = frozenset(_stance["time_prepositions"])
 NEGATORS = frozenset(_stance["negators"])
 HEDGES = frozenset(_stance["hedges"])
 CONDITIONS = frozenset(_stance["conditions"])
@@ -82,6 +83,10 @@ STANCE_PLACE_PREPOSITIONS = frozenset(_profiles["place_prepositions"])
 REMOVAL_WORDS = frozenset(_profiles["removal"])
 # Groups of words that name the same act: a pole word of an issue brings its fellows.
 POLE_SYNONYMS = tuple(frozenset(group) for group in _profiles["pole_synonyms"])
+# Groups of words that name the same thing: a topic word of an issue brings its fellows.
+TOPIC_SYNONYMS = tuple(frozenset(group) for group in _profiles["topic_synonyms"])
+# Phrases of a description that one listed word stands for ("taking part": participate).
+PROFILE_PHRASES: dict[str, str] = dict(_profiles["phrases"])
 
 _events = _load("events.yaml")
 ACTOR_NOUNS = frozenset(_events["actor_nouns"])
