@@ -263,3 +263,9 @@ def test_backing_off_a_course_opposes_it_and_backing_it_supports_it(nlp):
 def test_campaigning_for_the_abolition_of_a_course_opposes_it(nlp):
     found = stances(nlp, "Water Minister Lena Okafor campaigned for the abolition of outside mediation.")
     assert ("Lena Okafor", "mediation", "oppose") in found
+
+
+def test_doubting_that_another_would_act_against_a_course_is_no_side_of_the_doubter(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim said he doubted Water Minister Lena Okafor would act "
+                         "to stop outside mediation.")
+    assert ("Sami Karim", "mediation", "oppose") not in found

@@ -172,7 +172,8 @@ class _DocStances:
             # no side of the speaker's, the other's if the document names them
             yield replace(quoted(holder, cue, anchor, steps[-1], sent, quote), stance="neutral",
                           confidence=confidence("neutral", steps[-1], quoted=True))
-            for other in others if not hypothetical(anchor, within=reported.token) else ():
+            acted = reported.role == "stance" and not hypothetical(anchor, within=reported.token)
+            for other in others if acted else ():  # an attitude verb's subject holds it
                 if other.kind not in self.actor_kinds:
                     continue
                 stance = decide(cue, reported, asserted=False)

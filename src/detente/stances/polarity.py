@@ -253,14 +253,19 @@ def reported_act(token: Token, within: Token) -> bool:
 
 
 def others_attitude(steps: list[Step]) -> Optional[Step]:
-    """The step of a quotation's climb at an attitude verb whose subject is someone other
-    than the speaker ("she wants to take your guns away", "they refuse any truce"): a third
-    person, a name or "who" ("critics who called for ..."), not I or we, and no
-    word of necessity that would make it the speaker's
-    demand ("Russia must withdraw"); None when the speaker holds the attitude."""
+    """The step of a quotation's climb at the first verb above a stance word that has a
+    subject of its own, when that subject is someone other than the speaker: the attitude
+    verb itself ("she wants to take your guns away", "they refuse any truce") or a verb that
+    makes the stance another's act ("he doubted Republicans would act to stop the tariffs").
+    Someone else is a third person, a name or "who" ("critics who called for ..."), not I or
+    we; a word of necessity makes it the speaker's demand ("Russia must withdraw"). None when
+    the speaker holds the stance."""
+    stance_seen = False
     for step in steps:
         verb = step.token
-        if step.role != "stance" or verb.pos_ != "VERB" or not lexical_polarity(verb):
+        attitude = step.role == "stance" and verb.pos_ == "VERB" and bool(lexical_polarity(verb))
+        stance_seen = stance_seen or attitude
+        if not stance_seen or verb.pos_ not in ("VERB", "AUX"):
             continue
         if verb.lemma_.lower() in NEEDING or any(c.dep_ == "aux" and c.lemma_.lower() in NECESSITY
                                                  for c in verb.children):
