@@ -35,12 +35,14 @@ def seed_text():
 
 @pytest.fixture(scope="session")
 def build_pipeline():
-    """Détente's pipeline for some stages, KB folders and taxonomy, built once per session
-    for each distinct configuration: ``build_pipeline(stages=["actors"], kb=[folder])``."""
+    """Détente's pipeline for some stages, KB folders, taxonomy and kinds of stance holder,
+    built once per session for each distinct configuration: ``build_pipeline(stages=["actors"],
+    kb=[folder])``."""
     cache: dict[str, spacy.Language] = {}
 
-    def build(stages=STAGES, kb=(), issues=DEFAULT_ISSUES) -> spacy.Language:
-        config = Config().replace(pipeline_stages=list(stages), actors_kb=[str(k) for k in kb], stances_issues=issues)
+    def build(stages=STAGES, kb=(), issues=DEFAULT_ISSUES, holders=None) -> spacy.Language:
+        config = Config().replace(pipeline_stages=list(stages), actors_kb=[str(k) for k in kb], stances_issues=issues,
+                                  stances_holders=holders)
         key = config.to_toml()
         if key not in cache:
             cache[key] = pipeline.build(config)

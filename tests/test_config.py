@@ -36,6 +36,7 @@ def test_a_file_changes_only_what_it_names_and_options_override_it(tmp_path):
     ({"run": {"workers": True}}, "[run] workers must be a int"),
     ({"run": {"workers": 0}}, "whole numbers of 1 or more"),
     ({"pipeline": {"stages": ["actors", "server"]}}, "'server' does not exist"),
+    ({"stances": {"holders": ["person", "nation"]}}, "holder kind 'nation' does not exist"),
 ])
 def test_a_mistake_names_the_file_section_and_setting(data, says):
     with pytest.raises(ConfigError, match="my.toml") as err:

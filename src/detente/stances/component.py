@@ -4,9 +4,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.config import DEFAULT_ISSUES
+from detente.config import DEFAULT_HOLDERS, DEFAULT_ISSUES
 from detente.nlp import register_extensions
-from detente.stances.find import DEFAULT_KINDS, find_statements
+from detente.stances.find import find_statements
 from detente.stances.taxonomy import Taxonomy, load_taxonomy
 
 register_extensions("statements", "quotes", "resolver")
@@ -16,7 +16,7 @@ class StanceDetector:
     """Sets ``doc._.statements`` from the taxonomy, ``doc._.quotes`` and ``doc._.resolver``
     (each used when the stage that fills it ran before)."""
 
-    def __init__(self, taxonomy: Taxonomy, actor_kinds: tuple[str, ...] = DEFAULT_KINDS,
+    def __init__(self, taxonomy: Taxonomy, actor_kinds: tuple[str, ...] = DEFAULT_HOLDERS,
                  resolve_conflicts: bool = True):
         self.taxonomy = taxonomy
         self.actor_kinds = actor_kinds
@@ -30,7 +30,7 @@ class StanceDetector:
 
 @Language.factory(
     "detente_stances",
-    default_config={"issues": DEFAULT_ISSUES, "actor_kinds": list(DEFAULT_KINDS), "resolve_conflicts": True},
+    default_config={"issues": DEFAULT_ISSUES, "actor_kinds": list(DEFAULT_HOLDERS), "resolve_conflicts": True},
     assigns=["doc._.statements"],
 )
 def make_stances(nlp: Language, name: str, issues: str, actor_kinds: list[str],

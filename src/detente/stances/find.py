@@ -27,9 +27,11 @@ positions on its issues (``scene``).
 
 Several statements of one actor on one issue in one document may disagree; with
 ``resolve_conflicts`` the minority side is dropped (ties keep both). ``actor_kinds``
-says whose positions count: by default persons, organisations and groups, leaving out
-whole countries (named in passing, "Kyiv balked") and anonymous sources, which a
-discourse network cannot follow from one article to the next.
+says whose positions count (``detente.config.DEFAULT_HOLDERS`` by default). Officials
+named in the plural by their body hold its position ("EU foreign ministers rejected ...").
+What a quoted speaker says someone else wants is that other's position, not the
+speaker's ("Putin rejects a ceasefire", said by Zelensky), unless the speaker may speak for
+them (their own country or body).
 
 Without quotes only reported positions are found; without a resolver their holders are
 the named entities of the sentence.
@@ -43,7 +45,9 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.anonymous import is_person_noun
 from detente.actors.resolver import SpeakerResolver
+from detente.config import DEFAULT_HOLDERS
 from detente.lang.en import NEGATORS, PROPOSALS, STANCE_PLACE_PREPOSITIONS, WARNING
 from detente.nlp import docinfo
 from detente.records import Actor, Quote, Stance, Statement, record_id
@@ -65,7 +69,6 @@ from detente.stances.profile import REMOVAL_STEMS, WORD, Profile, stem
 from detente.stances.scene import about
 from detente.stances.taxonomy import PROFILE_SOURCE, Cue, Taxonomy, clue_text, normalise
 
-DEFAULT_KINDS = ("person", "organisation", "group")
 ANTECEDENT_WINDOW = 3
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})  # too vague to hold a position
 MAX_CONJUNCTS = 3  # how far up a chain of conjoined verbs a pole word is looked for
@@ -101,7 +104,7 @@ class Finding:
 
 
 def find_statements(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerResolver], taxonomy: Taxonomy,
-                    actor_kinds: Iterable[str] = DEFAULT_KINDS, resolve_conflicts: bool = True) -> list[Statement]:
+                    actor_kinds: Iterable[str] = DEFAULT_HOLDERS, resolve_conflicts: bool = True) -> list[Statement]:
     """Who stands where in a parsed `doc` on the issues of `taxonomy`: positions in the
     `quotes` go to their speakers, reported positions to their holders as `resolver`
     links them (without one, to the named entities of the sentence). Only holders of
@@ -165,7 +168,8 @@ class _DocStances:
             note_governors(cue, span, steps, nouns)
             reported = others_attitude(steps)
             others = self.holders(reported.token, every_kind=True) if reported is not None else []
-            if reported is None or any(self.speaks_for(holder, other) for other in others):
+            if reported is None or any(self.speaks_for(holder, other) for other in others) or (
+                    not others and holder.kind != "person"):  # "NATO diplomats said they rejected ..."
                 yield quoted(holder, cue, anchor, steps[-1], sent, quote)
                 return
             # the speaker tells what someone else wants ("she wants to take your guns away"):
@@ -263,6 +267,8 @@ class _DocStances:
             token = token.head.head
         if self.resolver is not None:
             holder = mention_holder(self.resolver, token)
+            if holder is None or holder.kind == "anonymous":
+                holder = body_of(self.resolver, token) or holder
         else:
             holder = entity_holder(self.doc, token)
         if holder is None or (holder.kind not in self.actor_kinds and not every_kind):
@@ -318,6 +324,20 @@ def principals(doc: Doc, quotes: list[Quote], resolver: Optional[SpeakerResolver
         if holder is not None:
             found[quote.id] = holder
     return found
+
+
+def body_of(resolver: SpeakerResolver, token: Token) -> Optional[Holder]:
+    """The body that persons named by their role in the plural speak for, when a name before
+    the role says which ("EU foreign ministers", "Kremlin officials"), as the actors stage
+    linked it."""
+    if token.tag_ != "NNS" or not is_person_noun(token):
+        return None
+    for modifier in token.lefts:
+        mention = resolver.mention_at(modifier) if modifier.pos_ == "PROPN" else None
+        actor = resolver.actor(mention.actor_id) if mention is not None else None
+        if actor is not None and actor.kind in ("organisation", "country"):
+            return Holder(actor.name, actor.id, actor.kind)
+    return None
 
 
 def organisation_in(source: Span, resolver: Optional[SpeakerResolver]) -> Optional[Holder]:
