@@ -240,6 +240,12 @@ def test_what_the_speaker_s_own_country_will_do_is_the_speaker_s_position(full):
     assert ("Volodymyr Zelensky", "crimea-recognition", "oppose") in found
 
 
+def test_cautioning_against_pressing_another_to_give_way_opposes_it_with_quotes_found(full):
+    found = full("German Chancellor Friedrich Merz cautioned against pressing Ukraine to cede land in the east.")
+    assert ("Friedrich Merz", "territorial-concessions", "oppose") in found
+    assert ("Friedrich Merz", "territorial-concessions", "support") not in found
+
+
 def test_officials_named_by_their_body_hold_its_position(full):
     found = full("EU foreign ministers rejected any easing of sanctions on Russia on Monday.")
     assert ("European Union", "sanctions-relief", "oppose") in found

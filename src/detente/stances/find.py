@@ -617,7 +617,26 @@ def quote_tokens(doc: Doc, quote: Quote) -> Optional[frozenset]:
     if quote.kind == "indirect" and quote.cue_start is not None and quote.cue_end is not None:
         cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
         tokens.update(range(cue.start, cue.end) if cue is not None else ())
+        tokens.update(t.i for t in governing_words(doc, quote, cue))
     return frozenset(tokens)
+
+
+def governing_words(doc: Doc, quote: Quote, cue: Optional[Span]) -> list[Token]:
+    """The words from an indirect quotation's cue up to the verb its speaker is the subject
+    of, when the cue lies below it ("cautioned against pressing Ukraine to cede land": the
+    caution scopes over the pressing); none when the speaker's verb is the cue's own."""
+    if cue is None or not len(cue) or quote.speaker_start is None or quote.speaker_end is None:
+        return []
+    source = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if source is None or not len(source) or source.root.dep_ != "nsubj":
+        return []
+    verb = source.root.head
+    path = []
+    for token in cue.root.ancestors:
+        path.append(token)
+        if token.i == verb.i:
+            return path
+    return []
 
 
 def members(token: Token) -> list[Token]:
