@@ -269,3 +269,9 @@ def test_doubting_that_another_would_act_against_a_course_is_no_side_of_the_doub
     found = stances(nlp, "Foreign Minister Sami Karim said he doubted Water Minister Lena Okafor would act "
                          "to stop outside mediation.")
     assert ("Sami Karim", "mediation", "oppose") not in found
+
+
+def test_an_agreement_welcomed_in_the_next_sentence_takes_its_issue(nlp):
+    found = stances(nlp, "The two countries agreed on Monday to bring in an outside mediator for the dam talks. "
+                         "Water Minister Lena Okafor welcomed the agreement.")
+    assert ("Lena Okafor", "mediation", "support") in found
