@@ -275,3 +275,22 @@ def test_an_agreement_welcomed_in_the_next_sentence_takes_its_issue(nlp):
     found = stances(nlp, "The two countries agreed on Monday to bring in an outside mediator for the dam talks. "
                          "Water Minister Lena Okafor welcomed the agreement.")
     assert ("Lena Okafor", "mediation", "support") in found
+
+
+AGREED = "The two countries agreed on Monday to bring in an outside mediator for the dam talks. "
+
+
+def test_being_heartened_that_the_parties_reached_an_agreement_supports_its_issue(nlp):
+    found = stances(nlp, AGREED + '"I am heartened that the parties have reached an agreement," '
+                                  'Water Minister Lena Okafor said.')
+    assert ("Lena Okafor", "mediation", "support") in found
+
+
+def test_a_quoted_we_that_rejects_the_agreement_is_the_speaker(nlp):
+    found = stances(nlp, AGREED + '"We reject the agreement," Water Minister Lena Okafor said.')
+    assert ("Lena Okafor", "mediation", "oppose") in found
+
+
+def test_voicing_concerns_about_a_course_opposes_it(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim voiced concerns about outside mediation.")
+    assert ("Sami Karim", "mediation", "oppose") in found

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.anonymous import is_person_noun
 from detente.actors.resolver import SpeakerResolver
 from detente.config import DEFAULT_HOLDERS
-from detente.lang.en import NEGATORS, PROPOSALS, STANCE_PLACE_PREPOSITIONS, WARNING
+from detente.lang.en import CONCLUDING, NEGATORS, PROPOSALS, STANCE_PLACE_PREPOSITIONS, WARNING
 from detente.nlp import docinfo
 from detente.records import Actor, Quote, Stance, Statement, record_id
 from detente.stances.confidence import CONFIDENCE
@@ -219,7 +219,7 @@ class _DocStances:
         m, described = earlier[-1]
         issue = min(described, key=lambda i: described[i][0])  # the proposal's gist
         for token in sents[n]:
-            if token.lemma_.lower() in PROPOSALS and definite_object(token):
+            if token.lemma_.lower() in PROPOSALS and (definite_object(token) or concluded(token)):
                 yield from self.taken_up(token, issue, described[issue][1], sents[m], sents[n])
 
     def repeated(self, sents: list, n: int, governing: list) -> Iterable[Finding]:
@@ -240,12 +240,17 @@ class _DocStances:
         `earlier` described with `polarity` ("rejected the proposal"), with evidence from
         `earlier` to `sent`; none under a condition."""
         verb = token.head
-        step = next((s for s in walk(token, frozenset({token.i}), 1) if s.token.i == verb.i), None)
+        steps = walk(token, frozenset({token.i}), 1)
+        step = next((s for s in steps if s.token.i == verb.i), None)
+        if step is not None and step.role != "stance" and concluded(token):  # "encouraged they reached a deal"
+            step = next((s for s in steps if s.role == "stance" and s.token.i != verb.i), None)
         if step is None or step.role != "stance" or hypothetical(verb):
             return
         stance: Stance = "support" if polarity * step.polarity > 0 else "oppose"
-        for holder in self.holders(verb):
-            yield Finding(holder, issue, stance, earlier.start_char, sent.end_char, None,
+        quote = enclosing_quote(self.quotes, step.token)
+        speaker = self.quote_holder(quote) if quote is not None else None
+        for holder in self.holders(step.token) or ([speaker] if speaker is not None else []):
+            yield Finding(holder, issue, stance, earlier.start_char, sent.end_char, quote.id if quote else None,
                           CONFIDENCE["proposal_rejected"])
 
     def holders(self, token: Token, every_kind: bool = False) -> list[Holder]:
@@ -550,6 +555,11 @@ def describe(cue: Cue, anchor: Token, span: frozenset, steps: list[Step], descri
     depth = len(list(anchor.ancestors))
     if cue.issue not in described or depth < described[cue.issue][0]:
         described[cue.issue] = (depth, content.polarity)
+
+
+def concluded(token: Token) -> bool:
+    """Whether `token` is what a verb of ``CONCLUDING`` concludes ("reached an agreement")."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in CONCLUDING
 
 
 def definite_object(token: Token) -> bool:

@@ -29,6 +29,7 @@ from detente.lang.en import (
     NECESSITY,
     NEGATORS,
     OPPOSING,
+    OPPOSING_NOUNS,
     PHRASAL,
     POSTPONING,
     PROPOSALS,
@@ -79,11 +80,23 @@ def lexical_polarity(token: Token) -> int:
         return 0  # an adjective after its noun says which ones, not what they think ("the parties concerned")
     if lemma == "table" and token.head.lower_ == "on":
         return 1 if not any(c.lower_ == "off" for c in token.head.children) else -1
-    if lemma in OPPOSING:
+    if token.pos_ == "ADJ" and lemma.endswith("ed"):
+        lemma = participle_verb(lemma)  # the tagger's "encouraged", "opposed": the verb's
+    if lemma in OPPOSING or (lemma in OPPOSING_NOUNS and token.pos_ == "NOUN"):
         return -1
     if lemma in SUPPORTIVE:
         return 1
     return 0
+
+
+def participle_verb(word: str) -> str:
+    """The stance verb a participle used as an adjective comes from ("encouraged":
+    encourage, "committed": commit), or `word` itself when there is none."""
+    for cut in (0, 1, 2, 3):
+        stem = word[:len(word) - cut]
+        if stem in OPPOSING or stem in SUPPORTIVE:
+            return stem
+    return word
 
 
 def role_of(token: Token) -> Optional[str]:

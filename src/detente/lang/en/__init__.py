@@ -58,11 +58,13 @@ TITLE_ABBREVIATIONS: dict[str, str] = dict(_actors["title_abbreviations"])
 _stance = _load("stance.yaml")
 SUPPORTIVE = frozenset(_stance["supportive"])
 OPPOSING = frozenset(_stance["opposing"])
+OPPOSING_NOUNS = frozenset(_stance["opposing_nouns"])
 JUDGING = frozenset(_stance["judging"])
 # lemma -> {particle: polarity}: a stance word only with one of its particles ("rule out")
 PHRASAL: dict[str, dict[str, int]] = {lemma: {str(k): int(v) for k, v in particles.items()}
                                       for lemma, particles in _stance["phrasal"].items()}
 PROPOSALS = frozenset(_stance["proposals"])
+CONCLUDING = frozenset(_stance["concluding"])
 TOPICS = frozenset(_stance["topics"])
 NECESSITY = frozenset(_stance["necessity"])
 TIME_PREPOSITIONS = frozenset(_stance["time_prepositions"])
