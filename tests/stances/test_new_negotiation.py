@@ -294,3 +294,16 @@ def test_a_quoted_we_that_rejects_the_agreement_is_the_speaker(nlp):
 def test_voicing_concerns_about_a_course_opposes_it(nlp):
     found = stances(nlp, "Foreign Minister Sami Karim voiced concerns about outside mediation.")
     assert ("Sami Karim", "mediation", "oppose") in found
+
+
+def test_a_rival_position_the_speaker_shares_is_the_speaker_s(nlp):
+    found = stances(nlp, '"It is a very difficult vote for those of us who oppose outside mediation," '
+                         'Foreign Minister Sami Karim said.')
+    assert ("Sami Karim", "mediation", "oppose") in found
+
+
+def test_advising_a_course_or_calling_it_of_paramount_importance_supports_it(nlp):
+    assert ("Sami Karim", "water-treaty", "support") in stances(
+        nlp, "Foreign Minister Sami Karim advised the council to sign a binding water-sharing treaty.")
+    assert ("Sami Karim", "water-treaty", "support") in stances(
+        nlp, "Foreign Minister Sami Karim said a binding water-sharing treaty is of paramount importance.")

@@ -150,7 +150,7 @@ def _complements(token: Token):
         elif child.dep_ == "xcomp":
             yield child
             yield from _complements(child)
-        elif child.dep_ == "prep" and child.lower_ == "on":
+        elif child.dep_ == "prep" and child.lower_ in ("on", "of"):  # "on the table", "of great importance"
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
@@ -287,11 +287,19 @@ def others_attitude(steps: list[Step]) -> Optional[Step]:
         subjects = [c for c in [*verb.children, *sharer.children] if c.dep_ == "nsubj"]
         if not subjects:
             continue  # "wants to stop ...": the verb that has one says whose it is
-        if any(s.lower_ in THIRD_PERSON or s.tag_ == "WP"
+        if any(s.lower_ in THIRD_PERSON or (s.tag_ == "WP" and not includes_speaker(s))
                or (s.pos_ == "PROPN" and s.ent_type_ in ACTOR_ENTITIES) for s in subjects):
             return step
         return None
     return None
+
+
+def includes_speaker(relative: Token) -> bool:
+    """Whether the noun a relative pronoun stands for counts the speaker in ("those of us
+    who oppose tariffs", "we who want peace")."""
+    noun = relative.head.head if relative.head.dep_ == "relcl" else relative
+    return noun.lower_ in FIRST_PERSON or any(
+        g.lower_ in ("us", "we") for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
 
 
 def predicted_act(token: Token, within: Token) -> bool:
