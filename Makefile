@@ -8,8 +8,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The events stage's floor: PLV development split, given arguments, macro-F1 (measured 0.774).
 EVENTS_FLOOR := 0.773
-# The stance stage's floor on SEESAW's dev stories under minimal taxonomies, F1 (measured 0.228).
-SEESAW_FLOOR := 0.223
+# The stance stage's floor on SEESAW's dev stories under minimal taxonomies, F1 (measured 0.240).
+SEESAW_FLOOR := 0.235
 
 .PHONY: demo test lint gate setup clean
 
