@@ -246,6 +246,13 @@ def test_cautioning_against_pressing_another_to_give_way_opposes_it_with_quotes_
     assert ("Friedrich Merz", "territorial-concessions", "support") not in found
 
 
+def test_a_predicate_adjective_s_holder_is_the_subject_of_its_verb(full):
+    found = full("German Chancellor Olaf Scholz was cool to the idea of sending more weapons to Ukraine. "
+                 "Ukrainian President Volodymyr Zelensky is ready to sign a 30-day ceasefire.")
+    assert ("Olaf Scholz", "arms-to-ukraine", "oppose") in found
+    assert ("Volodymyr Zelensky", "ceasefire", "support") in found
+
+
 def test_officials_named_by_their_body_hold_its_position(full):
     found = full("EU foreign ministers rejected any easing of sanctions on Russia on Monday.")
     assert ("European Union", "sanctions-relief", "oppose") in found

@@ -37,6 +37,7 @@ from detente.lang.en import (
     SPEECH_VERBS,
     SUPPORTIVE,
     TIME_PREPOSITIONS,
+    TOPIC_NOUNS,
     TOPICS,
 )
 
@@ -99,10 +100,17 @@ def participle_verb(word: str) -> str:
     return word
 
 
+def names_topic(token: Token) -> bool:
+    """Whether `token` only names a topic ("discuss", "no sign of"), as a noun for the words
+    of ``TOPIC_NOUNS``."""
+    lemma = token.lemma_.lower()
+    return lemma in TOPICS or (lemma in TOPIC_NOUNS and token.pos_ == "NOUN")
+
+
 def role_of(token: Token) -> Optional[str]:
     """What a word on the climb can do for attribution, if anything."""
     lemma = token.lemma_.lower()
-    if lemma in TOPICS:
+    if names_topic(token):
         return "topic"
     if token.pos_ in ("NOUN", "PROPN") and lemma in PROPOSALS:
         return "proposal"
@@ -369,7 +377,7 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
             if negated(token, skip=frozenset() if keep_negation else span):
                 polarity, marked = -polarity, True
             marked = marked or worded
-            if not inside and token.lemma_.lower() in TOPICS:
+            if not inside and names_topic(token):
                 neutral = True
             hedged = hedged or hedge(token)
         role = role_of(token) or ("speech" if named else None)  # "called the treaty a hoax"
@@ -413,6 +421,6 @@ def agents(token: Token) -> list[Token]:
         return agents(head)
     if not found and token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in PROPOSALS:
         found = [c for c in token.children if c.dep_ == "compound"]
-    if not found and token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+    if not found and token.dep_ in ("advcl", "conj", "xcomp", "acomp") and token.head.i != token.i:
         return agents(token.head)
     return [t for t in found if t.dep_ != "agent"]

@@ -66,6 +66,7 @@ PHRASAL: dict[str, dict[str, int]] = {lemma: {str(k): int(v) for k, v in particl
 PROPOSALS = frozenset(_stance["proposals"])
 CONCLUDING = frozenset(_stance["concluding"])
 TOPICS = frozenset(_stance["topics"])
+TOPIC_NOUNS = frozenset(_stance["topic_nouns"])
 NECESSITY = frozenset(_stance["necessity"])
 TIME_PREPOSITIONS = frozenset(_stance["time_prepositions"])
 NEGATORS = frozenset(_stance["negators"])
