@@ -307,3 +307,8 @@ def test_advising_a_course_or_calling_it_of_paramount_importance_supports_it(nlp
         nlp, "Foreign Minister Sami Karim advised the council to sign a binding water-sharing treaty.")
     assert ("Sami Karim", "water-treaty", "support") in stances(
         nlp, "Foreign Minister Sami Karim said a binding water-sharing treaty is of paramount importance.")
+
+
+def test_calling_a_course_unacceptable_opposes_it_when_parsed_as_its_noun_s(nlp):
+    found = stances(nlp, "Foreign Minister Sami Karim called the idea of filling the reservoir this year unacceptable.")
+    assert ("Sami Karim", "dam-filling", "oppose") in found

@@ -253,6 +253,28 @@ def test_a_predicate_adjective_s_holder_is_the_subject_of_its_verb(full):
     assert ("Volodymyr Zelensky", "ceasefire", "support") in found
 
 
+def test_being_against_a_course_opposes_it_and_not_against_it_does_not(full):
+    assert ("Vladimir Putin", "ceasefire", "oppose") in full(
+        "Russian President Vladimir Putin said he was against a ceasefire.")
+    found = full("Russian President Vladimir Putin said he was not against a ceasefire in principle.")
+    assert ("Vladimir Putin", "ceasefire", "oppose") not in found
+
+
+def test_being_open_to_a_course_supports_it(full):
+    found = full("Ukrainian President Volodymyr Zelensky said Ukraine is open to a 30-day ceasefire.")
+    assert ("Volodymyr Zelensky", "ceasefire", "support") in found
+
+
+def test_warning_that_a_course_would_do_harm_opposes_it(full):
+    found = full("EU foreign policy chief Kaja Kallas warned that lifting sanctions now would reward Moscow.")
+    assert ("Kaja Kallas", "sanctions-relief", "oppose") in found
+
+
+def test_warning_that_a_thing_would_fail_is_no_side_on_it(full):
+    found = full("EU foreign policy chief Kaja Kallas warned that the ceasefire would collapse within days.")
+    assert not {f for f in found if f[1] == "ceasefire" and f[2] != "neutral"}
+
+
 def test_officials_named_by_their_body_hold_its_position(full):
     found = full("EU foreign ministers rejected any easing of sanctions on Russia on Monday.")
     assert ("European Union", "sanctions-relief", "oppose") in found

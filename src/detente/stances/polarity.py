@@ -39,6 +39,7 @@ from detente.lang.en import (
     TIME_PREPOSITIONS,
     TOPIC_NOUNS,
     TOPICS,
+    WARNING,
 )
 
 # Links whose head does not scope over the dependent's content (an agent does, it is not
@@ -83,11 +84,11 @@ def lexical_polarity(token: Token) -> int:
         return 1 if not any(c.lower_ == "off" for c in token.head.children) else -1
     if token.pos_ == "ADJ" and lemma.endswith("ed"):
         lemma = participle_verb(lemma)  # the tagger's "encouraged", "opposed": the verb's
-    if lemma in OPPOSING or (lemma in OPPOSING_NOUNS and token.pos_ == "NOUN"):
+    if lemma in OPPOSING_NOUNS and token.pos_ == "NOUN":
         return -1
-    if lemma in SUPPORTIVE:
-        return 1
-    return 0
+    if lemma == "against" and token.head.lemma_ == "be":
+        return -1  # "was not against a ceasefire": the preposition is the predicate
+    return word_polarity(lemma)
 
 
 def participle_verb(word: str) -> str:
@@ -190,7 +191,15 @@ def naming_polarity(verb: Token, named: Token) -> int:
                 (lexical_polarity(g) for g in name.children if g.dep_ == "amod" and lexical_polarity(g)), 0)
             if value:
                 return value
+    last = named.doc[named.right_edge.i]  # "called the idea of giving up land unacceptable", parsed inside it
+    if last.pos_ == "ADJ" and last.i > named.i and last.head.i != verb.i:
+        return word_polarity(last.lemma_.lower())
     return 0
+
+
+def word_polarity(lemma: str) -> int:
+    """+1 for a supportive lemma, -1 for an opposing one, 0 for any other."""
+    return -1 if lemma in OPPOSING else 1 if lemma in SUPPORTIVE else 0
 
 
 def hypothetical(token: Token, within: Optional[Token] = None) -> bool:
@@ -374,6 +383,8 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
                 value, was_marked = predicate_polarity(token)
                 polarity *= value
                 worded = worded or was_marked
+            if warned_of_act(token, came_from, seen):
+                polarity, worded = -polarity, True
             if negated(token, skip=frozenset() if keep_negation else span):
                 polarity, marked = -polarity, True
             marked = marked or worded
@@ -391,6 +402,16 @@ def walk(anchor: Token, span: frozenset, polarity: int, stop: Optional[frozenset
             break  # a clause with its own subject ("..., while Trump plans to discuss X")
         came_from, token = token, token.head
     return steps
+
+
+def warned_of_act(verb: Token, came_from: Optional[Token], climbed: set[int]) -> bool:
+    """Whether `verb` warns that a course of action the climb came up from would do
+    something ("warned that lifting sanctions now would reward Moscow"): what one warns of
+    is harm, so the course is opposed. A thing that would fail or collapse ("warned that the
+    truce would collapse") is no course of action."""
+    if came_from is None or came_from.dep_ != "ccomp" or verb.lemma_.lower() not in WARNING:
+        return False
+    return any(c.dep_ in ("nsubj", "csubj") and c.pos_ == "VERB" and c.i in climbed for c in came_from.children)
 
 
 def acts_on_another(verb: Token, came_from: Optional[Token]) -> bool:
