@@ -275,6 +275,12 @@ def test_warning_that_a_thing_would_fail_is_no_side_on_it(full):
     assert not {f for f in found if f[1] == "ceasefire" and f[2] != "neutral"}
 
 
+def test_calling_for_a_clause_to_happen_supports_it(bare):
+    found = positions(bare("IAEA chief Rafael Grossi called for inspectors to be allowed back into Iran.",
+                           issues="iran-nuclear-2025"))
+    assert ("Grossi", "iaea-inspections", "support") in found
+
+
 def test_officials_named_by_their_body_hold_its_position(full):
     found = full("EU foreign ministers rejected any easing of sanctions on Russia on Monday.")
     assert ("European Union", "sanctions-relief", "oppose") in found

@@ -71,8 +71,9 @@ def lexical_polarity(token: Token) -> int:
     """+1 for a supportive word, -1 for an opposing one, 0 for any other."""
     lemma = token.lemma_.lower()
     particles = PHRASAL.get(lemma, {})
-    phrasal = next((particles[c.lower_] for c in token.children if c.lower_ in particles), 0)
-    if phrasal:
+    marks = (g for c in token.children if c.dep_ in ("ccomp", "xcomp", "advcl") for g in c.children if g.dep_ == "mark")
+    phrasal = next((particles[c.lower_] for c in [*token.children, *marks] if c.lower_ in particles), 0)
+    if phrasal:  # "rule out", "called for inspectors to be allowed back" ("for" marks the clause)
         return phrasal
     if lemma == "threaten" and any(c.dep_ == "xcomp" for c in token.children):
         return 1  # "threatened to cut off aid" wants what it threatens
