@@ -166,23 +166,7 @@ class _DocStances:
         if quote is not None and holder is not None:
             steps = walk(anchor, span, cue.polarity, stop=quote_tokens(self.doc, quote), keep_negation=keep_negation)
             note_governors(cue, span, steps, nouns)
-            reported = others_attitude(steps)
-            others = self.holders(reported.token, every_kind=True) if reported is not None else []
-            if reported is None or any(self.speaks_for(holder, other) for other in others) or (
-                    not others and holder.kind != "person"):  # "NATO diplomats said they rejected ..."
-                yield quoted(holder, cue, anchor, steps[-1], sent, quote)
-                return
-            # the speaker tells what someone else wants ("she wants to take your guns away"):
-            # no side of the speaker's, the other's if the document names them
-            yield replace(quoted(holder, cue, anchor, steps[-1], sent, quote), stance="neutral",
-                          confidence=confidence("neutral", steps[-1], quoted=True))
-            acted = reported.role == "stance" and not hypothetical(anchor, within=reported.token)
-            for other in others if acted else ():  # an attitude verb's subject holds it
-                if other.kind not in self.actor_kinds:
-                    continue
-                stance = decide(cue, reported, asserted=False)
-                yield Finding(other, cue.issue, stance, sent.start_char, sent.end_char, None,
-                              confidence(stance, reported, quoted=False))
+            yield from self.in_quotation(holder, cue, anchor, steps, sent, quote)
             return
         steps = walk(anchor, span, cue.polarity, keep_negation=keep_negation)
         describe(cue, anchor, span, steps, described)
@@ -209,6 +193,27 @@ class _DocStances:
             holder = self.quote_holder(partial) if partial is not None else None
             if partial is not None and holder is not None:  # "a softer appeal that Ukraine be “closely involved”"
                 yield quoted(holder, cue, anchor, steps[-1], sent, partial)
+
+    def in_quotation(self, speaker: Holder, cue: Cue, anchor: Token, steps: list[Step], sent: Span,
+                     quote: Quote) -> Iterable[Finding]:
+        """The positions a quotation states with the phrase headed by `anchor`: the
+        speaker's, or, where the speaker tells what someone else wants ("she wants to take
+        your guns away"), none of the speaker's and the other's if the document names them."""
+        reported = others_attitude(steps)
+        others = self.holders(reported.token, every_kind=True) if reported is not None else []
+        finding = quoted(speaker, cue, anchor, steps[-1], sent, quote)
+        if reported is None or any(self.speaks_for(speaker, other) for other in others) or (
+                not others and speaker.kind != "person"):  # "NATO diplomats said they rejected ..."
+            yield finding
+            return
+        yield replace(finding, stance="neutral", confidence=confidence("neutral", steps[-1], quoted=True))
+        if reported.role != "stance" or hypothetical(anchor, within=reported.token):
+            return  # another's act, not an attitude ("he doubted Okafor would act to stop ..."), or a condition
+        for other in others:
+            if other.kind in self.actor_kinds:
+                stance = decide(cue, reported, asserted=False)
+                yield Finding(other, cue.issue, stance, sent.start_char, sent.end_char, None,
+                              confidence(stance, reported, quoted=False))
 
     def anaphora(self, sents: list, n: int, proposals: list) -> Iterable[Finding]:
         """"X rejected the proposal": X's stance on the issues of the proposal described
@@ -266,8 +271,9 @@ class _DocStances:
 
     def holder_of(self, token: Token, every_kind: bool = False) -> Optional[Holder]:
         """The actor of the noun phrase headed by `token`, if it is of a kind that counts (or
-        `every_kind`); a
-        relative pronoun stands for the noun its clause describes ("Okafor, who opposed ...")."""
+        of any kind, with `every_kind`); a relative pronoun stands for the noun its clause
+        describes ("Okafor, who opposed ..."), and persons named in the plural by their role
+        for the body a name before it says they serve ("EU foreign ministers")."""
         if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
             token = token.head.head
         if self.resolver is not None:

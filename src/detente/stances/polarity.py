@@ -97,7 +97,7 @@ def participle_verb(word: str) -> str:
     encourage, "committed": commit), or `word` itself when there is none."""
     for cut in (0, 1, 2, 3):
         stem = word[:len(word) - cut]
-        if stem in OPPOSING or stem in SUPPORTIVE:
+        if word_polarity(stem):
             return stem
     return word
 
