@@ -290,12 +290,12 @@ class _DocStances:
         """Whether `speaker` may speak for `other`: the same actor, or a country or body that
         the speaker serves ("Kyiv will not recognise …", said by Ukraine's president) or that
         nothing known of the speaker rules out ("China calls on …", said by a diplomat)."""
-        if other == speaker or other.name == speaker.name:
+        if other.name == speaker.name:
             return True
         if other.kind == "person":
             return False
-        actor = self.resolver.actor(speaker.actor_id) if self.resolver is not None and speaker.actor_id else None
-        serves = served(actor) - {actor.id} if actor is not None else set()
+        actor = self.resolver.actor(speaker.actor_id) if self.resolver is not None else None
+        serves = served(actor) if actor is not None else set()
         return not serves or other.actor_id in serves
 
     def quote_holder(self, quote: Quote) -> Optional[Holder]:
@@ -695,14 +695,14 @@ def misattributed(resolver: SpeakerResolver, token: Token) -> bool:
         return False
     actor = resolver.actor(mention.actor_id)
     named = any(m.actor_id == mention.actor_id and m.method in NAMING_LINKS for m in resolver.mentions)
-    served_by = served(actor) - {actor.id} if actor is not None else set()
+    serves = served(actor) if actor is not None else set()
     # of someone whom nothing tells what country they serve, the article's naming is all there is
-    return not named or (bool(served_by) and not countries & served_by)
+    return not named or (bool(serves) and not countries & serves)
 
 
 def served(actor: Actor) -> set[str]:
-    """The ids of `actor` and of the country and bodies it serves."""
-    return {actor.id, *(role.of for role in actor.roles if role.of)} | ({actor.country} if actor.country else set())
+    """The ids of the country and bodies `actor` serves."""
+    return {x for x in (actor.country, *(role.of for role in actor.roles)) if x}
 
 
 def entity_holder(doc: Doc, token: Token) -> Optional[Holder]:

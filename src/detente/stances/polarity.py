@@ -13,6 +13,7 @@ in attributing the stance to whoever is its subject or possessor.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -70,11 +71,10 @@ class Step:
 def lexical_polarity(token: Token) -> int:
     """+1 for a supportive word, -1 for an opposing one, 0 for any other."""
     lemma = token.lemma_.lower()
-    particles = PHRASAL.get(lemma, {})
-    marks = (g for c in token.children if c.dep_ in ("ccomp", "xcomp", "advcl") for g in c.children if g.dep_ == "mark")
-    phrasal = next((particles[c.lower_] for c in [*token.children, *marks] if c.lower_ in particles), 0)
-    if phrasal:  # "rule out", "called for inspectors to be allowed back" ("for" marks the clause)
-        return phrasal
+    if lemma in PHRASAL:
+        phrasal = phrasal_polarity(token, PHRASAL[lemma])
+        if phrasal:
+            return phrasal
     if lemma == "threaten" and any(c.dep_ == "xcomp" for c in token.children):
         return 1  # "threatened to cut off aid" wants what it threatens
     if lemma == "line" and any(c.lower_ == "red" for c in token.children):
@@ -90,6 +90,13 @@ def lexical_polarity(token: Token) -> int:
     if lemma == "against" and token.head.lemma_ == "be":
         return -1  # "was not against a ceasefire": the preposition is the predicate
     return word_polarity(lemma)
+
+
+def phrasal_polarity(token: Token, particles: dict[str, int]) -> int:
+    """The polarity a phrasal stance word takes from its particle ("rule out"), which may
+    also mark the clause it governs ("called for inspectors to be allowed back"); 0 without one."""
+    marks = (g for c in token.children if c.dep_ in ("ccomp", "xcomp", "advcl") for g in c.children if g.dep_ == "mark")
+    return next((particles[c.lower_] for c in itertools.chain(token.children, marks) if c.lower_ in particles), 0)
 
 
 def participle_verb(word: str) -> str:
@@ -189,7 +196,7 @@ def naming_polarity(verb: Token, named: Token) -> int:
             [child] if child.dep_ in ("oprd", "dobj", "attr", "acomp", "appos") else [])
         for name in names:
             value = lexical_polarity(name) or next(
-                (lexical_polarity(g) for g in name.children if g.dep_ == "amod" and lexical_polarity(g)), 0)
+                (v for g in name.children if g.dep_ == "amod" for v in [lexical_polarity(g)] if v), 0)
             if value:
                 return value
     last = named.doc[named.right_edge.i]  # "called the idea of giving up land unacceptable", parsed inside it
